@@ -1,0 +1,248 @@
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+import { z } from 'zod';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(customParseFormat);
+
+/** A calendar date, YYYY-MM-DD. Expiry dates are whole days in the organisation's time zone. */
+export type IsoDate = string;
+export type TokenStatus = 'active' | 'expiring' | 'expired';
+
+export const EXPIRING_SOON_DAYS = 7;
+export const DEFAULT_TIME_ZONE = 'UTC';
+export const DISPLAY_DATE_FORMAT = 'DD/MM/YYYY';
+export const DISPLAY_DATE_TIME_FORMAT = 'DD/MM/YYYY HH:mm';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+function calendarParts(iso: string): [number, number, number] | null {
+  const match = ISO_DATE.exec(iso);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return null;
+  // Date.UTC rolls 31/02 over to March: a round trip proves the day exists.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return [year, month, day];
+}
+
+export function isIsoDate(value: string): boolean {
+  return calendarParts(value) !== null;
+}
+
+export const isoDateSchema = z.string().refine(isIsoDate, { message: 'Use a calendar date in the form YYYY-MM-DD.' });
+
+export function isValidTimeZone(zone: string): boolean {
+  if (zone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z
+  .string()
+  .refine(isValidTimeZone, { message: 'Use an IANA time zone name such as "Europe/Paris" or "UTC".' })
+  .default(DEFAULT_TIME_ZONE);
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function toIso(year: number, month: number, day: number): IsoDate {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+function requireIso(iso: IsoDate): [number, number, number] {
+  const parts = calendarParts(iso);
+  if (!parts) throw new Error(`Not a calendar date (YYYY-MM-DD): ${iso}`);
+  return parts;
+}
+
+/** Calendar arithmetic, independent of any time zone. */
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  const [year, month, day] = requireIso(iso);
+  const date = new Date(Date.UTC(year, month - 1, day) + days * DAY_MS);
+  return toIso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const [y1, m1, d1] = requireIso(from);
+  const [y2, m2, d2] = requireIso(to);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / DAY_MS);
+}
+
+// Zone arithmetic uses Intl directly: it is exact at DST changes and far cheaper than dayjs.tz,
+// and todayIn runs on every API request. dayjs does the display formatting and parsing.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+function wallClock(timeZone: string, instant: Date): WallClock {
+  const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of wallClockFormatter(timeZone).formatToParts(instant)) {
+    if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
+  }
+  return clock;
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date in the zone at the instant. */
+export function todayIn(timeZone: string, now: Date): IsoDate {
+  let formatter = dateFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormatters.set(timeZone, formatter);
+  }
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (const part of formatter.formatToParts(now)) {
+    if (part.type === 'year') year = Number(part.value);
+    else if (part.type === 'month') month = Number(part.value);
+    else if (part.type === 'day') day = Number(part.value);
+  }
+  return toIso(year, month, day);
+}
+
+/** How far the zone's wall clock is ahead of UTC at the instant, in milliseconds. */
+function zoneOffsetMs(timeZone: string, instant: number): number {
+  const c = wallClock(timeZone, new Date(instant));
+  const asUtc = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
+  return asUtc - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+const HOUR_MS = 3_600_000;
+const SCAN_STEP_MS = 15 * 60_000;
+
+/**
+ * The first instant of a calendar day in a zone: local midnight or, where a DST change skips
+ * midnight (America/Santiago, Asia/Beirut...), the first local time that exists that day.
+ */
+export function startOfDayIn(iso: IsoDate, timeZone: string): Date {
+  const [year, month, day] = requireIso(iso);
+  const reached = (instant: number): boolean => todayIn(timeZone, new Date(instant)) >= iso;
+  // Common case: local midnight is UTC midnight minus the offset in force then (found in two
+  // steps, as the offset may differ either side of a change), and the instant before it is
+  // still the previous day.
+  const utcMidnight = Date.UTC(year, month - 1, day);
+  const first = utcMidnight - zoneOffsetMs(timeZone, utcMidnight);
+  const guess = utcMidnight - zoneOffsetMs(timeZone, first);
+  if (reached(guess) && !reached(guess - 1)) return new Date(guess);
+  // Otherwise scan the window every UTC offset allows (−12 h to +14 h) and narrow to the
+  // millisecond; the first crossing wins, so a day entered twice ends at its first start.
+  let high = utcMidnight - 15 * HOUR_MS;
+  while (!reached(high)) high += SCAN_STEP_MS;
+  let low = high - SCAN_STEP_MS;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (reached(mid)) high = mid;
+    else low = mid;
+  }
+  return new Date(high);
+}
+
+/** The instant a token expiring on `expiresOn` stops working: the next midnight in the zone. */
+export function expiryEnd(expiresOn: IsoDate, timeZone: string): Date {
+  return startOfDayIn(addDays(expiresOn, 1), timeZone);
+}
+
+/**
+ * Calendar days, today included, on which the token still works: 1 on its last day, 0 or less
+ * once expired. Null when it never expires.
+ */
+export function daysLeft(expiresOn: IsoDate | null, now: Date, timeZone: string): number | null {
+  if (expiresOn === null) return null;
+  return daysBetween(todayIn(timeZone, now), expiresOn) + 1;
+}
+
+/**
+ * `expired` from the exclusive end on; `expiring` while 7 calendar days or fewer remain, today
+ * included (from the start of expiresOn − 6 in the zone, i.e. exactly 7 days before the end);
+ * `active` before that, or when there is no expiry date.
+ */
+export function tokenStatus(expiresOn: IsoDate | null, now: Date, timeZone: string): TokenStatus {
+  const left = daysLeft(expiresOn, now, timeZone);
+  if (left === null) return 'active';
+  if (left <= 0) return 'expired';
+  return left <= EXPIRING_SOON_DAYS ? 'expiring' : 'active';
+}
+
+/** YYYY-MM-DD to DD/MM/YYYY. */
+export function formatDisplayDate(iso: IsoDate): string {
+  const [year, month, day] = requireIso(iso);
+  return `${pad(day)}/${pad(month)}/${pad(year, 4)}`;
+}
+
+/** An instant as DD/MM/YYYY HH:mm (24-hour) in the zone. */
+export function formatDisplayDateTime(instant: Date | string, timeZone: string): string {
+  const value = dayjs(instant);
+  if (!value.isValid()) throw new Error('Not a valid instant.');
+  return value.tz(timeZone).format(DISPLAY_DATE_TIME_FORMAT);
+}
+
+export type ParseDateResult = { ok: true; value: IsoDate } | { ok: false; message: string };
+
+const DISPLAY_DATE = /^\d{2}\/\d{2}\/\d{4}$/;
+
+/**
+ * Strict DD/MM/YYYY: two-digit day and month, four-digit year (1900–9999), a real calendar day.
+ * "1/2/2026" is refused rather than guessed, so what is typed is what is shown. Surrounding
+ * whitespace is ignored.
+ */
+export function parseDisplayDate(text: string): ParseDateResult {
+  const value = text.trim();
+  if (value === '') return { ok: false, message: 'Enter a date as DD/MM/YYYY.' };
+  if (!DISPLAY_DATE.test(value)) {
+    return { ok: false, message: `"${value}" is not in the form DD/MM/YYYY (e.g. 05/03/2026).` };
+  }
+  const parsed = dayjs(value, DISPLAY_DATE_FORMAT, true);
+  const year = Number(value.slice(6));
+  if (!parsed.isValid() || year < 1900) {
+    return { ok: false, message: `${value} is not a date in the calendar.` };
+  }
+  const iso = `${value.slice(6)}-${value.slice(3, 5)}-${value.slice(0, 2)}`;
+  if (!isIsoDate(iso)) return { ok: false, message: `${value} is not a date in the calendar.` };
+  return { ok: true, value: iso };
+}
+
+/** A new or changed expiry date may be today (the token works until tonight) but not earlier. */
+export function validateNewExpiry(
+  expiresOn: IsoDate,
+  now: Date,
+  timeZone: string,
+): { ok: true } | { ok: false; message: string } {
+  if (!isIsoDate(expiresOn)) return { ok: false, message: 'Use a calendar date in the form YYYY-MM-DD.' };
+  const today = todayIn(timeZone, now);
+  if (expiresOn < today) {
+    return { ok: false, message: `The expiry date cannot be in the past (today is ${formatDisplayDate(today)}).` };
+  }
+  return { ok: true };
+}
