@@ -1,0 +1,57 @@
+import type { FastifyRequest } from 'fastify';
+import { RIGHT_LABELS, grants, moduleName, type NeededRight } from '../../../shared/domain';
+import { ERROR_CODES } from '../../../shared/api';
+import { HttpError } from '../http/http-error';
+import type { EmployeesRepository } from '../repositories/employees';
+import type { RoleRow } from '../repositories/roles';
+import { bestRank } from './login-service';
+import type { SessionService } from './session-service';
+
+export interface AdminContext {
+  sessionId: number;
+  employee: { id: number; name: string; email: string };
+  roles: RoleRow[];
+  // Lowest (most privileged) rank over the employee's roles.
+  rank: number;
+}
+
+/** An employee holds the union of their roles' rights: one granting role is enough. */
+export function adminHas(admin: AdminContext, needed: NeededRight): boolean {
+  return admin.roles.some((role) => grants(role.rights, needed));
+}
+
+export function requireRight(admin: AdminContext, needed: NeededRight, action: string): void {
+  if (!adminHas(admin, needed)) {
+    throw new HttpError(
+      403,
+      ERROR_CODES.forbidden,
+      `You need the "${RIGHT_LABELS[needed.right]}" right on ${moduleName(needed.module)} to ${action}.`,
+    );
+  }
+}
+
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+export function authenticateAdmin(
+  request: FastifyRequest,
+  sessions: SessionService,
+  employees: EmployeesRepository,
+): AdminContext {
+  const token = bearerToken(request);
+  if (!token) throw new HttpError(401, ERROR_CODES.unauthorized, 'Send Authorization: Bearer <accessToken>.');
+  const identity = sessions.authenticate(token);
+  const employee = employees.findById(identity.employeeId);
+  if (!employee) throw new HttpError(401, ERROR_CODES.unauthorized, 'Sign in again.');
+  const roles = employees.rolesOf(employee.id);
+  return {
+    sessionId: identity.sessionId,
+    employee: { id: employee.id, name: employee.name, email: employee.email },
+    roles,
+    rank: bestRank(roles.map((role) => role.rank)),
+  };
+}

@@ -1,0 +1,107 @@
+// Append-only: a released migration is never edited, a change is a new entry.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE employees (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL COLLATE NOCASE UNIQUE,
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE roles (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+        type TEXT NOT NULL CHECK (type IN ('employee', 'affiliate')),
+        rank INTEGER NOT NULL CHECK (rank >= 1),
+        rights TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE employee_roles (
+        employee_id INTEGER NOT NULL REFERENCES employees (id) ON DELETE CASCADE,
+        role_id INTEGER NOT NULL REFERENCES roles (id) ON DELETE RESTRICT,
+        PRIMARY KEY (employee_id, role_id)
+      ) STRICT;
+
+      CREATE TABLE tokens (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL UNIQUE,
+        role_id INTEGER NOT NULL REFERENCES roles (id) ON DELETE RESTRICT,
+        whitelist TEXT NOT NULL,
+        expires_on TEXT,
+        secret_hash BLOB NOT NULL UNIQUE,
+        secret_hint TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by INTEGER NOT NULL REFERENCES employees (id),
+        updated_at TEXT NOT NULL,
+        last_used_at TEXT,
+        last_used_ip TEXT,
+        version INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX tokens_role ON tokens (role_id);
+
+      CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        employee_id INTEGER NOT NULL REFERENCES employees (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        revoked_at TEXT,
+        revoked_reason TEXT
+      ) STRICT;
+
+      CREATE TABLE access_tokens (
+        hash BLOB PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        expires_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX access_tokens_session ON access_tokens (session_id);
+
+      CREATE TABLE refresh_tokens (
+        hash BLOB PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        expires_at TEXT NOT NULL,
+        used_at TEXT
+      ) STRICT;
+      CREATE INDEX refresh_tokens_session ON refresh_tokens (session_id);
+
+      -- No foreign key to tokens: the trail outlives the token it describes.
+      CREATE TABLE audit_events (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_type TEXT NOT NULL,
+        actor_id INTEGER,
+        actor_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        token_id INTEGER,
+        token_name TEXT,
+        ip TEXT,
+        changes TEXT,
+        reason TEXT
+      ) STRICT;
+      CREATE INDEX audit_events_token ON audit_events (token_id, id);
+
+      CREATE TABLE records (
+        resource TEXT NOT NULL,
+        id INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (resource, id)
+      ) STRICT;
+    `,
+  },
+];

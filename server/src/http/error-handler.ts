@@ -1,0 +1,68 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ERROR_CODES, type ApiError, type ErrorDetail } from '../../../shared/api';
+import { HttpError } from './http-error';
+
+// Fastify's own client-error codes, mapped to ours so no bad input ever becomes a 500.
+const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: ERROR_CODES.malformedJson, message: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: ERROR_CODES.malformedJson, message: 'The request body is empty but declared as JSON.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: ERROR_CODES.payloadTooLarge, message: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: ERROR_CODES.unsupportedMediaType, message: 'Send the request body as application/json.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: ERROR_CODES.validationFailed, message: 'The Content-Length header does not match the body.' },
+  FST_ERR_CTP_INVALID_TYPE: { status: 400, code: ERROR_CODES.validationFailed, message: 'The Content-Type header is invalid.' },
+};
+
+export function sendError(reply: FastifyReply, error: ApiError, headers: Record<string, string> = {}): FastifyReply {
+  return reply.code(error.statusCode).headers(headers).type('application/json; charset=utf-8').send(error);
+}
+
+function validationDetails(error: FastifyError): ErrorDetail[] {
+  const where = error.validationContext;
+  return (error.validation ?? []).map((issue) => {
+    const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const field = path === '' ? (where ?? 'body') : path;
+    return { field, message: issue.message ?? 'Invalid value' };
+  });
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | HttpError | Error, request, reply) => {
+    if (error instanceof HttpError) {
+      return sendError(
+        reply,
+        { statusCode: error.statusCode, code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+        error.headers,
+      );
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return sendError(reply, {
+        statusCode: 400,
+        code: ERROR_CODES.validationFailed,
+        message: 'The request is invalid.',
+        details: validationDetails(error as FastifyError),
+      });
+    }
+    const fastifyError = error as FastifyError;
+    const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+    if (known) return sendError(reply, { statusCode: known.status, code: known.code, message: known.message });
+    const status = fastifyError.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return sendError(reply, {
+        statusCode: status,
+        code: (fastifyError.code ?? 'bad_request').toLowerCase(),
+        message: fastifyError.message,
+      });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendError(reply, { statusCode: 500, code: ERROR_CODES.internal, message: 'Internal server error.' });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, {
+      statusCode: 404,
+      code: ERROR_CODES.notFound,
+      message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`,
+    }),
+  );
+}

@@ -1,0 +1,82 @@
+import type { FastifyRequest } from 'fastify';
+import { decideAccess, isWellFormedSecret, type DenyReason, type NeededRight } from '../../../shared/domain';
+import { ERROR_CODES, UNKNOWN_CREDENTIAL_CODE } from '../../../shared/api';
+import { HttpError } from '../http/http-error';
+import type { AuditRepository } from '../repositories/audit';
+import type { AccessCache, CachedToken } from '../tokens/access-cache';
+import { sha256 } from '../tokens/secrets';
+import type { DenialLimiter } from './denial-limiter';
+import type { UsageRecorder } from './usage-recorder';
+
+const DENIALS: Readonly<Record<DenyReason, { status: number; code: string }>> = {
+  unknown_token: { status: 401, code: UNKNOWN_CREDENTIAL_CODE },
+  expired: { status: 401, code: ERROR_CODES.tokenExpired },
+  ip_not_allowed: { status: 403, code: ERROR_CODES.ipNotAllowed },
+  insufficient_rights: { status: 403, code: ERROR_CODES.insufficientRights },
+};
+
+/** The credential is the whole header (Wifox style) or a Bearer value. */
+export function presentedSecret(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const value = header.trim();
+  const bearer = /^Bearer\s+(.*)$/i.exec(value);
+  return (bearer?.[1] ?? value).trim();
+}
+
+export interface AccessGuardOptions {
+  clock: () => Date;
+  timeZone: string;
+}
+
+export class AccessGuard {
+  constructor(
+    private readonly cache: AccessCache,
+    private readonly limiter: DenialLimiter,
+    private readonly usage: UsageRecorder,
+    private readonly audit: AuditRepository,
+    private readonly options: AccessGuardOptions,
+  ) {}
+
+  check(request: FastifyRequest, needed: NeededRight | null): CachedToken {
+    const address = request.clientAddress;
+    const wait = this.limiter.retryAfter(address);
+    if (wait > 0) {
+      throw new HttpError(429, ERROR_CODES.rateLimited, `Too many refused requests from ${address}; try again in ${wait} s.`, undefined, {
+        'retry-after': String(wait),
+      });
+    }
+    const now = this.options.clock();
+    const secret = presentedSecret(request.headers.authorization);
+    // A look-alike (wrong prefix, length, alphabet or checksum) never reaches the database.
+    const token = secret !== undefined && isWellFormedSecret(secret) ? this.cache.token(sha256(secret)) : null;
+    const role = token ? this.cache.role(token.roleId) : null;
+    const decision = decideAccess({
+      token,
+      rights: role?.rights ?? null,
+      clientAddress: address,
+      now,
+      timeZone: this.options.timeZone,
+      needed,
+    });
+    if (decision.allow) {
+      if (!token) throw new Error('Access allowed without a token.');
+      this.usage.record(token.id, now, address);
+      return token;
+    }
+
+    this.limiter.record(address);
+    this.audit.insert({
+      at: now,
+      actor: { type: 'token', id: token?.id ?? null, name: token?.name ?? 'unknown token' },
+      action: 'token.denied',
+      tokenId: token?.id ?? null,
+      tokenName: token?.name ?? null,
+      ip: address,
+      reason: decision.reason,
+    });
+    const denial = DENIALS[decision.reason];
+    // Wifox ends a rejected credential's message with its code.
+    const message = decision.reason === 'unknown_token' ? `${decision.message} CODE: ${UNKNOWN_CREDENTIAL_CODE}` : decision.message;
+    throw new HttpError(denial.status, denial.code, message);
+  }
+}

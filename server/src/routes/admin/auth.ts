@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import {
+  ADMIN_PATHS,
+  loginRequestSchema,
+  loginResponseSchema,
+  refreshRequestSchema,
+  refreshResponseSchema,
+} from '../../../../shared/api';
+import { bestRank } from '../../auth/login-service';
+import { requireAdminContext } from '../../http/request-context';
+import { HttpError } from '../../http/http-error';
+import type { ServerContext } from '../../server-context';
+import { errors, type ZodApp } from '../types';
+
+const tags = ['admin: session'];
+
+/** Routes that need no session yet. */
+export function sessionStartRoutes(app: ZodApp, ctx: ServerContext): void {
+  app.post(ADMIN_PATHS.login, {
+    schema: {
+      tags,
+      summary: 'Sign in with email and password',
+      description: 'After 3 failed attempts for an email, that email is locked for 60 s (429 with Retry-After).',
+      body: loginRequestSchema,
+      response: { 200: loginResponseSchema, ...errors(400, 401, 429) },
+    },
+  }, async (request) => ctx.logins.login(request.body.email, request.body.password, request.clientAddress));
+
+  app.post(ADMIN_PATHS.refresh, {
+    schema: {
+      tags,
+      summary: 'Exchange a refresh token for a new pair',
+      description: 'The presented refresh token stops working. Presenting an already-used refresh token ends the whole session.',
+      body: refreshRequestSchema,
+      response: { 200: refreshResponseSchema, ...errors(400, 401) },
+    },
+  }, async (request) => {
+    const { tokens, employeeId } = ctx.sessions.refresh(request.body.refreshToken);
+    const employee = ctx.repos.employees.findById(employeeId);
+    if (!employee) throw new HttpError(401, 'unauthorized', 'Sign in again.');
+    const rank = bestRank(ctx.repos.employees.rolesOf(employee.id).map((role) => role.rank));
+    return { ...tokens, employee: { id: employee.id, name: employee.name, email: employee.email, rank } };
+  });
+}
+
+export function logoutRoute(app: ZodApp, ctx: ServerContext): void {
+  app.post(ADMIN_PATHS.logout, {
+    schema: {
+      tags,
+      summary: 'End the session',
+      security: [{ adminBearer: [] }],
+      response: { 204: z.null(), ...errors(401) },
+    },
+  }, async (request, reply) => {
+    ctx.sessions.end(requireAdminContext(request.admin).sessionId);
+    return reply.code(204).send(null);
+  });
+}

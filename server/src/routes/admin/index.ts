@@ -1,0 +1,26 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authenticateAdmin } from '../../auth/admin-context';
+import type { ServerContext } from '../../server-context';
+import { auditRoutes } from './audit';
+import { logoutRoute, sessionStartRoutes } from './auth';
+import { catalogRoutes } from './catalog';
+import { tokenRoutes } from './tokens';
+
+export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
+  return async (root) => {
+    const app = root.withTypeProvider<ZodTypeProvider>();
+    sessionStartRoutes(app, ctx);
+    // Everything else needs a session; checked before the body is even parsed.
+    await app.register(async (scope) => {
+      const authed = scope.withTypeProvider<ZodTypeProvider>();
+      authed.addHook('onRequest', async (request) => {
+        request.admin = authenticateAdmin(request, ctx.sessions, ctx.repos.employees);
+      });
+      logoutRoute(authed, ctx);
+      catalogRoutes(authed, ctx);
+      tokenRoutes(authed, ctx);
+      auditRoutes(authed, ctx);
+    });
+  };
+}

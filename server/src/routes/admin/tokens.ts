@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import {
+  ADMIN_PATHS,
+  createTokenRequestSchema,
+  createTokenResponseSchema,
+  formatVersionTag,
+  idParamsSchema,
+  identificationTokenSchema,
+  tokenListQuerySchema,
+  tokenListResponseSchema,
+  updateTokenRequestSchema,
+} from '../../../../shared/api';
+import { requireAdminContext } from '../../http/request-context';
+import type { ServerContext } from '../../server-context';
+import { errors, type ZodApp } from '../types';
+
+const tags = ['admin: identification tokens'];
+const security = [{ adminBearer: [] }];
+const ITEM = `${ADMIN_PATHS.tokens}/:id`;
+
+function ifMatchHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
+  app.get(ADMIN_PATHS.tokens, {
+    schema: {
+      tags,
+      summary: 'List identification tokens',
+      description: 'Needs View own on Security (only tokens the caller created) or View all.',
+      security,
+      querystring: tokenListQuerySchema,
+      response: { 200: tokenListResponseSchema, ...errors(400, 401, 403) },
+    },
+  }, async (request) => ctx.tokens.list(requireAdminContext(request.admin), request.query));
+
+  app.post(ADMIN_PATHS.tokens, {
+    schema: {
+      tags,
+      summary: 'Create an identification token',
+      description: 'Needs Create/Edit on Security and a role ranked at or below the caller. The secret is in this response only.',
+      security,
+      body: createTokenRequestSchema,
+      response: { 201: createTokenResponseSchema, ...errors(400, 401, 403, 409) },
+    },
+  }, async (request, reply) => {
+    const created = ctx.tokens.create(requireAdminContext(request.admin), request.body, request.clientAddress);
+    return reply.code(201).header('etag', formatVersionTag(created.token.version)).send(created);
+  });
+
+  app.get(ITEM, {
+    schema: {
+      tags,
+      summary: 'One identification token',
+      security,
+      params: idParamsSchema,
+      response: { 200: identificationTokenSchema, ...errors(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    const token = ctx.tokens.get(requireAdminContext(request.admin), request.params.id);
+    return reply.header('etag', formatVersionTag(token.version)).send(token);
+  });
+
+  app.patch(ITEM, {
+    schema: {
+      tags,
+      summary: 'Change name, role, expiry date or whitelist',
+      description: 'The secret does not change. Send If-Match: "<version>" to refuse a stale edit (412). expiresOn: null clears the date.',
+      security,
+      params: idParamsSchema,
+      headers: z.object({ 'if-match': z.string().optional() }),
+      body: updateTokenRequestSchema,
+      response: { 200: identificationTokenSchema, ...errors(400, 401, 403, 404, 409, 412) },
+    },
+  }, async (request, reply) => {
+    const token = ctx.tokens.update(
+      requireAdminContext(request.admin),
+      request.params.id,
+      request.body,
+      ifMatchHeader(request.headers['if-match']),
+      request.clientAddress,
+    );
+    return reply.header('etag', formatVersionTag(token.version)).send(token);
+  });
+
+  app.delete(ITEM, {
+    schema: {
+      tags,
+      summary: 'Delete an identification token; its secret stops working at once',
+      security,
+      params: idParamsSchema,
+      response: { 204: z.null(), ...errors(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    ctx.tokens.delete(requireAdminContext(request.admin), request.params.id, request.clientAddress);
+    return reply.code(204).send(null);
+  });
+}

@@ -1,0 +1,52 @@
+import { ROLE_TEMPLATES, addDays, secretHint, todayIn, tokenNameKey } from '../../../shared/domain';
+import { PUBLIC_RESOURCES } from '../../../shared/api';
+import type { ServerContext } from '../server-context';
+import { generateSecret, sha256 } from '../tokens/secrets';
+import { DEMO_RECORDS, DEMO_ROLES, DEMO_TOKENS } from './demo-data';
+
+const SEEDED_KEY = 'demo_seeded_at';
+
+/**
+ * Seeds the demo organisation once per database. Demo token secrets are generated and
+ * discarded: only their hashes are stored, like any other token's.
+ */
+export function seedDemo(ctx: ServerContext): boolean {
+  const { meta, roles, tokens, employees, records } = ctx.repos;
+  if (meta.get(SEEDED_KEY) !== undefined) return false;
+  const now = ctx.clock();
+  ctx.db.transaction(() => {
+    for (const role of [...ROLE_TEMPLATES, ...DEMO_ROLES]) {
+      if (!roles.findByName(role.name)) roles.insert({ name: role.name, type: role.type, rank: role.rank, rights: role.rights }, now);
+    }
+    if (meta.get('organisation_name') === undefined) meta.set('organisation_name', 'Wifox Demo');
+
+    const owner = employees.findByEmail('admin@wifox.local') ?? employees.findById(1);
+    if (owner) {
+      const today = todayIn(ctx.timeZone, now);
+      for (const token of DEMO_TOKENS) {
+        const role = roles.findByName(token.role);
+        if (!role || tokens.idByNameKey(tokenNameKey(token.name)) !== undefined) continue;
+        const secret = generateSecret();
+        const id = tokens.insert({
+          name: token.name,
+          nameKey: tokenNameKey(token.name),
+          roleId: role.id,
+          whitelist: token.whitelist,
+          expiresOn: token.expiresInDays === null ? null : addDays(today, token.expiresInDays),
+          secretHash: sha256(secret),
+          secretHint: secretHint(secret),
+          createdBy: owner.id,
+        }, now);
+        if (token.lastUsedMinutesAgo !== null) {
+          tokens.recordUse(id, new Date(now.getTime() - token.lastUsedMinutesAgo * 60_000), token.lastUsedIp ?? '127.0.0.1');
+        }
+      }
+    }
+
+    for (const resource of PUBLIC_RESOURCES) {
+      for (const record of DEMO_RECORDS[resource]) records.insert(resource, () => record);
+    }
+    meta.set(SEEDED_KEY, now.toISOString());
+  })();
+  return true;
+}

@@ -1,0 +1,288 @@
+import {
+  canAssignRole,
+  tokenNameKey,
+  validateNewExpiry,
+  validateWhitelist,
+  type NeededRight,
+  type RoleRights,
+  secretHint,
+} from '../../../shared/domain';
+import {
+  ERROR_CODES,
+  parseVersionTag,
+  type CreateTokenResponse,
+  type ErrorDetail,
+  type IdentificationToken,
+  type TokenListResponse,
+  type TokenSort,
+  type SortOrder,
+  type TokenStatusValue,
+} from '../../../shared/api';
+import { adminHas, requireRight, type AdminContext } from '../auth/admin-context';
+import type { Db } from '../db/open';
+import { HttpError } from '../http/http-error';
+import type { AuditRepository } from '../repositories/audit';
+import type { RoleRow, RolesRepository } from '../repositories/roles';
+import type { TokenChanges, TokenRow, TokensRepository } from '../repositories/tokens';
+import type { AccessCache } from './access-cache';
+import { generateSecret, sha256 } from './secrets';
+import { tokenView } from './token-view';
+
+const VIEW_OWN: NeededRight = { module: 'security', right: 'view_own' };
+const VIEW_ALL: NeededRight = { module: 'security', right: 'view_all' };
+const CREATE_EDIT: NeededRight = { module: 'security', right: 'create_edit' };
+const DELETE: NeededRight = { module: 'security', right: 'delete' };
+
+export interface TokenInput {
+  name?: string;
+  roleId?: number;
+  expiresOn?: string | null;
+  whitelist?: string[];
+}
+
+export interface ListParams {
+  search?: string;
+  status?: TokenStatusValue;
+  roleId?: number;
+  sort: TokenSort;
+  order: SortOrder;
+  page: number;
+  pageSize: number;
+}
+
+export interface ServiceOptions {
+  timeZone: string;
+  clock: () => Date;
+}
+
+function validationError(details: ErrorDetail[]): HttpError {
+  return new HttpError(400, ERROR_CODES.validationFailed, 'The token is invalid.', details);
+}
+
+function nameTaken(name: string): HttpError {
+  return new HttpError(409, ERROR_CODES.nameTaken, `A token named "${name}" already exists (names are compared without case).`);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+const compareText = (a: string, b: string): number => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true });
+
+export class TokenService {
+  constructor(
+    private readonly db: Db,
+    private readonly tokens: TokensRepository,
+    private readonly roles: RolesRepository,
+    private readonly audit: AuditRepository,
+    private readonly cache: AccessCache,
+    private readonly options: ServiceOptions,
+  ) {}
+
+  list(admin: AdminContext, params: ListParams): TokenListResponse {
+    requireRight(admin, VIEW_OWN, 'list identification tokens');
+    const now = this.options.clock();
+    const rights = this.rightsByRole();
+    const rows = this.tokens.list({
+      searchKey: params.search ? tokenNameKey(params.search) || undefined : undefined,
+      roleId: params.roleId,
+      createdBy: adminHas(admin, VIEW_ALL) ? undefined : admin.employee.id,
+    });
+    let items = rows.map((row) => tokenView(row, rights.get(row.roleId) ?? {}, now, this.options.timeZone));
+    if (params.status) items = items.filter((item) => item.status === params.status);
+    items.sort(comparator(params.sort, params.order));
+    const start = (params.page - 1) * params.pageSize;
+    return { items: items.slice(start, start + params.pageSize), total: items.length, page: params.page, pageSize: params.pageSize };
+  }
+
+  get(admin: AdminContext, id: number): IdentificationToken {
+    requireRight(admin, VIEW_OWN, 'view identification tokens');
+    return this.view(this.visible(admin, id));
+  }
+
+  create(admin: AdminContext, input: Required<Pick<TokenInput, 'name' | 'roleId'>> & TokenInput, ip: string): CreateTokenResponse {
+    requireRight(admin, CREATE_EDIT, 'create identification tokens');
+    const role = this.assignableRole(admin, input.roleId);
+    const { whitelist, expiresOn } = this.validate(input, null);
+    const name = input.name;
+    const nameKey = tokenNameKey(name);
+    if (this.tokens.idByNameKey(nameKey) !== undefined) throw nameTaken(name);
+
+    const secret = generateSecret();
+    const now = this.options.clock();
+    const id = this.inTransaction(name, () => {
+      const tokenId = this.tokens.insert(
+        { name, nameKey, roleId: role.id, whitelist: whitelist ?? [], expiresOn: expiresOn ?? null,
+          secretHash: sha256(secret), secretHint: secretHint(secret), createdBy: admin.employee.id },
+        now,
+      );
+      this.audit.insert({
+        at: now, actor: { type: 'employee', id: admin.employee.id, name: admin.employee.name },
+        action: 'token.created', tokenId, tokenName: name, ip,
+        changes: { name: [null, name], role: [null, role.name], expiresOn: [null, expiresOn ?? null], whitelist: [null, whitelist ?? []] },
+      });
+      return tokenId;
+    });
+    return { token: this.view(this.mustFind(id)), secret };
+  }
+
+  update(admin: AdminContext, id: number, input: TokenInput, ifMatch: string | undefined, ip: string): IdentificationToken {
+    requireRight(admin, CREATE_EDIT, 'edit identification tokens');
+    const current = this.visible(admin, id);
+    this.checkVersion(current, ifMatch);
+    this.assignableRole(admin, current.roleId, 'edit a token that holds');
+    const role = input.roleId !== undefined ? this.assignableRole(admin, input.roleId) : undefined;
+    const { whitelist, expiresOn } = this.validate(input, current);
+
+    const changes: TokenChanges = {};
+    const diff: Record<string, [unknown, unknown]> = {};
+    if (input.name !== undefined && input.name !== current.name) {
+      const key = tokenNameKey(input.name);
+      const holder = this.tokens.idByNameKey(key);
+      if (holder !== undefined && holder !== id) throw nameTaken(input.name);
+      changes.name = { value: input.name, key };
+      diff.name = [current.name, input.name];
+    }
+    if (role && role.id !== current.roleId) {
+      changes.roleId = role.id;
+      diff.role = [current.roleName, role.name];
+    }
+    if (whitelist !== undefined && JSON.stringify(whitelist) !== JSON.stringify(current.whitelist)) {
+      changes.whitelist = whitelist;
+      diff.whitelist = [current.whitelist, whitelist];
+    }
+    if (expiresOn !== undefined && expiresOn !== current.expiresOn) {
+      changes.expiresOn = expiresOn;
+      diff.expiresOn = [current.expiresOn, expiresOn];
+    }
+    if (Object.keys(diff).length === 0) return this.view(current);
+
+    const now = this.options.clock();
+    this.inTransaction(input.name ?? current.name, () => {
+      if (!this.tokens.update(id, current.version, changes, now)) throw this.staleVersion();
+      this.audit.insert({
+        at: now, actor: { type: 'employee', id: admin.employee.id, name: admin.employee.name },
+        action: 'token.updated', tokenId: id, tokenName: input.name ?? current.name, ip, changes: diff,
+      });
+    });
+    this.cache.invalidateToken(id);
+    return this.view(this.mustFind(id));
+  }
+
+  delete(admin: AdminContext, id: number, ip: string): void {
+    requireRight(admin, DELETE, 'delete identification tokens');
+    const current = this.visible(admin, id);
+    this.assignableRole(admin, current.roleId, 'delete a token that holds');
+    this.db.transaction(() => {
+      this.tokens.delete(id);
+      this.audit.insert({
+        at: this.options.clock(), actor: { type: 'employee', id: admin.employee.id, name: admin.employee.name },
+        action: 'token.deleted', tokenId: id, tokenName: current.name, ip,
+      });
+    })();
+    this.cache.invalidateToken(id);
+  }
+
+  private view(row: TokenRow): IdentificationToken {
+    const role = this.roles.findById(row.roleId);
+    return tokenView(row, role?.rights ?? {}, this.options.clock(), this.options.timeZone);
+  }
+
+  private rightsByRole(): Map<number, RoleRights> {
+    return new Map(this.roles.list().map((role) => [role.id, role.rights]));
+  }
+
+  private mustFind(id: number): TokenRow {
+    const row = this.tokens.findById(id);
+    if (!row) throw new HttpError(404, ERROR_CODES.notFound, `No identification token ${id}.`);
+    return row;
+  }
+
+  // A token the caller may not see answers like one that does not exist.
+  private visible(admin: AdminContext, id: number): TokenRow {
+    const row = this.mustFind(id);
+    if (!adminHas(admin, VIEW_ALL) && row.createdById !== admin.employee.id) {
+      throw new HttpError(404, ERROR_CODES.notFound, `No identification token ${id}.`);
+    }
+    return row;
+  }
+
+  private assignableRole(admin: AdminContext, roleId: number, action = 'assign'): RoleRow {
+    const role = this.roles.findById(roleId);
+    if (!role) throw validationError([{ field: 'roleId', message: `No role ${roleId}.` }]);
+    if (!canAssignRole(admin.rank, role.rank)) {
+      throw new HttpError(
+        403,
+        ERROR_CODES.roleNotAssignable,
+        `You cannot ${action} the role "${role.name}" (rank ${role.rank}): your best rank is ${admin.rank}.`,
+      );
+    }
+    return role;
+  }
+
+  private checkVersion(current: TokenRow, ifMatch: string | undefined): void {
+    if (ifMatch === undefined || ifMatch.trim() === '*') return;
+    const versions = ifMatch.split(',').map((tag) => parseVersionTag(tag));
+    if (!versions.includes(current.version)) throw this.staleVersion();
+  }
+
+  private staleVersion(): HttpError {
+    return new HttpError(412, ERROR_CODES.versionMismatch, 'The token was changed by someone else; reload it and try again.');
+  }
+
+  private validate(input: TokenInput, current: TokenRow | null): { whitelist?: string[]; expiresOn?: string | null } {
+    const details: ErrorDetail[] = [];
+    let whitelist: string[] | undefined;
+    if (input.whitelist !== undefined) {
+      const checked = validateWhitelist(input.whitelist);
+      if (checked.ok) whitelist = checked.entries;
+      for (const error of checked.errors) {
+        details.push({
+          field: `whitelist.${error.index}`,
+          message: error.suggestion ? `${error.message} Did you mean ${error.suggestion}?` : error.message,
+        });
+      }
+    }
+    let expiresOn: string | null | undefined;
+    if (input.expiresOn !== undefined) {
+      expiresOn = input.expiresOn;
+      // Re-sending the stored date (even one now past) is not a change and is not re-checked.
+      if (expiresOn !== null && expiresOn !== current?.expiresOn) {
+        const checked = validateNewExpiry(expiresOn, this.options.clock(), this.options.timeZone);
+        if (!checked.ok) details.push({ field: 'expiresOn', message: checked.message });
+      }
+    }
+    if (details.length > 0) throw validationError(details);
+    return { whitelist, expiresOn };
+  }
+
+  private inTransaction<T>(name: string, work: () => T): T {
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken(name);
+      throw error;
+    }
+  }
+}
+
+function comparator(sort: TokenSort, order: SortOrder): (a: IdentificationToken, b: IdentificationToken) => number {
+  const direction = order === 'desc' ? -1 : 1;
+  // Empty values (no expiry, never used) sort last in both directions.
+  const nullable = (a: string | null, b: string | null): number => {
+    if (a === b) return 0;
+    if (a === null) return 1;
+    if (b === null) return -1;
+    return direction * (a < b ? -1 : 1);
+  };
+  return (a, b) => {
+    let result: number;
+    switch (sort) {
+      case 'name': result = direction * compareText(a.name, b.name); break;
+      case 'expiresOn': result = nullable(a.expiresOn, b.expiresOn); break;
+      case 'createdAt': result = direction * (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0); break;
+      case 'lastUsedAt': result = nullable(a.lastUsedAt, b.lastUsedAt); break;
+    }
+    return result !== 0 ? result : a.id - b.id;
+  };
+}

@@ -1,0 +1,18 @@
+// URL paths of both APIs, shared by the server's routes and the console's client.
+export const ADMIN_PATHS = {
+  login: '/api/admin/auth/login',
+  refresh: '/api/admin/auth/refresh',
+  logout: '/api/admin/auth/logout',
+  settings: '/api/admin/settings',
+  modules: '/api/admin/modules',
+  roles: '/api/admin/roles',
+  tokens: '/api/admin/identification-tokens',
+  token: (id: number): string => `/api/admin/identification-tokens/${id}`,
+  auditEvents: '/api/admin/audit-events',
+} as const;
+
+export const PUBLIC_PATHS = {
+  verify: '/api/public/tokens/verify',
+  openApi: '/api/public/docs/openapi.json',
+  resource: (resource: string): string => `/api/public/${resource}`,
+} as const;
