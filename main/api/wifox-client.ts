@@ -1,0 +1,248 @@
+import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
+import type { z } from 'zod';
+import { loginResponseSchema, refreshResponseSchema, type LoginResponse } from '../../shared/api/auth';
+import { auditListResponseSchema, type AuditListResponse, type auditQuerySchema } from '../../shared/api/audit';
+import { modulesResponseSchema, type ModulesResponse } from '../../shared/api/modules';
+import { ADMIN_PATHS } from '../../shared/api/paths';
+import { rolesResponseSchema, type RolesResponse } from '../../shared/api/roles';
+import { settingsResponseSchema, type SettingsResponse } from '../../shared/api/settings';
+import {
+  createTokenResponseSchema,
+  formatVersionTag,
+  identificationTokenSchema,
+  tokenListResponseSchema,
+  type CreateTokenRequest,
+  type CreateTokenResponse,
+  type IdentificationToken,
+  type tokenListQuerySchema,
+  type TokenListResponse,
+  type UpdateTokenRequest,
+} from '../../shared/api/tokens';
+import { checkBaseUrl, isLoopbackHost } from '../../shared/ipc/base-url';
+import { AppError, isAppError } from '../errors';
+import { type Logger, silentLogger } from '../ports';
+import { type CallKind, mapHttpFailure } from './http-errors';
+
+// Supplied by the session: the current access token, and a way to renew it after a 401.
+export interface AdminAuth {
+  accessToken(): Promise<string>;
+  renew(rejected: string): Promise<string>;
+}
+
+export type WifoxClientOptions = {
+  baseUrl: string;
+  auth?: AdminAuth;
+  timeoutMs?: number;
+  retryDelayMs?: number;
+  // Told after every exchange whether the server could be reached at all.
+  onReachability?: (reachable: boolean) => void;
+  logger?: Logger;
+};
+
+type RequestSpec<S extends z.ZodType | null> = {
+  method: Method;
+  path: string;
+  kind: CallKind;
+  schema: S;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
+
+type Parsed<S extends z.ZodType | null> = S extends z.ZodType ? z.output<S> : null;
+
+export type TokenPageQuery = Partial<z.output<typeof tokenListQuerySchema>>;
+export type AuditEventsQuery = Partial<z.output<typeof auditQuerySchema>>;
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const RETRY_STATUSES = new Set([502, 503, 504]);
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const transportFailure = (error: unknown): AppError => {
+  const code = axios.isAxiosError(error) ? error.code : undefined;
+  if (code !== undefined && TIMEOUT_CODES.has(code)) {
+    return new AppError('timeout', 'The server did not answer within 10 seconds. Try again.');
+  }
+  // The axios error (with its URL, headers and config) stops here; only a stable code leaves.
+  return new AppError('offline', 'The server cannot be reached. Check the connection and the profile address.');
+};
+
+export class WifoxClient {
+  readonly baseUrl: string;
+  private readonly http: AxiosInstance;
+  private readonly retryDelayMs: number;
+  private readonly logger: Logger;
+
+  constructor(private readonly options: WifoxClientOptions) {
+    const checked = checkBaseUrl(options.baseUrl);
+    if (!checked.ok) throw new AppError(checked.reason === 'insecure' ? 'insecure_url' : 'validation', checked.message);
+    this.baseUrl = checked.url;
+    this.retryDelayMs = options.retryDelayMs ?? 300;
+    this.logger = options.logger ?? silentLogger;
+    const loopback = isLoopbackHost(new URL(checked.url).hostname);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.http = axios.create({
+      baseURL: checked.url,
+      timeout: timeoutMs,
+      // A redirect could carry the Authorization header to another host.
+      maxRedirects: 0,
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      maxContentLength: 64 * 1024 * 1024,
+      headers: { Accept: 'application/json' },
+      // Loopback traffic must not be sent to an environment proxy.
+      ...(loopback ? { proxy: false as const } : {}),
+    });
+  }
+
+  login(email: string, password: string): Promise<LoginResponse> {
+    return this.send({ method: 'POST', path: ADMIN_PATHS.login, kind: 'login', schema: loginResponseSchema, body: { email, password } });
+  }
+
+  refresh(refreshToken: string): Promise<LoginResponse> {
+    return this.send({ method: 'POST', path: ADMIN_PATHS.refresh, kind: 'refresh', schema: refreshResponseSchema, body: { refreshToken } });
+  }
+
+  async logout(accessToken: string): Promise<void> {
+    await this.send({
+      method: 'POST',
+      path: ADMIN_PATHS.logout,
+      kind: 'admin',
+      schema: null,
+      // An empty JSON object: without a body axios labels a POST as a form, which the API refuses.
+      body: {},
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
+  }
+
+  modules(): Promise<ModulesResponse> {
+    return this.admin({ method: 'GET', path: ADMIN_PATHS.modules, kind: 'admin', schema: modulesResponseSchema });
+  }
+
+  roles(): Promise<RolesResponse> {
+    return this.admin({ method: 'GET', path: ADMIN_PATHS.roles, kind: 'admin', schema: rolesResponseSchema });
+  }
+
+  organisationSettings(): Promise<SettingsResponse> {
+    return this.admin({ method: 'GET', path: ADMIN_PATHS.settings, kind: 'admin', schema: settingsResponseSchema });
+  }
+
+  listTokens(query: TokenPageQuery): Promise<TokenListResponse> {
+    return this.admin({
+      method: 'GET',
+      path: ADMIN_PATHS.tokens,
+      kind: 'admin',
+      schema: tokenListResponseSchema,
+      query: { ...query },
+    });
+  }
+
+  getToken(id: number): Promise<IdentificationToken> {
+    return this.admin({ method: 'GET', path: ADMIN_PATHS.token(id), kind: 'admin', schema: identificationTokenSchema });
+  }
+
+  createToken(request: CreateTokenRequest): Promise<CreateTokenResponse> {
+    return this.admin({ method: 'POST', path: ADMIN_PATHS.tokens, kind: 'admin', schema: createTokenResponseSchema, body: request });
+  }
+
+  updateToken(id: number, version: number, changes: UpdateTokenRequest): Promise<IdentificationToken> {
+    return this.admin({
+      method: 'PATCH',
+      path: ADMIN_PATHS.token(id),
+      kind: 'admin',
+      schema: identificationTokenSchema,
+      body: changes,
+      headers: { 'If-Match': formatVersionTag(version) },
+    });
+  }
+
+  async deleteToken(id: number): Promise<void> {
+    await this.admin({ method: 'DELETE', path: ADMIN_PATHS.token(id), kind: 'admin', schema: null });
+  }
+
+  auditEvents(query: AuditEventsQuery): Promise<AuditListResponse> {
+    return this.admin({
+      method: 'GET',
+      path: ADMIN_PATHS.auditEvents,
+      kind: 'admin',
+      schema: auditListResponseSchema,
+      query: { tokenId: query.tokenId, limit: query.limit, before: query.before },
+    });
+  }
+
+  // Admin calls carry the access token; a 401 renews it once and tries again.
+  private async admin<S extends z.ZodType | null>(spec: RequestSpec<S>): Promise<Parsed<S>> {
+    const auth = this.options.auth;
+    if (!auth) throw new AppError('not_signed_in', 'Sign in to continue.');
+    const token = await auth.accessToken();
+    try {
+      return await this.send({ ...spec, headers: { ...spec.headers, Authorization: `Bearer ${token}` } });
+    } catch (error) {
+      if (!isAppError(error, 'session_expired')) throw error;
+      const renewed = await auth.renew(token);
+      return this.send({ ...spec, headers: { ...spec.headers, Authorization: `Bearer ${renewed}` } });
+    }
+  }
+
+  private async send<S extends z.ZodType | null>(spec: RequestSpec<S>): Promise<Parsed<S>> {
+    const response = await this.exchange(spec);
+    if (response.status < 200 || response.status >= 300) {
+      throw mapHttpFailure({
+        status: response.status,
+        body: typeof response.data === 'string' ? response.data : '',
+        retryAfter: headerValue(response, 'retry-after'),
+        kind: spec.kind,
+      });
+    }
+    if (spec.schema === null) return null as Parsed<S>;
+    let json: unknown;
+    try {
+      json = JSON.parse(String(response.data));
+    } catch {
+      throw this.badResponse(spec, 'not JSON');
+    }
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success) throw this.badResponse(spec, 'unexpected shape');
+    return parsed.data as Parsed<S>;
+  }
+
+  // One retry, for idempotent methods only: a POST that timed out may already have created a token.
+  private async exchange(spec: RequestSpec<z.ZodType | null>): Promise<AxiosResponse<unknown>> {
+    const retryable = IDEMPOTENT.has(spec.method.toUpperCase());
+    for (let attempt = 1; ; attempt++) {
+      let failure: AppError;
+      try {
+        const response = await this.http.request<unknown>({
+          method: spec.method,
+          url: spec.path,
+          params: spec.query,
+          data: spec.body,
+          headers: spec.headers,
+        });
+        this.options.onReachability?.(true);
+        if (!(retryable && attempt === 1 && RETRY_STATUSES.has(response.status))) return response;
+        this.logger.warn('retrying after a gateway status', { method: spec.method, path: spec.path, status: response.status });
+      } catch (error) {
+        failure = transportFailure(error);
+        this.options.onReachability?.(false);
+        if (!(retryable && attempt === 1 && failure.code === 'offline')) throw failure;
+        this.logger.warn('retrying after a network failure', { method: spec.method, path: spec.path });
+      }
+      await wait(this.retryDelayMs * (0.75 + Math.random() / 2));
+    }
+  }
+
+  private badResponse(spec: RequestSpec<z.ZodType | null>, why: string): AppError {
+    this.logger.warn('unexpected server answer', { method: spec.method, path: spec.path, why });
+    return new AppError('bad_response', 'The server answered in a form the console does not understand. Check the profile address.');
+  }
+}
+
+const headerValue = (response: AxiosResponse<unknown>, name: string): string | undefined => {
+  const value: unknown = response.headers[name];
+  return typeof value === 'string' ? value : undefined;
+};

@@ -1,0 +1,59 @@
+import type { CatalogService } from '../services/catalog-service';
+import type { ClipboardService } from '../services/clipboard-service';
+import type { ProfileService } from '../services/profile-service';
+import type { SessionService } from '../services/session-service';
+import type { SettingsService } from '../services/settings-service';
+import type { TokenService } from '../services/token-service';
+import type { IpcHandlers } from './handle';
+
+export type HandlerServices = {
+  profiles: ProfileService;
+  settings: SettingsService;
+  session: SessionService;
+  tokens: TokenService;
+  catalog: CatalogService;
+  clipboard: ClipboardService;
+};
+
+// Thin on purpose: arguments arrive parsed, results leave checked; the work is in the services.
+export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
+  'profiles.list': () => s.profiles.list(),
+  'profiles.save': async (arg) => {
+    const before = arg.id === undefined ? undefined : s.profiles.find(arg.id);
+    const saved = s.profiles.save(arg);
+    // A signed-in profile pointed elsewhere (or at another account) must not keep its session.
+    const moved = before !== undefined && (before.baseUrl !== saved.baseUrl || before.email !== saved.email);
+    if (moved) await s.session.forgetProfile(saved.id);
+    return saved;
+  },
+  'profiles.remove': async ({ id }) => {
+    s.profiles.get(id);
+    await s.session.forgetProfile(id);
+    s.profiles.remove(id);
+    return null;
+  },
+
+  'session.signIn': ({ profileId, password }) => s.session.signIn(profileId, password),
+  'session.signOut': () => s.session.signOut(),
+  'session.state': () => s.session.state(),
+
+  'catalog.modules': () => s.catalog.modules(),
+  'roles.list': () => s.catalog.roles(),
+  'settings.org': () => s.catalog.organisation(),
+
+  'tokens.list': (arg) => s.tokens.list(arg),
+  'tokens.get': ({ id }) => s.tokens.get(id),
+  'tokens.create': (arg) => s.tokens.create(arg),
+  'tokens.update': ({ id, version, changes }) => s.tokens.update(id, version, changes),
+  'tokens.delete': async ({ id }) => {
+    await s.tokens.delete(id);
+    return null;
+  },
+
+  'audit.list': (arg) => s.tokens.audit(arg),
+
+  'clipboard.copySecret': ({ secret }) => s.clipboard.copySecret(secret),
+
+  'settings.get': () => s.settings.get(),
+  'settings.set': (patch) => s.settings.set(patch),
+});

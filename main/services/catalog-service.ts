@@ -1,0 +1,22 @@
+import type { ModuleItem } from '../../shared/api/modules';
+import type { RoleItem } from '../../shared/api/roles';
+import type { SettingsResponse } from '../../shared/api/settings';
+import type { SessionService } from './session-service';
+
+// What the token screens need around the tokens: the module catalog, the roles the admin may
+// see and assign, and the organisation's time zone for expiry dates.
+export class CatalogService {
+  constructor(private readonly session: SessionService) {}
+
+  async modules(): Promise<ModuleItem[]> {
+    return (await this.session.client().modules()).items;
+  }
+
+  async roles(): Promise<RoleItem[]> {
+    return (await this.session.client().roles()).items;
+  }
+
+  organisation(): Promise<SettingsResponse> {
+    return this.session.client().organisationSettings();
+  }
+}

@@ -1,0 +1,121 @@
+/*
+ * makeBridge turns the contract into the object the preload exposes as `window.wifox`.
+ *
+ *   const result = await window.wifox.tokens.list();
+ *   if (result.ok) show(result.value); else showError(result.error); // error.code is typed
+ *   // or, where throwing suits the caller better:
+ *   const tokens = unwrap(await window.wifox.tokens.list()); // throws WifoxIpcError
+ *   const stop = window.wifox.on('session.ended', (event) => askForPassword(event));
+ *
+ * Methods never reject: every failure, a broken transport included, comes back as
+ * `{ ok: false, error }`. Envelopes are plain data because contextBridge copies objects but
+ * drops the custom properties of thrown errors. Results are checked against the contract on
+ * arrival, so the renderer only ever sees values of the promised shape.
+ * Runs in a sandboxed preload and in a plain browser page: no Node or Electron imports here.
+ */
+import type { z } from 'zod';
+import {
+  type Channel,
+  type ChannelArg,
+  type ChannelErrorCode,
+  type ChannelResult,
+  type EventName,
+  type EventPayload,
+  type IpcContract,
+  CHANNELS,
+  allowedErrors,
+  ipcContract,
+  ipcEvents,
+} from './contract';
+import { type ErrorCode, type IpcError, type Result, envelopeSchema } from './errors';
+
+export type Invoke = (channel: Channel, arg: unknown) => Promise<unknown>;
+export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;
+
+type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never;
+type Method<C extends string> = C extends `${string}.${infer M}` ? M : never;
+
+export type BridgeMethod<C extends Channel> =
+  undefined extends ChannelArg<C>
+    ? (arg?: ChannelArg<C>) => Promise<Result<ChannelResult<C>, ChannelErrorCode<C>>>
+    : (arg: ChannelArg<C>) => Promise<Result<ChannelResult<C>, ChannelErrorCode<C>>>;
+
+type ChannelsIn<N extends string> = Extract<Channel, `${N}.${string}`>;
+
+export type BridgeApi = {
+  [N in Namespace<Channel>]: { [C in ChannelsIn<N> as Method<C>]: BridgeMethod<C> };
+};
+
+export type BridgeEvents = {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+export type WifoxBridge = BridgeApi & BridgeEvents;
+
+const internalError = (message: string): IpcError<'internal'> => ({ code: 'internal', message });
+
+const callChannel = async (invoke: Invoke, name: Channel, arg: unknown): Promise<Result<unknown>> => {
+  let raw: unknown;
+  try {
+    raw = await invoke(name, arg);
+  } catch {
+    return { ok: false, error: internalError('The console could not reach its main process. Restart it if this persists.') };
+  }
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) {
+    return { ok: false, error: internalError(`The console answered ${name} in an unexpected form.`) };
+  }
+  if (!envelope.data.ok) {
+    const { error } = envelope.data;
+    // A code outside the contract would defeat the renderer's exhaustive handling.
+    const known = (allowedErrors(name) as readonly ErrorCode[]).includes(error.code);
+    return { ok: false, error: known ? error : { ...error, code: 'internal' } };
+  }
+  const schema: z.ZodType = ipcContract[name].result;
+  const value = schema.safeParse(envelope.data.value);
+  if (!value.success) {
+    return { ok: false, error: internalError(`The console answered ${name} with data of the wrong shape.`) };
+  }
+  return { ok: true, value: value.data };
+};
+
+export const makeBridge = (invoke: Invoke, subscribe: Subscribe): WifoxBridge => {
+  const api: Record<string, Record<string, (arg?: unknown) => Promise<Result<unknown>>>> = {};
+  for (const name of CHANNELS) {
+    const [namespace, method] = name.split('.') as [string, string];
+    const group = (api[namespace] ??= {});
+    group[method] = (arg?: unknown) => callChannel(invoke, name, arg);
+  }
+  const on = (event: EventName, listener: (payload: never) => void): (() => void) =>
+    subscribe(event, (payload) => {
+      const parsed = ipcEvents[event].safeParse(payload);
+      // A malformed event is dropped: acting on half a message is worse than missing one.
+      if (parsed.success) listener(parsed.data as never);
+    });
+  return { ...api, on } as unknown as WifoxBridge;
+};
+
+// For callers that prefer exceptions: created in the caller's own world, so `code` survives.
+export class WifoxIpcError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly details: IpcError['details'];
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(error: IpcError<C>) {
+    super(error.message);
+    this.name = 'WifoxIpcError';
+    this.code = error.code;
+    this.details = error.details;
+    this.retryAfterSeconds = error.retryAfterSeconds;
+  }
+}
+
+export const unwrap = <T, C extends ErrorCode>(result: Result<T, C>): T => {
+  if (result.ok) return result.value;
+  throw new WifoxIpcError(result.error);
+};
+
+export const isWifoxIpcError = (value: unknown, code?: ErrorCode): value is WifoxIpcError =>
+  value instanceof WifoxIpcError && (code === undefined || value.code === code);
+
+export type { IpcContract };

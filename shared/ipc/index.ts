@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './schemas';
+export * from './contract';
+export * from './bridge';
+export * from './base-url';

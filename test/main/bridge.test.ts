@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNELS, type EventName } from '../../shared/ipc/contract';
+import { isWifoxIpcError, makeBridge, unwrap, WifoxIpcError, type Invoke } from '../../shared/ipc/bridge';
+import { APP_SENDER, buildConsole } from './support/console';
+
+const noEvents = () => () => {};
+
+const bridgeAnswering = (answer: unknown): ReturnType<typeof makeBridge> => makeBridge(async () => answer, noEvents);
+
+describe('makeBridge', () => {
+  it('exposes every contract channel as namespace.method', () => {
+    const bridge = makeBridge(async () => ({ ok: true, value: null }), noEvents) as unknown as Record<string, Record<string, unknown>>;
+    for (const channel of CHANNELS) {
+      const [namespace, method] = channel.split('.') as [string, string];
+      expect(typeof bridge[namespace]?.[method]).toBe('function');
+    }
+    expect(typeof bridge.on).toBe('function');
+  });
+
+  it('sends the channel and argument, and returns the checked value', async () => {
+    const sent: unknown[] = [];
+    const invoke: Invoke = async (channel, arg) => {
+      sent.push([channel, arg]);
+      return { ok: true, value: { clearsInSeconds: 30 } };
+    };
+    const bridge = makeBridge(invoke, noEvents);
+    const result = await bridge.clipboard.copySecret({ secret: 'wfx_x' });
+    expect(sent).toEqual([['clipboard.copySecret', { secret: 'wfx_x' }]]);
+    expect(result).toEqual({ ok: true, value: { clearsInSeconds: 30 } });
+  });
+
+  it('refuses a value that does not match the result schema', async () => {
+    const result = await bridgeAnswering({ ok: true, value: { clearsInSeconds: 'soon' } }).clipboard.copySecret({ secret: 's' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('internal');
+  });
+
+  it('refuses an answer that is not an envelope, and never rejects when the transport fails', async () => {
+    const malformed = await bridgeAnswering('<html>').settings.get();
+    expect(malformed.ok === false && malformed.error.code).toBe('internal');
+    const broken = makeBridge(async () => {
+      throw new Error('No handler registered');
+    }, noEvents);
+    await expect(broken.settings.get()).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('passes declared errors through and downgrades undeclared codes', async () => {
+    const declared = await bridgeAnswering({ ok: false, error: { code: 'conflict', message: 'changed' } }).tokens.update({
+      id: 1,
+      version: 1,
+      changes: {},
+    });
+    expect(declared).toEqual({ ok: false, error: { code: 'conflict', message: 'changed' } });
+    const undeclared = await bridgeAnswering({ ok: false, error: { code: 'conflict', message: 'changed' } }).settings.get();
+    expect(undeclared.ok === false && undeclared.error.code).toBe('internal');
+  });
+
+  it('delivers events with valid payloads only', () => {
+    const listeners = new Map<EventName, (payload: unknown) => void>();
+    const bridge = makeBridge(
+      async () => null,
+      (event, listener) => {
+        listeners.set(event, listener);
+        return () => listeners.delete(event);
+      },
+    );
+    const seen: unknown[] = [];
+    const stop = bridge.on('session.ended', (event) => seen.push(event.reason));
+    listeners.get('session.ended')?.({ profileId: 'p1', reason: 'expired', message: 'Sign in again.' });
+    listeners.get('session.ended')?.({ profileId: 'p1', reason: 'because' });
+    expect(seen).toEqual(['expired']);
+    stop();
+    expect(listeners.has('session.ended')).toBe(false);
+  });
+
+  it('unwrap returns the value or throws a WifoxIpcError carrying the code', async () => {
+    expect(unwrap({ ok: true, value: 3 })).toBe(3);
+    let caught: unknown;
+    try {
+      unwrap({ ok: false, error: { code: 'rate_limited', message: 'wait', retryAfterSeconds: 5 } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(WifoxIpcError);
+    expect(isWifoxIpcError(caught, 'rate_limited')).toBe(true);
+    expect((caught as WifoxIpcError).retryAfterSeconds).toBe(5);
+  });
+
+  it('works end to end over the real router and services', async () => {
+    const { router } = buildConsole();
+    const bridge = makeBridge((channel, arg) => router.dispatch(channel, arg, APP_SENDER), noEvents);
+    const saved = await bridge.profiles.save({ name: 'Staging', baseUrl: 'http://wifox.example.com', email: 'a@b.c' });
+    expect(saved).toMatchObject({ ok: false, error: { code: 'insecure_url', details: [{ field: 'baseUrl' }] } });
+    const settings = await bridge.settings.set({ clipboardClearSeconds: 10 });
+    expect(settings).toEqual({ ok: true, value: { clipboardClearSeconds: 10, theme: 'system' } });
+    const state = await bridge.session.state();
+    expect(state).toEqual({ ok: true, value: { status: 'signedOut', lastProfileId: null } });
+    const list = await bridge.tokens.list();
+    expect(list.ok === false && list.error.code).toBe('not_signed_in');
+  });
+});
