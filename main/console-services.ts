@@ -1,7 +1,11 @@
 import type { WifoxClientOptions } from './api/wifox-client';
 import { WifoxClient } from './api/wifox-client';
+import type { InventoryDialogPort } from './inventory/dialog-port';
+import { InventoryService } from './inventory/inventory-service';
+import { LiveInventory } from './inventory/live-inventory';
 import { createIpcHandlers } from './ipc/handlers';
 import type { IpcHandlers } from './ipc/handle';
+import type { EventPayload } from '../shared/ipc/contract';
 import {
   type ClipboardPort,
   type EventSink,
@@ -15,7 +19,9 @@ import {
 import { CatalogService } from './services/catalog-service';
 import { ClipboardService } from './services/clipboard-service';
 import { type DefaultProfile, ProfileService } from './services/profile-service';
-import { SessionService } from './services/session-service';
+import { ConnectionMonitor } from './services/connection-monitor';
+import { SessionService, UNREACHABLE } from './services/session-service';
+import { isAppError } from './errors';
 import { SettingsService } from './services/settings-service';
 import { TokenService } from './services/token-service';
 
@@ -24,6 +30,10 @@ export type ConsoleAdapters = {
   secrets: SecretStore;
   clipboard: ClipboardPort;
   events: EventSink;
+  // Where the offline inventory snapshots are cached (Electron's userData in production).
+  userDataDir: string;
+  // Save/open dialogs for inventory export and open.
+  dialogs: InventoryDialogPort;
   logger?: Logger;
   scheduler?: Scheduler;
   // Client tuning, e.g. a short retry delay in tests.
@@ -38,6 +48,7 @@ export type ConsoleServices = {
   tokens: TokenService;
   catalog: CatalogService;
   clipboard: ClipboardService;
+  inventory: InventoryService;
   handlers: IpcHandlers;
   // Creates the default profile (once) and resumes the last session from the keychain.
   start(defaultProfile?: DefaultProfile & { followBaseUrl?: boolean }): Promise<void>;
@@ -49,19 +60,43 @@ export type ConsoleServices = {
 // browser harness pass their own and get the very same services and IPC handlers.
 export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleServices => {
   const logger = adapters.logger ?? silentLogger;
+  const scheduler = adapters.scheduler ?? systemScheduler;
+  const monitor = new ConnectionMonitor({
+    scheduler,
+    // Any signed-in call will do: it renews the session if needed and reports reachability.
+    probe: async () => {
+      try {
+        await catalog.organisation();
+      } catch (error) {
+        if (isAppError(error) && UNREACHABLE.has(error.code)) throw error;
+      }
+    },
+  });
+  // Watches connection reports on their way to the renderer, to retry in the background.
+  const events: EventSink = {
+    emit(event, payload) {
+      if (event === 'connection.changed') monitor.connectionChanged((payload as EventPayload<'connection.changed'>).state);
+      adapters.events.emit(event, payload);
+    },
+  };
   const profiles = new ProfileService(adapters.store, adapters.newProfileId);
   const settings = new SettingsService(adapters.store);
   const session = new SessionService({
     profiles,
     secrets: adapters.secrets,
-    events: adapters.events,
+    events,
     logger,
     createClient: (options) => new WifoxClient({ ...options, ...adapters.http }),
   });
   const tokens = new TokenService(session);
   const catalog = new CatalogService(session);
-  const clipboard = new ClipboardService(adapters.clipboard, settings, adapters.scheduler ?? systemScheduler, logger);
-  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, clipboard });
+  const clipboard = new ClipboardService(adapters.clipboard, settings, scheduler, logger);
+
+  const live = new LiveInventory({ session, tokens, catalog }, logger);
+  const inventory = new InventoryService({ userDataDir: adapters.userDataDir, dialogs: adapters.dialogs, live: () => live.current(), logger });
+  // Every complete load of the token list refreshes the profile's offline copy.
+  live.onFullLoad((profile, load) => inventory.refreshCache(profile, load));
+  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, clipboard, inventory, events });
 
   return {
     profiles,
@@ -70,12 +105,16 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
     tokens,
     catalog,
     clipboard,
+    inventory,
     handlers,
     async start(defaultProfile) {
       if (defaultProfile) profiles.ensureDefault(defaultProfile, { followBaseUrl: defaultProfile.followBaseUrl ?? false });
       await session.restore();
+      const state = await session.state();
+      if (state.status === 'signedIn' && state.connection === 'offline') monitor.connectionChanged('offline');
     },
     dispose() {
+      monitor.stop();
       return clipboard.dispose();
     },
   };

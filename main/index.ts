@@ -4,6 +4,7 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, screen, shell, type WebCon
 import { fileURLToPath } from 'node:url';
 import { createElectronStore } from './adapters/electron-store';
 import { electronClipboard } from './adapters/clipboard';
+import { createElectronDialogs } from './adapters/dialog';
 import { createWindowEventSink, registerIpcRouter } from './adapters/ipc';
 import { KeyringSecretStore } from './adapters/keyring';
 import { createConsoleServices } from './console-services';
@@ -58,6 +59,8 @@ async function start(): Promise<void> {
     secrets: new KeyringSecretStore(),
     clipboard: electronClipboard,
     events: createWindowEventSink(() => [...appContents.values()], logger),
+    userDataDir: app.getPath('userData'),
+    dialogs: createElectronDialogs(() => BrowserWindow.getFocusedWindow()),
     logger,
   });
   const router = createIpcRouter(services.handlers, {

@@ -1,3 +1,5 @@
+import type { InventoryService } from '../inventory/inventory-service';
+import type { EventSink } from '../ports';
 import type { CatalogService } from '../services/catalog-service';
 import type { ClipboardService } from '../services/clipboard-service';
 import type { ProfileService } from '../services/profile-service';
@@ -13,6 +15,8 @@ export type HandlerServices = {
   tokens: TokenService;
   catalog: CatalogService;
   clipboard: ClipboardService;
+  inventory: InventoryService;
+  events: EventSink;
 };
 
 // Thin on purpose: arguments arrive parsed, results leave checked; the work is in the services.
@@ -23,12 +27,16 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
     const saved = s.profiles.save(arg);
     // A signed-in profile pointed elsewhere (or at another account) must not keep its session.
     const moved = before !== undefined && (before.baseUrl !== saved.baseUrl || before.email !== saved.email);
-    if (moved) await s.session.forgetProfile(saved.id);
+    if (moved) {
+      await s.session.forgetProfile(saved.id);
+      await s.inventory.forgetProfile(saved.id);
+    }
     return saved;
   },
   'profiles.remove': async ({ id }) => {
     s.profiles.get(id);
     await s.session.forgetProfile(id);
+    await s.inventory.forgetProfile(id);
     s.profiles.remove(id);
     return null;
   },
@@ -56,4 +64,15 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
 
   'settings.get': () => s.settings.get(),
   'settings.set': (patch) => s.settings.set(patch),
+
+  'inventory.cachedInfo': ({ profileId }) => s.inventory.cachedInfo(profileId),
+  'inventory.cached': ({ profileId }) => s.inventory.cached(profileId),
+  'inventory.open': () => s.inventory.openWithDialog(),
+  'inventory.close': ({ id }) => {
+    s.inventory.close(id);
+    return null;
+  },
+  'inventory.export': ({ source, format }) =>
+    s.inventory.exportWithDialog(source, format, (progress) => s.events.emit('inventory.exportProgress', progress)),
+  'inventory.compare': ({ left, right }) => s.inventory.compareRefs(left, right),
 });

@@ -42,7 +42,8 @@ type ActiveSession = {
 
 // Renew a little early, so a token does not expire between our check and the server's.
 const EXPIRY_MARGIN_MS = 30_000;
-const UNREACHABLE = new Set(['offline', 'timeout', 'server_error', 'bad_response', 'rate_limited']);
+// Failures that mean "the server is not answering properly", not "you may not".
+export const UNREACHABLE: ReadonlySet<string> = new Set(['offline', 'timeout', 'server_error', 'bad_response', 'rate_limited']);
 
 // The access token lives only in this object; the refresh token lives here and in the OS
 // keychain (or only here when there is no keychain); the password is passed through, never kept.

@@ -25,6 +25,7 @@ import {
 } from '../api/tokens';
 import { idSchema, instantSchema } from '../api/common';
 import { type ErrorCode, UNIVERSAL_ERRORS } from './errors';
+import { inventoryIpcContract, inventoryIpcEvents } from './inventory-contract';
 import {
   connectionChangedEventSchema,
   consoleSettingsSchema,
@@ -122,6 +123,8 @@ export const ipcContract = {
 
   'settings.get': channel({ arg: noArg, result: consoleSettingsSchema, errors: [] }),
   'settings.set': channel({ arg: settingsPatchSchema, result: consoleSettingsSchema, errors: [] }),
+
+  ...inventoryIpcContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -140,6 +143,7 @@ export const ipcEvents = {
   // The session could not be renewed: the UI asks for the password and keeps what was on screen.
   'session.ended': sessionEndedEventSchema,
   'connection.changed': connectionChangedEventSchema,
+  ...inventoryIpcEvents,
 } as const;
 
 export type IpcEvents = typeof ipcEvents;

@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InventoryDialogPort } from '../../../main/inventory/dialog-port';
 import { createConsoleServices, type ConsoleAdapters, type ConsoleServices } from '../../../main/console-services';
 import { createIpcRouter, type IpcRouter, type SenderInfo } from '../../../main/ipc/handle';
 import { createConsoleLogger } from '../../../main/logger';
@@ -5,6 +9,12 @@ import type { EventSink, KeyValueStore, SecretStore } from '../../../main/ports'
 import { MemorySecretStore, MemoryStore } from '../../../main/stores/memory-store';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import { FakeClipboard } from '../fakes/electron';
+
+// Electron's dialogs, answered as if the user cancelled; tests needing a path bring their own.
+const cancellingDialogs: InventoryDialogPort = {
+  chooseSavePath: async () => null,
+  chooseOpenPath: async () => null,
+};
 
 export type CapturedEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 
@@ -39,6 +49,8 @@ export const buildConsole = (overrides: Partial<ConsoleAdapters> = {}): TestCons
     secrets,
     clipboard,
     events: sink,
+    userDataDir: mkdtempSync(join(tmpdir(), 'wifox-console-')),
+    dialogs: cancellingDialogs,
     logger,
     http: { retryDelayMs: 5 },
     ...overrides,

@@ -1,0 +1,265 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { ModuleItem } from '../../shared/api/modules';
+import type { RoleItem } from '../../shared/api/roles';
+import type { IdentificationToken } from '../../shared/api/tokens';
+import { todayIn } from '../../shared/domain/expiry';
+import { DEFAULT_CSV_CHUNK_SIZE, csvChunks } from '../../shared/inventory/csv';
+import { diffInventories, type InventoryDiff } from '../../shared/inventory/diff';
+import {
+  buildSnapshot,
+  parseSnapshotText,
+  snapshotInfo,
+  snapshotJsonChunks,
+  type InventorySnapshot,
+  type Sha256Hex,
+  type SnapshotAuthor,
+  type SnapshotInfo,
+} from '../../shared/inventory/snapshot';
+import type {
+  InventoryCompareResult,
+  InventoryFormat,
+  OpenedSnapshot,
+  SnapshotRef,
+} from '../../shared/ipc/inventory-contract';
+import type { Profile } from '../../shared/ipc/schemas';
+import { AppError } from '../errors';
+import { type Logger, silentLogger } from '../ports';
+import { writeFileAtomic } from './atomic-write';
+import type { FileFilter, InventoryDialogPort } from './dialog-port';
+import { fileError } from './file-errors';
+import { nodeSha256Hex } from './sha256';
+import { SnapshotCache } from './snapshot-cache';
+
+/** A complete, unfiltered load of the token list and what a snapshot records around it. */
+export type FullInventoryLoad = {
+  tokens: readonly IdentificationToken[];
+  /** When the first page was requested (ISO instant): the snapshot's "as of". */
+  fetchedAt: string;
+  modules: readonly ModuleItem[];
+  roles: readonly RoleItem[];
+  timeZone: string;
+  takenBy: SnapshotAuthor;
+};
+
+export type LiveInventorySource = () => Promise<{ profile: Pick<Profile, 'id' | 'baseUrl'>; load: FullInventoryLoad }>;
+
+export type ExportProgress = { format: InventoryFormat; done: number; total: number };
+
+export type InventoryServiceDeps = {
+  userDataDir: string;
+  dialogs?: InventoryDialogPort;
+  /** A fresh full load of the signed-in profile; without it, `live` references are refused. */
+  live?: LiveInventorySource;
+  sha256Hex?: Sha256Hex;
+  now?: () => Date;
+  logger?: Logger;
+  /** Tokens per written chunk (and per progress report). */
+  chunkSize?: number;
+  /** Opened files kept in memory at once; the oldest is dropped first. */
+  maxOpened?: number;
+};
+
+// 50,000 tokens are about 40 MB; anything far beyond is not a file this console wrote.
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+const FILTERS: Readonly<Record<InventoryFormat, FileFilter>> = {
+  json: { name: 'Wifox inventory snapshot', extensions: ['json'] },
+  csv: { name: 'CSV (spreadsheet)', extensions: ['csv'] },
+};
+
+export class InventoryService {
+  readonly cache: SnapshotCache;
+  private readonly sha256Hex: Sha256Hex;
+  private readonly now: () => Date;
+  private readonly logger: Logger;
+  private readonly chunkSize: number;
+  private readonly maxOpened: number;
+  private readonly opened = new Map<string, InventorySnapshot>();
+  // What is on disk for each profile, so headers and offline lists need no re-read.
+  private readonly cachedByProfile = new Map<string, InventorySnapshot>();
+  // The cache listener and a `live` reference may both see the same load: one snapshot, one write.
+  private readonly sealed = new WeakMap<FullInventoryLoad, Promise<InventorySnapshot>>();
+  private readonly refreshes = new WeakMap<FullInventoryLoad, Promise<InventorySnapshot>>();
+
+  constructor(private readonly deps: InventoryServiceDeps) {
+    this.sha256Hex = deps.sha256Hex ?? nodeSha256Hex;
+    this.cache = new SnapshotCache(deps.userDataDir, this.sha256Hex);
+    this.now = deps.now ?? (() => new Date());
+    this.logger = deps.logger ?? silentLogger;
+    this.chunkSize = Math.max(1, deps.chunkSize ?? DEFAULT_CSV_CHUNK_SIZE);
+    this.maxOpened = Math.max(1, deps.maxOpened ?? 8);
+  }
+
+  /** After every successful full load: seal a snapshot and replace the profile's cached one. */
+  refreshCache(profile: Pick<Profile, 'id' | 'baseUrl'>, fullLoad: FullInventoryLoad): Promise<InventorySnapshot> {
+    const known = this.refreshes.get(fullLoad);
+    if (known) return known;
+    const run = (async () => {
+      const snapshot = await this.snapshotOf(profile, fullLoad);
+      await this.cache.write(profile.id, snapshot);
+      this.cachedByProfile.set(profile.id, snapshot);
+      this.logger.info('offline inventory saved', { profileId: profile.id, tokens: snapshot.tokens.length });
+      return snapshot;
+    })();
+    this.refreshes.set(fullLoad, run);
+    return run;
+  }
+
+  /** The sealed snapshot of a load (built once per load). */
+  snapshotOf(profile: Pick<Profile, 'baseUrl'>, load: FullInventoryLoad): Promise<InventorySnapshot> {
+    const known = this.sealed.get(load);
+    if (known) return known;
+    const built = buildSnapshot(
+      {
+        baseUrl: profile.baseUrl,
+        takenAt: load.fetchedAt,
+        takenBy: load.takenBy,
+        timeZone: load.timeZone,
+        modules: [...load.modules],
+        roles: [...load.roles],
+        tokens: load.tokens,
+      },
+      this.sha256Hex,
+    );
+    this.sealed.set(load, built);
+    return built;
+  }
+
+  async cached(profileId: string): Promise<InventorySnapshot | null> {
+    const known = this.cachedByProfile.get(profileId);
+    if (known) return known;
+    const snapshot = await this.cache.read(profileId);
+    if (snapshot) this.cachedByProfile.set(profileId, snapshot);
+    return snapshot;
+  }
+
+  async cachedInfo(profileId: string): Promise<SnapshotInfo | null> {
+    const snapshot = await this.cached(profileId);
+    return snapshot ? snapshotInfo(snapshot) : null;
+  }
+
+  async forgetProfile(profileId: string): Promise<void> {
+    this.cachedByProfile.delete(profileId);
+    await this.cache.remove(profileId);
+  }
+
+  /** Writes atomically, reporting progress in tokens (a first report at 0, then one per chunk). */
+  async export(
+    target: InventoryFormat,
+    filePath: string,
+    snapshot: InventorySnapshot,
+    onProgress: (progress: ExportProgress) => void = () => undefined,
+  ): Promise<void> {
+    const total = snapshot.tokens.length;
+    const size = this.chunkSize;
+    const chunks = target === 'csv' ? csvChunks(snapshot, this.now(), size) : snapshotJsonChunks(snapshot, size);
+    onProgress({ format: target, done: 0, total });
+    try {
+      await writeFileAtomic(filePath, chunks, {
+        // Exports are meant to be shared: the usual permissions, not the cache's owner-only.
+        mode: 0o644,
+        onChunk: (index) => onProgress({ format: target, done: Math.min(total, (index + 1) * size), total }),
+      });
+    } catch (error) {
+      throw fileError(error, 'write', filePath);
+    }
+  }
+
+  /** Reads and checks a snapshot file; a refused file is a `validation` error with the reason. */
+  async open(filePath: string): Promise<InventorySnapshot> {
+    let text: string;
+    try {
+      const info = await stat(filePath);
+      if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      if (info.size > MAX_FILE_BYTES) {
+        throw new AppError('validation', 'This file is far too large to be a Wifox token inventory.');
+      }
+      text = await readFile(filePath, 'utf8');
+    } catch (error) {
+      throw fileError(error, 'read', filePath);
+    }
+    const parsed = await parseSnapshotText(text, this.sha256Hex);
+    if (!parsed.ok) throw new AppError('validation', parsed.message);
+    return parsed.snapshot;
+  }
+
+  compare(before: InventorySnapshot, after: InventorySnapshot): InventoryDiff {
+    return diffInventories(before, after);
+  }
+
+  // The flows behind the IPC channels: dialogs, references to opened files, live loads.
+
+  async openWithDialog(): Promise<OpenedSnapshot | null> {
+    const filePath = await this.dialogs().chooseOpenPath({ title: 'Open inventory', filters: [FILTERS.json] });
+    if (filePath === null) return null;
+    const snapshot = await this.open(filePath);
+    const id = randomBytes(12).toString('base64url');
+    this.opened.set(id, snapshot);
+    while (this.opened.size > this.maxOpened) {
+      const oldest = this.opened.keys().next().value;
+      if (oldest === undefined) break;
+      this.opened.delete(oldest);
+    }
+    return { id, snapshot };
+  }
+
+  close(id: string): void {
+    this.opened.delete(id);
+  }
+
+  async resolve(ref: SnapshotRef): Promise<InventorySnapshot> {
+    switch (ref.kind) {
+      case 'live': {
+        if (!this.deps.live) throw new AppError('not_signed_in', 'Sign in to use the live inventory.');
+        // The full load itself refreshes the cache (through the token list's listener); a
+        // comparison must not fail because the cache could not be written.
+        const { profile, load } = await this.deps.live();
+        return this.snapshotOf(profile, load);
+      }
+      case 'cached': {
+        const snapshot = await this.cached(ref.profileId);
+        if (!snapshot) {
+          throw new AppError('not_found', 'No offline inventory has been saved for this profile yet: load the token list once while connected.');
+        }
+        return snapshot;
+      }
+      case 'opened': {
+        const snapshot = this.opened.get(ref.id);
+        if (!snapshot) throw new AppError('not_found', 'That inventory file is no longer open: open it again.');
+        return snapshot;
+      }
+    }
+  }
+
+  async exportWithDialog(
+    source: SnapshotRef,
+    format: InventoryFormat,
+    onProgress?: (progress: ExportProgress) => void,
+  ): Promise<{ filePath: string | null }> {
+    const snapshot = await this.resolve(source);
+    const day = todayIn(snapshot.timeZone, new Date(snapshot.takenAt));
+    const chosen = await this.dialogs().chooseSavePath({
+      title: format === 'csv' ? 'Export inventory as CSV' : 'Export inventory snapshot',
+      defaultPath: `wifox-inventory-${day}.${format}`,
+      filters: [FILTERS[format]],
+    });
+    if (chosen === null) return { filePath: null };
+    // Some Linux save dialogs do not add the extension of the chosen filter.
+    const filePath = extname(chosen) === '' ? `${chosen}.${format}` : chosen;
+    await this.export(format, filePath, snapshot, onProgress);
+    return { filePath };
+  }
+
+  async compareRefs(left: SnapshotRef, right: SnapshotRef): Promise<InventoryCompareResult> {
+    const before = await this.resolve(left);
+    const after = await this.resolve(right);
+    return { left: snapshotInfo(before), right: snapshotInfo(after), diff: this.compare(before, after) };
+  }
+
+  private dialogs(): InventoryDialogPort {
+    if (!this.deps.dialogs) throw new AppError('internal', 'This console has no file dialogs.');
+    return this.deps.dialogs;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './canonical-json';
+export * from './snapshot';
+export * from './diff';
+export * from './csv';
+export * from './summary';
+export * from './display-time';

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { idSchema, instantSchema } from '../api/common';
+import { moduleItemSchema } from '../api/modules';
+import { roleItemSchema } from '../api/roles';
+import { identificationTokenSchema, type IdentificationToken } from '../api/tokens';
+import { isValidTimeZone } from '../domain/expiry';
+import { canonicalJson } from './canonical-json';
+
+/*
+ * An inventory snapshot: everything a reviewer needs to read a profile's tokens without a
+ * connection, in one JSON file. Tokens are exactly what the API's token view returns; the
+ * schema strips anything else, so a secret or a hash that slipped into a list never reaches
+ * a file. The digest covers the canonical form of every field but itself, so an edit to the
+ * file (by hand or by a tool) is detected when it is opened.
+ */
+
+export const INVENTORY_FORMAT = 'wifox-token-inventory';
+export const INVENTORY_VERSION = 1;
+export const DIGEST_ALGORITHM = 'SHA-256';
+
+/** Injected: node:crypto in main, WebCrypto elsewhere. Hex of the SHA-256 of the UTF-8 text. */
+export type Sha256Hex = (text: string) => string | Promise<string>;
+
+export const snapshotAuthorSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  email: z.string(),
+});
+export type SnapshotAuthor = z.infer<typeof snapshotAuthorSchema>;
+
+export const snapshotDigestSchema = z.object({
+  algorithm: z.literal(DIGEST_ALGORITHM),
+  value: z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 digest is 64 lower-case hexadecimal characters.'),
+});
+export type SnapshotDigest = z.infer<typeof snapshotDigestSchema>;
+
+const snapshotTokensSchema = z.array(identificationTokenSchema).superRefine((tokens, context) => {
+  const seen = new Set<number>();
+  tokens.forEach((token, index) => {
+    if (seen.has(token.id)) {
+      context.addIssue({ code: 'custom', path: [index, 'id'], message: `Token id ${token.id} appears more than once.` });
+    }
+    seen.add(token.id);
+  });
+});
+
+const bodyShape = {
+  format: z.literal(INVENTORY_FORMAT),
+  version: z.literal(INVENTORY_VERSION),
+  baseUrl: z.string().min(1).max(2048),
+  takenAt: instantSchema,
+  takenBy: snapshotAuthorSchema,
+  timeZone: z.string().refine(isValidTimeZone, { message: 'Use an IANA time zone name such as "Europe/Paris".' }),
+  modules: z.array(moduleItemSchema),
+  roles: z.array(roleItemSchema),
+  tokens: snapshotTokensSchema,
+};
+
+export const snapshotBodySchema = z.object(bodyShape);
+export type SnapshotBody = z.infer<typeof snapshotBodySchema>;
+
+export const inventorySnapshotSchema = z.object({ ...bodyShape, digest: snapshotDigestSchema });
+export type InventorySnapshot = z.infer<typeof inventorySnapshotSchema>;
+
+/** What a snapshot is built from: a full load of the token list and what surrounds it. */
+export type SnapshotParts = Omit<z.input<typeof snapshotBodySchema>, 'format' | 'version' | 'tokens'> & {
+  tokens: readonly IdentificationToken[];
+};
+
+/** The header of a snapshot, cheap to pass around (banner, compare picker). */
+export const snapshotInfoSchema = z.object({
+  baseUrl: z.string(),
+  takenAt: instantSchema,
+  takenBy: snapshotAuthorSchema,
+  timeZone: z.string(),
+  tokenCount: z.number().int().nonnegative(),
+  digest: z.string(),
+});
+export type SnapshotInfo = z.infer<typeof snapshotInfoSchema>;
+
+export function snapshotInfo(snapshot: InventorySnapshot): SnapshotInfo {
+  return {
+    baseUrl: snapshot.baseUrl,
+    takenAt: snapshot.takenAt,
+    takenBy: snapshot.takenBy,
+    timeZone: snapshot.timeZone,
+    tokenCount: snapshot.tokens.length,
+    digest: snapshot.digest.value,
+  };
+}
+
+// Fixed field order, so files read well and compare well as text.
+const BODY_KEYS = ['format', 'version', 'baseUrl', 'takenAt', 'takenBy', 'timeZone', 'modules', 'roles', 'tokens'] as const;
+
+function orderedBody(body: SnapshotBody): SnapshotBody {
+  const out: Record<string, unknown> = {};
+  for (const key of BODY_KEYS) out[key] = body[key];
+  return out as SnapshotBody;
+}
+
+/** Validates the parts (dropping unknown fields), orders tokens by id and seals the digest. */
+export async function buildSnapshot(parts: SnapshotParts, sha256Hex: Sha256Hex): Promise<InventorySnapshot> {
+  const tokens = [...parts.tokens].sort((a, b) => a.id - b.id);
+  const body = orderedBody(
+    snapshotBodySchema.parse({ ...parts, format: INVENTORY_FORMAT, version: INVENTORY_VERSION, tokens }),
+  );
+  const value = await sha256Hex(canonicalJson(body));
+  return { ...body, digest: { algorithm: DIGEST_ALGORITHM, value } };
+}
+
+export const DEFAULT_CHUNK_SIZE = 1000;
+
+function arrayLines(items: readonly unknown[]): string {
+  if (items.length === 0) return '[]';
+  return `[\n    ${items.map((item) => JSON.stringify(item)).join(',\n    ')}\n  ]`;
+}
+
+/*
+ * The file text in pieces: chunk i holds tokens [i × chunkSize, (i + 1) × chunkSize), the first
+ * also the header and the last also the footer (an empty inventory is one chunk), so a writer
+ * can report progress as tokens. One token per line keeps big files readable and diffable.
+ */
+export function* snapshotJsonChunks(snapshot: InventorySnapshot, chunkSize = DEFAULT_CHUNK_SIZE): Generator<string> {
+  const size = Math.max(1, Math.floor(chunkSize));
+  const header: string[] = [];
+  for (const key of BODY_KEYS) {
+    if (key === 'tokens') continue;
+    const value = snapshot[key];
+    header.push(`  ${JSON.stringify(key)}: ${Array.isArray(value) ? arrayLines(value) : JSON.stringify(value)}`);
+  }
+  const footer = `,\n  "digest": ${JSON.stringify(snapshot.digest)}\n}\n`;
+  const { tokens } = snapshot;
+  if (tokens.length === 0) {
+    yield `{\n${header.join(',\n')},\n  "tokens": []${footer}`;
+    return;
+  }
+  for (let start = 0; start < tokens.length; start += size) {
+    const lines = tokens.slice(start, start + size).map((token) => JSON.stringify(token));
+    const opening = start === 0 ? `{\n${header.join(',\n')},\n  "tokens": [\n    ` : ',\n    ';
+    const closing = start + size >= tokens.length ? `\n  ]${footer}` : '';
+    yield `${opening}${lines.join(',\n    ')}${closing}`;
+  }
+}
+
+export function serializeSnapshot(snapshot: InventorySnapshot): string {
+  return [...snapshotJsonChunks(snapshot, Number.MAX_SAFE_INTEGER)].join('');
+}
+
+export type ParseSnapshotResult = { ok: true; snapshot: InventorySnapshot } | { ok: false; message: string };
+
+const NOT_AN_INVENTORY = 'This file is not a Wifox token inventory.';
+const MAX_LISTED_ISSUES = 3;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function versionMessage(version: unknown): string {
+  if (typeof version === 'number' && Number.isInteger(version) && version > INVENTORY_VERSION) {
+    return `This inventory was written by a newer version (format ${version}) of the Wifox Token Console. Update the console to open it.`;
+  }
+  const shown = typeof version === 'number' || typeof version === 'string' ? ` (${String(version).slice(0, 20)})` : '';
+  return `This inventory has an unknown format version${shown}; this console reads format ${INVENTORY_VERSION}.`;
+}
+
+function issuesText(error: z.ZodError): string {
+  const listed = error.issues.slice(0, MAX_LISTED_ISSUES).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path === '' ? issue.message : `${path}: ${issue.message}`;
+  });
+  const more = error.issues.length - listed.length;
+  return `${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+/**
+ * Checks, in order: JSON, the format name, the version, the digest, then every field. The
+ * digest is checked before the fields so a hand-edited file is reported as changed rather
+ * than as broken in whatever way the edit happened to break it.
+ */
+export async function parseSnapshotText(text: string, sha256Hex: Sha256Hex): Promise<ParseSnapshotResult> {
+  let raw: unknown;
+  try {
+    // Editors on Windows like to add a byte-order mark.
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return { ok: false, message: `${NOT_AN_INVENTORY} It is not valid JSON.` };
+  }
+  if (!isRecord(raw) || raw.format !== INVENTORY_FORMAT) return { ok: false, message: NOT_AN_INVENTORY };
+  if (raw.version !== INVENTORY_VERSION) return { ok: false, message: versionMessage(raw.version) };
+
+  const { digest, ...content } = raw;
+  const sealed = snapshotDigestSchema.safeParse(digest);
+  if (!sealed.success) {
+    return { ok: false, message: 'This inventory has no valid SHA-256 digest, so it cannot be checked for changes.' };
+  }
+  let actual: string;
+  try {
+    actual = await sha256Hex(canonicalJson(content));
+  } catch {
+    return { ok: false, message: 'The digest of this inventory could not be computed.' };
+  }
+  if (actual !== sealed.data.value) {
+    return {
+      ok: false,
+      message:
+        'The file has been changed since it was exported: its content no longer matches its SHA-256 digest. Export the inventory again from the console.',
+    };
+  }
+
+  const parsed = inventorySnapshotSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, message: `This inventory is damaged or incomplete: ${issuesText(parsed.error)}.` };
+  }
+  return { ok: true, snapshot: parsed.data };
+}
