@@ -61,10 +61,11 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-const transportFailure = (error: unknown): AppError => {
+const transportFailure = (error: unknown, timeoutMs: number): AppError => {
   const code = axios.isAxiosError(error) ? error.code : undefined;
   if (code !== undefined && TIMEOUT_CODES.has(code)) {
-    return new AppError('timeout', 'The server did not answer within 10 seconds. Try again.');
+    const seconds = Math.max(1, Math.round(timeoutMs / 1000));
+    return new AppError('timeout', `The server did not answer within ${seconds} second${seconds === 1 ? '' : 's'}. Try again.`);
   }
   // The axios error (with its URL, headers and config) stops here; only a stable code leaves.
   return new AppError('offline', 'The server cannot be reached. Check the connection and the profile address.');
@@ -74,6 +75,7 @@ export class WifoxClient {
   readonly baseUrl: string;
   private readonly http: AxiosInstance;
   private readonly retryDelayMs: number;
+  private readonly timeoutMs: number;
   private readonly logger: Logger;
 
   constructor(private readonly options: WifoxClientOptions) {
@@ -83,10 +85,10 @@ export class WifoxClient {
     this.retryDelayMs = options.retryDelayMs ?? 300;
     this.logger = options.logger ?? silentLogger;
     const loopback = isLoopbackHost(new URL(checked.url).hostname);
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.http = axios.create({
       baseURL: checked.url,
-      timeout: timeoutMs,
+      timeout: this.timeoutMs,
       // A redirect could carry the Authorization header to another host.
       maxRedirects: 0,
       responseType: 'text',
@@ -227,7 +229,7 @@ export class WifoxClient {
         if (!(retryable && attempt === 1 && RETRY_STATUSES.has(response.status))) return response;
         this.logger.warn('retrying after a gateway status', { method: spec.method, path: spec.path, status: response.status });
       } catch (error) {
-        failure = transportFailure(error);
+        failure = transportFailure(error, this.timeoutMs);
         this.options.onReachability?.(false);
         if (!(retryable && attempt === 1 && failure.code === 'offline')) throw failure;
         this.logger.warn('retrying after a network failure', { method: spec.method, path: spec.path });

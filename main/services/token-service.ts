@@ -8,6 +8,7 @@ import {
 } from '../../shared/api/tokens';
 import type { TokenListArg, TokenListResult } from '../../shared/ipc/contract';
 import type { AuditEventsQuery } from '../api/wifox-client';
+import { AppError, isAppError } from '../errors';
 import type { SessionService } from './session-service';
 
 export type InventoryListener = (profileId: string, inventory: TokenListResult) => void;
@@ -67,8 +68,32 @@ export class TokenService {
   }
 
   // The secret passes through to the caller and is kept nowhere.
-  create(request: CreateTokenRequest): Promise<CreateTokenResponse> {
-    return this.session.client().createToken(request);
+  async create(request: CreateTokenRequest): Promise<CreateTokenResponse> {
+    const client = this.session.client();
+    try {
+      return await client.createToken(request);
+    } catch (error) {
+      if (!isAppError(error, 'timeout') && !isAppError(error, 'offline')) throw error;
+      throw (await this.reconcileCreate(request.name)) ?? error;
+    }
+  }
+
+  // A create whose answer was lost may still have happened. Sending it again would make a
+  // duplicate or a confusing name_taken, so the list decides: a token with that exact name now
+  // means it was created, and its secret (sent only in the lost answer) is gone for good.
+  private async reconcileCreate(rawName: string): Promise<AppError | null> {
+    const name = rawName.normalize('NFC').trim();
+    let found: IdentificationToken | undefined;
+    try {
+      found = (await this.list({ search: name })).items.find((token) => token.name === name);
+    } catch {
+      return null;
+    }
+    if (!found) return null;
+    return new AppError(
+      'name_taken',
+      `The token "${name}" was created, but the server's answer was lost, so its secret cannot be shown. Delete "${name}" and create it again to get a new secret.`,
+    );
   }
 
   // Sends only the fields that were given, with the version the edit started from.

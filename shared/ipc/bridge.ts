@@ -26,6 +26,7 @@ import {
   allowedErrors,
   ipcContract,
   ipcEvents,
+  isEventName,
 } from './contract';
 import { type ErrorCode, type IpcError, type Result, envelopeSchema } from './errors';
 
@@ -86,12 +87,15 @@ export const makeBridge = (invoke: Invoke, subscribe: Subscribe): WifoxBridge =>
     const group = (api[namespace] ??= {});
     group[method] = (arg?: unknown) => callChannel(invoke, name, arg);
   }
-  const on = (event: EventName, listener: (payload: never) => void): (() => void) =>
-    subscribe(event, (payload) => {
+  const on = (event: EventName, listener: (payload: never) => void): (() => void) => {
+    // The page can pass any string: only contract events may reach the transport's listeners.
+    if (!isEventName(event)) return () => undefined;
+    return subscribe(event, (payload) => {
       const parsed = ipcEvents[event].safeParse(payload);
       // A malformed event is dropped: acting on half a message is worse than missing one.
       if (parsed.success) listener(parsed.data as never);
     });
+  };
   return { ...api, on } as unknown as WifoxBridge;
 };
 
