@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from './common';
 
-export const loginRequestSchema = z.object({
+// Request bodies are strict: an unknown field is refused (400 naming it), not silently dropped,
+// so a client that believes it set something learns that it did not.
+export const loginRequestSchema = z.strictObject({
   email: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(1024),
 });
@@ -29,7 +31,7 @@ export const loginResponseSchema = sessionTokensSchema.extend({
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
-export const refreshRequestSchema = z.object({
+export const refreshRequestSchema = z.strictObject({
   refreshToken: z.string().min(1).max(512),
 });
 export type RefreshRequest = z.infer<typeof refreshRequestSchema>;

@@ -118,7 +118,8 @@ export const PUBLIC_RECORD_SCHEMAS = {
 export type PublicResource = keyof typeof PUBLIC_RECORD_SCHEMAS;
 export const PUBLIC_RESOURCES = Object.keys(PUBLIC_RECORD_SCHEMAS) as PublicResource[];
 
-export const createClientRequestSchema = z.object({
+// Strict, like every request body: unknown fields are refused, not dropped.
+export const createClientRequestSchema = z.strictObject({
   firstName: z.string().trim().min(1).max(100),
   lastName: z.string().trim().min(1).max(100),
   email: z.email().max(254),

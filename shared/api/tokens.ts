@@ -61,7 +61,8 @@ export type TokenListResponse = z.infer<typeof tokenListResponseSchema>;
 // with its index (`whitelist.2`) rather than failing the whole array here.
 export const whitelistInputSchema = z.array(z.string().max(100)).max(MAX_WHITELIST_ENTRIES);
 
-export const createTokenRequestSchema = z.object({
+// Strict: an unknown field (say `secret` or `expiresAt`) is refused with 400 naming it, never dropped.
+export const createTokenRequestSchema = z.strictObject({
   name: tokenNameSchema,
   roleId: idSchema,
   expiresOn: isoDateSchema.nullable().optional(),
@@ -76,7 +77,7 @@ export const createTokenResponseSchema = z.object({
 });
 export type CreateTokenResponse = z.infer<typeof createTokenResponseSchema>;
 
-export const updateTokenRequestSchema = z.object({
+export const updateTokenRequestSchema = z.strictObject({
   name: tokenNameSchema.optional(),
   roleId: idSchema.optional(),
   // null clears the expiry date.

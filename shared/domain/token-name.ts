@@ -21,9 +21,12 @@ const DISALLOWED_CHAR = /[^\p{L}\p{M}\p{Nd} ._-]|(?<![\p{L}\p{M}])\p{M}/u;
  * (code points) of letters, digits, space, ".", "_", "-", starting with a letter or a digit.
  */
 export function validateTokenName(raw: string): TokenNameResult {
-  const value = raw.normalize('NFC').trim();
+  const normalised = raw.normalize('NFC');
+  const value = normalised.trim();
   if (value.length === 0) return { ok: false, message: 'Enter a name.' };
-  if (INVISIBLE.test(value)) {
+  // trim() also drops U+FEFF (zero-width no-break space) at either end; refuse it like any
+  // other invisible character instead of silently accepting a name that is not what was typed.
+  if (INVISIBLE.test(value) || normalised.includes('\uFEFF')) {
     return { ok: false, message: 'The name contains an invisible character (such as a zero-width space); remove it.' };
   }
   const space = OTHER_SPACE.exec(value);

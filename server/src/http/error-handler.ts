@@ -19,10 +19,18 @@ export function sendError(reply: FastifyReply, error: ApiError, headers: Record<
 
 function validationDetails(error: FastifyError): ErrorDetail[] {
   const where = error.validationContext;
-  return (error.validation ?? []).map((issue) => {
+  return (error.validation ?? []).flatMap((issue) => {
     const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    // Strict bodies report unknown keys on the object itself; name each key as its own field.
+    const keys: unknown = issue.params.keys;
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      return keys.map((key) => {
+        const name = String(key);
+        return { field: path === '' ? name : `${path}.${name}`, message: `Unknown field "${name}".` };
+      });
+    }
     const field = path === '' ? (where ?? 'body') : path;
-    return { field, message: issue.message ?? 'Invalid value' };
+    return [{ field, message: issue.message ?? 'Invalid value' }];
   });
 }
 
