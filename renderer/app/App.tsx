@@ -1,0 +1,69 @@
+import { Flex, Spin } from 'antd';
+import { useState } from 'react';
+import type { WifoxBridge } from '../../shared/ipc/bridge';
+import { BridgeProvider } from '../ipc/BridgeContext';
+import { Shell } from '../layout/Shell';
+import { RolesPage } from '../roles/RolesPage';
+import { SessionPrompt } from '../session/SessionPrompt';
+import { SessionProvider } from '../session/SessionProvider';
+import { useSession } from '../session/SessionContext';
+import { SignInScreen } from '../session/SignInScreen';
+import { TokensPage } from '../tokens/TokensPage';
+import { PreferencesPage } from './PreferencesPage';
+import { Providers } from './Providers';
+import { loadSection, saveSection, type Section } from './sections';
+import { SettingsProvider, useSettings } from './SettingsContext';
+
+export function App({ bridge }: { bridge: WifoxBridge }) {
+  return (
+    <BridgeProvider bridge={bridge}>
+      <SettingsProvider>
+        <Themed />
+      </SettingsProvider>
+    </BridgeProvider>
+  );
+}
+
+function Themed() {
+  const { settings } = useSettings();
+  return (
+    <Providers scheme={settings.theme}>
+      <SessionProvider>
+        <SessionGate />
+      </SessionProvider>
+    </Providers>
+  );
+}
+
+function SessionGate() {
+  const { state } = useSession();
+  if (state === null) {
+    return (
+      <Flex justify="center" align="center" style={{ height: '100vh' }}>
+        <Spin size="large" aria-label="Starting" />
+      </Flex>
+    );
+  }
+  if (state.status === 'signedOut') return <SignInScreen />;
+  // Keyed by who is signed in: another profile or admin starts from a clean screen, while
+  // signing in again after the session ended keeps everything that was open.
+  return <SignedIn key={`${state.profile.id}:${state.employee.id}`} />;
+}
+
+function SignedIn() {
+  const [section, setSection] = useState<Section>(loadSection);
+  const navigate = (next: Section) => {
+    saveSection(next);
+    setSection(next);
+  };
+  return (
+    <>
+      <Shell section={section} onNavigate={navigate}>
+        {section === 'tokens' && <TokensPage />}
+        {section === 'roles' && <RolesPage />}
+        {section === 'preferences' && <PreferencesPage />}
+      </Shell>
+      <SessionPrompt />
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ErrorCode, IpcError, Result } from '../../shared/ipc/errors';
+import type { WifoxBridge } from '../../shared/ipc/bridge';
+import { useBridge } from './BridgeContext';
+import { useSessionErrors } from './sessionErrors';
+
+export type QueryState<T, C extends ErrorCode> =
+  | { status: 'loading'; data?: undefined; error?: undefined }
+  | { status: 'error'; data?: undefined; error: IpcError<C> }
+  | { status: 'success'; data: T; error?: undefined };
+
+export type Query<T, C extends ErrorCode> = QueryState<T, C> & {
+  /** Loads again from scratch. */
+  reload: () => void;
+  /** Replaces the loaded data locally, e.g. after a create or delete answered. */
+  update: (change: (data: T) => T) => void;
+};
+
+/**
+ * Loads one bridge call when the component mounts (and when `key` changes), with a reload that
+ * drops answers to superseded requests. A `session_expired` answer is also reported to the
+ * session so it can ask for the password again.
+ */
+export function useBridgeQuery<T, C extends ErrorCode>(
+  load: (bridge: WifoxBridge) => Promise<Result<T, C>>,
+  key: string = '',
+): Query<T, C> {
+  const bridge = useBridge();
+  const onError = useSessionErrors();
+  const [state, setState] = useState<QueryState<T, C>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const loadRef = useRef(load);
+  useEffect(() => {
+    loadRef.current = load;
+  });
+
+  useEffect(() => {
+    let current = true;
+    void loadRef.current(bridge).then((result) => {
+      if (!current) return;
+      if (result.ok) {
+        setState({ status: 'success', data: result.value });
+      } else {
+        onError(result.error);
+        setState({ status: 'error', error: result.error });
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [bridge, onError, key, attempt]);
+
+  const reload = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const update = useCallback((change: (data: T) => T) => {
+    setState((previous) => (previous.status === 'success' ? { status: 'success', data: change(previous.data) } : previous));
+  }, []);
+
+  return { ...state, reload, update };
+}

@@ -1,0 +1,50 @@
+import { Layout, theme } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Section } from '../app/sections';
+import { HeaderBar } from './HeaderBar';
+import { SideMenu } from './SideMenu';
+
+const MENU_KEY = 'wifox.menuOpen';
+
+export function Shell({
+  section,
+  onNavigate,
+  children,
+}: {
+  section: Section;
+  onNavigate: (section: Section) => void;
+  children: ReactNode;
+}) {
+  const { token } = theme.useToken();
+  const [menuOpen, setMenuOpen] = useState(() => sessionStorage.getItem(MENU_KEY) !== 'false');
+  useEffect(() => sessionStorage.setItem(MENU_KEY, String(menuOpen)), [menuOpen]);
+  const toggle = () => setMenuOpen((open) => !open);
+
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Header style={{ background: token.colorBgContainer, paddingInline: 12, borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
+        <HeaderBar menuOpen={menuOpen} onToggleMenu={toggle} />
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          id="wifox-sidebar"
+          width={260}
+          collapsedWidth={0}
+          collapsed={!menuOpen}
+          trigger={null}
+          theme="light"
+          style={{ background: token.colorBgContainer, borderRight: menuOpen ? `1px solid ${token.colorBorderSecondary}` : undefined }}
+        >
+          {menuOpen && (
+            <nav aria-label="Main navigation">
+              <SideMenu section={section} onNavigate={onNavigate} />
+            </nav>
+          )}
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
+          <main>{children}</main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,33 @@
+import { KeyOutlined, SafetyOutlined, SettingOutlined, SlidersOutlined, TeamOutlined } from '@ant-design/icons';
+import { Menu } from 'antd';
+import type { Section } from '../app/sections';
+
+export function SideMenu({ section, onNavigate }: { section: Section; onNavigate: (section: Section) => void }) {
+  return (
+    <Menu
+      mode="inline"
+      style={{ borderInlineEnd: 0 }}
+      aria-label="Sections"
+      selectedKeys={[section]}
+      defaultOpenKeys={['security', 'settings']}
+      onClick={({ key }) => onNavigate(key as Section)}
+      items={[
+        {
+          key: 'security',
+          label: 'Security',
+          icon: <SafetyOutlined />,
+          children: [{ key: 'tokens', label: 'Identification tokens', icon: <KeyOutlined /> }],
+        },
+        {
+          key: 'settings',
+          label: 'Settings',
+          icon: <SettingOutlined />,
+          children: [
+            { key: 'roles', label: 'Roles', icon: <TeamOutlined /> },
+            { key: 'preferences', label: 'Preferences', icon: <SlidersOutlined /> },
+          ],
+        },
+      ]}
+    />
+  );
+}

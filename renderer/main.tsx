@@ -1,0 +1,20 @@
+// First, before any component module: in development the CSP blocks the inline script that
+// sets up fast refresh, so it is loaded as a module instead (empty in production builds).
+import '@vitejs/plugin-react/preamble';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
+import { App } from './app/App';
+
+// The page's CSP forbids eval: zod must not even probe for it (a probe is reported as a
+// violation), so it validates without compiling.
+z.config({ jitless: true });
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element.');
+
+createRoot(root).render(
+  <StrictMode>
+    <App bridge={window.wifox} />
+  </StrictMode>,
+);

@@ -1,0 +1,50 @@
+import { Alert, Button, Collapse, Empty, Flex, Skeleton, Space, Tag, Typography } from 'antd';
+import { ROLE_TYPE_LABELS } from '../../shared/domain';
+import { errorText } from '../ipc/errorText';
+import { useBridgeQuery } from '../ipc/useBridgeQuery';
+import { RightsGrid } from './RightsGrid';
+
+/** Settings → Roles: each role visible to this admin, its rank and rights. Read-only here. */
+export function RolesPage() {
+  const roles = useBridgeQuery((bridge) => bridge.roles.list());
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        Roles
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        Rank 1 is the most privileged; you see and assign roles ranked the same as yours or below. Roles are edited in the Wifox
+        console; a change applies at once to every token holding the role.
+      </Typography.Paragraph>
+      {roles.status === 'loading' && <Skeleton active />}
+      {roles.status === 'error' && (
+        <Alert
+          type="error"
+          showIcon
+          title={`The roles could not be loaded. ${errorText(roles.error)}`}
+          action={<Button onClick={roles.reload}>Retry</Button>}
+        />
+      )}
+      {roles.status === 'success' && roles.data.length === 0 && <Empty description="No role is visible to you." />}
+      {roles.status === 'success' && roles.data.length > 0 && (
+        <Collapse
+          destroyOnHidden
+          items={[...roles.data]
+            .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name))
+            .map((role) => ({
+              key: role.id,
+              label: (
+                <Space wrap>
+                  <Typography.Text strong>{role.name}</Typography.Text>
+                  <Tag>Rank {role.rank}</Tag>
+                  <Tag>{ROLE_TYPE_LABELS[role.type]}</Tag>
+                  <Typography.Text type="secondary">{role.modules.length} modules</Typography.Text>
+                </Space>
+              ),
+              children: <RightsGrid role={role} />,
+            }))}
+        />
+      )}
+    </Flex>
+  );
+}

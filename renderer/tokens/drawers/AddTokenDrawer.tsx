@@ -1,0 +1,68 @@
+import { Button, Drawer, Space } from 'antd';
+import { useState } from 'react';
+import type { CreateTokenResponse } from '../../../shared/api/tokens';
+import { useBridgeCall } from '../../ipc/useBridgeCall';
+import { TokenFormFields } from '../form/TokenFormFields';
+import { emptyFormValues, isEdited } from '../form/tokenFormModel';
+import { useFormContext, type TokenFormInputs } from '../form/useFormContext';
+import { useTokenForm } from '../form/useTokenForm';
+import { useConfirmDiscard } from './useConfirmDiscard';
+
+const EMPTY = emptyFormValues();
+
+export function AddTokenDrawer({
+  inputs,
+  onClose,
+  onCreated,
+}: {
+  inputs: TokenFormInputs;
+  onClose: () => void;
+  /** Receives the secret once, to hand straight to the reveal dialog. */
+  onCreated: (created: CreateTokenResponse) => void;
+}) {
+  const call = useBridgeCall();
+  const { context, roleChoices, today } = useFormContext(inputs);
+  const form = useTokenForm(emptyFormValues, context);
+  const [submitting, setSubmitting] = useState(false);
+  const requestClose = useConfirmDiscard(isEdited(EMPTY, form.values), onClose);
+
+  const submit = async () => {
+    form.touchAll();
+    const { values, validation } = form;
+    if (!validation.valid || submitting || values.roleId === null) return;
+    setSubmitting(true);
+    const result = await call((bridge) =>
+      bridge.tokens.create({
+        name: values.name,
+        roleId: values.roleId as number,
+        expiresOn: values.expiresOn,
+        whitelist: validation.canonicalWhitelist,
+      }),
+    );
+    setSubmitting(false);
+    if (result.ok) onCreated(result.value);
+    else form.showServerError(result.error);
+  };
+
+  return (
+    <Drawer
+      open
+      title="Add Identification Token"
+      placement="right"
+      size={520}
+      onClose={requestClose}
+      closable={{ 'aria-label': 'Close' }}
+      mask={{ closable: false }}
+      footer={
+        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button onClick={requestClose}>Cancel</Button>
+          <Button type="primary" onClick={() => void submit()} disabled={!form.validation.valid || submitting} loading={submitting}>
+            Generate token
+          </Button>
+        </Space>
+      }
+    >
+      <TokenFormFields form={form} roleChoices={roleChoices} today={today} now={context.now} timeZone={inputs.timeZone} />
+    </Drawer>
+  );
+}

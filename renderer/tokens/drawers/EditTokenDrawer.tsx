@@ -1,0 +1,142 @@
+import { Alert, Button, Drawer, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import type { IdentificationToken } from '../../../shared/api/tokens';
+import { errorText } from '../../ipc/errorText';
+import { useBridgeCall } from '../../ipc/useBridgeCall';
+import { TokenDetails } from '../details/TokenDetails';
+import { TestAccess } from '../details/TestAccess';
+import { TokenFormFields } from '../form/TokenFormFields';
+import { changedFields, formValuesOf, isEdited, rebaseValues } from '../form/tokenFormModel';
+import { useFormContext, type TokenFormInputs } from '../form/useFormContext';
+import { useTokenForm } from '../form/useTokenForm';
+import { remoteChanges } from './remoteChanges';
+import { useConfirmDiscard } from './useConfirmDiscard';
+
+type Conflict = { status: 'open' } | { status: 'reloading' } | { status: 'failed'; message: string };
+
+export function EditTokenDrawer({
+  token,
+  inputs,
+  onClose,
+  onSaved,
+  onReloaded,
+}: {
+  token: IdentificationToken;
+  inputs: TokenFormInputs;
+  onClose: () => void;
+  onSaved: (token: IdentificationToken) => void;
+  /** A fresher copy arrived (after a conflict): the list shows it too. */
+  onReloaded: (token: IdentificationToken) => void;
+}) {
+  const call = useBridgeCall();
+  // The version the edit is based on; Save sends it so a concurrent change is not overwritten.
+  const [base, setBase] = useState(token);
+  const [baseValues, setBaseValues] = useState(() => formValuesOf(token));
+  const { context, roleChoices, today } = useFormContext(inputs, base);
+  const form = useTokenForm(() => formValuesOf(token), context);
+  const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [reloadNote, setReloadNote] = useState<string | null>(null);
+
+  const changes = changedFields(base, form.values, form.validation);
+  const hasChanges = Object.keys(changes).length > 0;
+  const requestClose = useConfirmDiscard(isEdited(baseValues, form.values), onClose);
+
+  const save = async () => {
+    form.touchAll();
+    if (!form.validation.valid || !hasChanges || saving) return;
+    setSaving(true);
+    setReloadNote(null);
+    const result = await call((bridge) => bridge.tokens.update({ id: base.id, version: base.version, changes }));
+    setSaving(false);
+    if (result.ok) {
+      onSaved(result.value);
+    } else if (result.error.code === 'conflict') {
+      setConflict({ status: 'open' });
+    } else {
+      form.showServerError(result.error);
+    }
+  };
+
+  const reload = async () => {
+    setConflict({ status: 'reloading' });
+    const result = await call((bridge) => bridge.tokens.get({ id: base.id }));
+    if (!result.ok) {
+      setConflict({ status: 'failed', message: errorText(result.error) });
+      return;
+    }
+    const changed = remoteChanges(base, result.value);
+    const freshValues = formValuesOf(result.value);
+    form.replace(rebaseValues(form.values, baseValues, freshValues));
+    setBase(result.value);
+    setBaseValues(freshValues);
+    setConflict(null);
+    setReloadNote(
+      `Reloaded version ${result.value.version}.` +
+        (changed.length > 0 ? ` Changed by someone else: ${changed.join(', ')}.` : '') +
+        ' Your edits are still on screen: check them, then save again.',
+    );
+    onReloaded(result.value);
+  };
+
+  const settings = (
+    <>
+      <Typography.Paragraph type="secondary">
+        Saving does not change the token’s secret: applications using it keep working with the new settings.
+      </Typography.Paragraph>
+      {conflict && (
+        <Alert
+          role="alert"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="Someone else changed this token since you opened it."
+          description={
+            conflict.status === 'failed'
+              ? `The token could not be reloaded: ${conflict.message}`
+              : 'Reload it to see their changes; what you typed here stays as it is.'
+          }
+          action={
+            <Button size="small" loading={conflict.status === 'reloading'} onClick={() => void reload()}>
+              Reload token
+            </Button>
+          }
+        />
+      )}
+      {reloadNote && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={reloadNote} />}
+      <TokenFormFields form={form} roleChoices={roleChoices} today={today} now={context.now} timeZone={inputs.timeZone} />
+    </>
+  );
+
+  return (
+    <Drawer
+      open
+      title="Edit Identification Token"
+      placement="right"
+      size={560}
+      onClose={requestClose}
+      closable={{ 'aria-label': 'Close' }}
+      mask={{ closable: false }}
+      footer={
+        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button onClick={requestClose}>Cancel</Button>
+          <Button type="primary" onClick={() => void save()} disabled={!form.validation.valid || !hasChanges || saving} loading={saving}>
+            Save
+          </Button>
+        </Space>
+      }
+    >
+      <Tabs
+        items={[
+          { key: 'settings', label: 'Settings', children: settings },
+          { key: 'details', label: 'Details', children: <TokenDetails token={base} timeZone={inputs.timeZone} /> },
+          {
+            key: 'test',
+            label: 'Test access',
+            children: <TestAccess token={base} roles={inputs.roles} timeZone={inputs.timeZone} />,
+          },
+        ]}
+      />
+    </Drawer>
+  );
+}

@@ -1,0 +1,48 @@
+import type { IdentificationToken } from '../../shared/api/tokens';
+import { tokenNameKey } from '../../shared/domain';
+import type { ListPrefs } from './listPrefs';
+
+type Criteria = Pick<ListPrefs, 'search' | 'status' | 'roleId' | 'sort' | 'order'>;
+
+const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+
+// Tokens are replaced, never mutated, so a name's key can be kept for as long as its token
+// lives: typing in the search box then costs one substring test per token.
+const nameKeys = new WeakMap<IdentificationToken, string>();
+function nameKeyOf(token: IdentificationToken): string {
+  let key = nameKeys.get(token);
+  if (key === undefined) {
+    key = tokenNameKey(token.name);
+    nameKeys.set(token, key);
+  }
+  return key;
+}
+
+// Blank values sort last whichever the direction: a token that never expires or was never
+// used is not "earliest" or "latest".
+function compareNullable(a: string | null, b: string | null, order: 1 | -1): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return (a < b ? -1 : 1) * order;
+}
+
+export function filterAndSortTokens(tokens: readonly IdentificationToken[], criteria: Criteria): IdentificationToken[] {
+  const needle = tokenNameKey(criteria.search);
+  const matching = tokens.filter(
+    (token) =>
+      (needle === '' || nameKeyOf(token).includes(needle)) &&
+      (criteria.status === null || token.status === criteria.status) &&
+      (criteria.roleId === null || token.roleId === criteria.roleId),
+  );
+  const order = criteria.order === 'asc' ? 1 : -1;
+  const byName = (a: IdentificationToken, b: IdentificationToken): number => collator.compare(a.name, b.name);
+  switch (criteria.sort) {
+    case 'name':
+      return matching.sort((a, b) => byName(a, b) * order);
+    case 'expiresOn':
+      return matching.sort((a, b) => compareNullable(a.expiresOn, b.expiresOn, order) || byName(a, b));
+    case 'lastUsedAt':
+      return matching.sort((a, b) => compareNullable(a.lastUsedAt, b.lastUsedAt, order) || byName(a, b));
+  }
+}

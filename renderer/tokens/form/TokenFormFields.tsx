@@ -1,0 +1,70 @@
+import { Alert, Form } from 'antd';
+import { useId } from 'react';
+import type { IsoDate } from '../../../shared/domain';
+import { ExpiryField } from './ExpiryField';
+import { NameField } from './NameField';
+import { RoleField, type RoleChoice } from './RoleField';
+import type { TokenForm } from './useTokenForm';
+import { WhitelistEditor } from './WhitelistEditor';
+
+export function TokenFormFields({
+  form,
+  roleChoices,
+  today,
+  now,
+  timeZone,
+}: {
+  form: TokenForm;
+  roleChoices: readonly RoleChoice[];
+  today: IsoDate;
+  now: Date;
+  timeZone: string;
+}) {
+  const id = useId();
+  const { values, errors, validation } = form;
+  return (
+    <Form layout="vertical" component="div">
+      {form.general && (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          title={form.general}
+          description="Everything you entered is still here."
+          closable={{ onClose: form.clearGeneral, 'aria-label': 'Dismiss error' }}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <NameField
+        id={`${id}-name`}
+        value={values.name}
+        error={errors.name}
+        onChange={(name) => form.set('name', name)}
+        onBlur={() => form.touch('name')}
+      />
+      <RoleField
+        id={`${id}-role`}
+        value={values.roleId}
+        choices={roleChoices}
+        error={errors.roleId}
+        onChange={(roleId) => form.set('roleId', roleId)}
+        onBlur={() => form.touch('roleId')}
+      />
+      <ExpiryField
+        id={`${id}-expiry`}
+        value={values.expiresOn}
+        today={today}
+        now={now}
+        timeZone={timeZone}
+        error={errors.expiresOn}
+        onChange={(expiresOn) => form.set('expiresOn', expiresOn)}
+      />
+      <WhitelistEditor
+        rows={values.whitelist}
+        validation={validation}
+        serverError={errors.whitelist}
+        onChange={(rows) => form.set('whitelist', rows)}
+      />
+    </Form>
+  );
+}

@@ -1,0 +1,70 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { IpcError } from '../../../shared/ipc/errors';
+import { serverFeedback, type ServerFeedback } from './serverErrors';
+import { validateTokenForm, type FormContext, type FormValidation, type TokenField, type TokenFormValues } from './tokenFormModel';
+
+export type TokenForm = {
+  values: TokenFormValues;
+  validation: FormValidation;
+  /** What each field shows: its own rule once touched, or what the server said about it. */
+  errors: Partial<Record<TokenField, string>>;
+  general: string | null;
+  set: <K extends TokenField>(field: K, value: TokenFormValues[K]) => void;
+  touch: (field: TokenField) => void;
+  /** Shows every rule's message, e.g. before a submit. */
+  touchAll: () => void;
+  /** Puts a failed call's answer on the fields; nothing typed is changed. */
+  showServerError: (error: IpcError) => void;
+  clearGeneral: () => void;
+  /** Replaces what is on screen without touching the fields or the server's messages. */
+  replace: (values: TokenFormValues) => void;
+};
+
+const NO_FEEDBACK: ServerFeedback = { fields: {}, general: null };
+
+export function useTokenForm(initial: () => TokenFormValues, context: FormContext): TokenForm {
+  const [values, setValues] = useState(initial);
+  const [touched, setTouched] = useState<ReadonlySet<TokenField>>(() => new Set());
+  const [server, setServer] = useState<ServerFeedback>(NO_FEEDBACK);
+
+  const validation = useMemo(() => validateTokenForm(values, context), [values, context]);
+
+  const touch = useCallback((field: TokenField) => {
+    setTouched((previous) => (previous.has(field) ? previous : new Set([...previous, field])));
+  }, []);
+
+  const set = useCallback(
+    <K extends TokenField>(field: K, value: TokenFormValues[K]) => {
+      setValues((previous) => ({ ...previous, [field]: value }));
+      touch(field);
+      setServer((previous) => {
+        if (previous.fields[field] === undefined) return previous;
+        const fields = { ...previous.fields };
+        delete fields[field];
+        return { ...previous, fields };
+      });
+    },
+    [touch],
+  );
+
+  const errors: Partial<Record<TokenField, string>> = {};
+  for (const field of ['name', 'roleId', 'expiresOn'] as const) {
+    const own = touched.has(field) ? validation.fields[field] : undefined;
+    const message = server.fields[field] ?? own;
+    if (message !== undefined) errors[field] = message;
+  }
+  if (server.fields.whitelist !== undefined) errors.whitelist = server.fields.whitelist;
+
+  return {
+    values,
+    validation,
+    errors,
+    general: server.general,
+    set,
+    touch,
+    touchAll: useCallback(() => setTouched(new Set<TokenField>(['name', 'roleId', 'expiresOn', 'whitelist'])), []),
+    showServerError: useCallback((error: IpcError) => setServer(serverFeedback(error)), []),
+    clearGeneral: useCallback(() => setServer((previous) => ({ ...previous, general: null })), []),
+    replace: setValues,
+  };
+}

@@ -1,0 +1,41 @@
+import { Button, Flex } from 'antd';
+import { useState, type ReactNode } from 'react';
+
+export const VISIBLE_ITEMS = 3;
+
+/** The first three items and a "+X Show all" link for the rest (the Wifox convention). */
+export function CollapsedList({
+  items,
+  render,
+  label,
+  vertical = false,
+}: {
+  items: readonly string[];
+  render: (item: string) => ReactNode;
+  /** What the list is, for the link's accessible description: "permissions of BackendAutomation". */
+  label: string;
+  vertical?: boolean;
+}) {
+  const [expanded, setExpanded] = useState(false);
+  const hidden = items.length - VISIBLE_ITEMS;
+  const shown = expanded || hidden <= 0 ? items : items.slice(0, VISIBLE_ITEMS);
+  return (
+    <Flex wrap vertical={vertical} gap={4} align={vertical ? 'flex-start' : 'center'}>
+      {shown.map((item) => (
+        <span key={item}>{render(item)}</span>
+      ))}
+      {hidden > 0 && (
+        <Button
+          type="link"
+          size="small"
+          style={{ paddingInline: 0 }}
+          aria-expanded={expanded}
+          aria-label={expanded ? `Show fewer ${label}` : `+${hidden} Show all ${label}`}
+          onClick={() => setExpanded((value) => !value)}
+        >
+          {expanded ? 'Show less' : `+${hidden} Show all`}
+        </Button>
+      )}
+    </Flex>
+  );
+}

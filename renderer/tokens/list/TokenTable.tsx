@@ -1,0 +1,78 @@
+import { Empty, Table, type TableProps } from 'antd';
+import { useMemo, type ComponentProps, type ReactNode } from 'react';
+import type { IdentificationToken } from '../../../shared/api/tokens';
+import type { ListPrefs, ListSortField } from '../listPrefs';
+import { tokenColumns, type ColumnHandlers } from './tokenColumns';
+import { useViewportHeight } from './useViewportHeight';
+
+const SORTABLE: Readonly<Record<string, ListSortField>> = { name: 'name', expiresOn: 'expiresOn', lastUsedAt: 'lastUsedAt' };
+
+// A virtual table draws its body rows as plain divs beside a header <table>. These roles put
+// header and rows back into one table for assistive technology (the ARIA pattern for
+// windowed grids: a role="table" container, explicit rows and cells, aria-rowindex).
+const headerComponents = {
+  table: (props: ComponentProps<'table'>) => <table {...props} role="presentation" />,
+  row: (props: ComponentProps<'tr'>) => <tr {...props} role="row" aria-rowindex={1} />,
+  cell: (props: ComponentProps<'th'>) => <th {...props} role="columnheader" />,
+};
+const rowProps = (_token: IdentificationToken, index: number | undefined) =>
+  ({ role: 'row', 'aria-rowindex': (index ?? 0) + 2 }) as ComponentProps<'div'>;
+const cellProps = () => ({ role: 'cell' });
+
+// Room taken above and below the table body (header bar, toolbar, column headers, padding).
+const CHROME_HEIGHT = 330;
+
+export function TokenTable({
+  rows,
+  prefs,
+  timeZone,
+  handlers,
+  empty,
+  onSort,
+}: {
+  rows: IdentificationToken[];
+  prefs: ListPrefs;
+  timeZone: string;
+  handlers: ColumnHandlers;
+  empty: ReactNode;
+  onSort: (sort: ListSortField, order: 'asc' | 'desc') => void;
+}) {
+  const { onEdit, onDelete } = handlers;
+  const { sort, order, columns: optional } = prefs;
+  const columns = useMemo(
+    () =>
+      tokenColumns({ onEdit, onDelete }, { sort, order, columns: optional }, timeZone).map((column) => ({
+        ...column,
+        onCell: cellProps,
+      })),
+    [onEdit, onDelete, sort, order, optional, timeZone],
+  );
+  const width = columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 150), 0);
+  const height = Math.max(280, useViewportHeight() - CHROME_HEIGHT);
+
+  const onChange: TableProps<IdentificationToken>['onChange'] = (_pagination, _filters, sorter) => {
+    const single = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = single?.columnKey === undefined ? undefined : SORTABLE[String(single.columnKey)];
+    if (field === undefined) return;
+    onSort(field, single?.order === 'descend' ? 'desc' : 'asc');
+  };
+
+  return (
+    <div role="table" aria-label="Identification tokens" aria-rowcount={rows.length + 1}>
+      <Table<IdentificationToken>
+        rowKey="id"
+        virtual
+        components={{ header: headerComponents }}
+        onRow={rowProps}
+        size="middle"
+        pagination={false}
+        columns={columns}
+        dataSource={rows}
+        scroll={{ x: width, y: height }}
+        onChange={onChange}
+        showSorterTooltip={false}
+        locale={{ emptyText: empty ?? <Empty /> }}
+      />
+    </div>
+  );
+}

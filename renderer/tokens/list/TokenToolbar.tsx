@@ -1,0 +1,90 @@
+import { CloseCircleFilled, SettingOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Flex, Input, Popover, Select, type InputRef } from 'antd';
+import type { Ref } from 'react';
+import type { RoleItem } from '../../../shared/api/roles';
+import { OPTIONAL_COLUMNS, type ListPrefs, type OptionalColumn } from '../listPrefs';
+
+const COLUMN_LABELS: Readonly<Record<OptionalColumn, string>> = {
+  role: 'Role',
+  lastUsed: 'Last used',
+  created: 'Created',
+};
+
+const ALL = 'all';
+
+const STATUS_OPTIONS = [
+  { value: 'active', label: 'Active' },
+  { value: 'expiring', label: 'Expiring soon' },
+  { value: 'expired', label: 'Expired' },
+] as const;
+
+export function TokenToolbar({
+  prefs,
+  roles,
+  searchRef,
+  onChange,
+  onAdd,
+  addDisabled,
+}: {
+  prefs: ListPrefs;
+  roles: readonly RoleItem[];
+  searchRef: Ref<InputRef>;
+  onChange: (patch: Partial<ListPrefs>) => void;
+  onAdd: () => void;
+  addDisabled?: string;
+}) {
+  return (
+    <Flex gap={8} wrap align="center">
+      <Input
+        ref={searchRef}
+        aria-label="Search tokens"
+        placeholder="Search…"
+        allowClear={{ clearIcon: <CloseCircleFilled aria-label="Clear search" /> }}
+        value={prefs.search}
+        onChange={(event) => onChange({ search: event.target.value })}
+        style={{ width: 260 }}
+      />
+      <Select<string>
+        aria-label="Filter by status"
+        value={prefs.status ?? ALL}
+        onChange={(value) => onChange({ status: value === ALL ? null : (value as NonNullable<ListPrefs['status']>) })}
+        options={[{ value: ALL, label: 'All statuses' }, ...STATUS_OPTIONS]}
+        style={{ width: 170 }}
+      />
+      <Select<number | typeof ALL>
+        aria-label="Filter by role"
+        showSearch={{ optionFilterProp: 'label' }}
+        value={prefs.roleId ?? ALL}
+        onChange={(value) => onChange({ roleId: value === ALL ? null : value })}
+        options={[{ value: ALL, label: 'All roles' }, ...roles.map((role) => ({ value: role.id, label: role.name }))]}
+        style={{ width: 220 }}
+      />
+      <Popover
+        trigger="click"
+        placement="bottomLeft"
+        content={
+          <Checkbox.Group
+            aria-label="Optional columns"
+            value={prefs.columns}
+            onChange={(columns) => onChange({ columns: OPTIONAL_COLUMNS.filter((column) => columns.includes(column)) })}
+          >
+            <Flex vertical gap={4}>
+              {OPTIONAL_COLUMNS.map((column) => (
+                <Checkbox key={column} value={column}>
+                  {COLUMN_LABELS[column]}
+                </Checkbox>
+              ))}
+            </Flex>
+          </Checkbox.Group>
+        }
+      >
+        <Button icon={<SettingOutlined />} aria-label="Columns">
+          Columns
+        </Button>
+      </Popover>
+      <Button type="primary" onClick={onAdd} disabled={addDisabled !== undefined} title={addDisabled} style={{ marginLeft: 'auto' }}>
+        + Add
+      </Button>
+    </Flex>
+  );
+}

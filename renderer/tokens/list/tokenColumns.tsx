@@ -1,0 +1,154 @@
+import { DeleteOutlined, EditOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { Button, Space, Tag, Tooltip, Typography, type TableColumnType } from 'antd';
+import type { IdentificationToken } from '../../../shared/api/tokens';
+import { formatDisplayDate, formatDisplayDateTime } from '../../../shared/domain';
+import type { ListPrefs, ListSortField, OptionalColumn } from '../listPrefs';
+import { CollapsedList } from './CollapsedList';
+import { monospace, visuallyHidden } from '../../layout/styles';
+
+export type ColumnHandlers = {
+  onEdit: (token: IdentificationToken) => void;
+  onDelete: (token: IdentificationToken) => void;
+};
+
+
+// Never-sorted state would fall back to an arbitrary order; cycling asc/desc keeps one.
+type SortOrder = TableColumnType<IdentificationToken>['sortOrder'];
+const DIRECTIONS: NonNullable<TableColumnType<IdentificationToken>['sortDirections']> = ['ascend', 'descend', 'ascend'];
+
+function sortOrderOf(prefs: Pick<ListPrefs, 'sort' | 'order'>, field: ListSortField): SortOrder {
+  if (prefs.sort !== field) return null;
+  return prefs.order === 'asc' ? 'ascend' : 'descend';
+}
+
+export function ExpiryCell({ token }: { token: IdentificationToken }) {
+  if (token.expiresOn === null) return <span style={visuallyHidden}>No expiry date</span>;
+  return (
+    <Space size={6} wrap>
+      <span>{formatDisplayDate(token.expiresOn)}</span>
+      {token.status === 'expired' && <Tag color="error">Expired</Tag>}
+      {token.status === 'expiring' && <Tag color="warning">Expiring soon</Tag>}
+    </Space>
+  );
+}
+
+export function tokenColumns(
+  handlers: ColumnHandlers,
+  prefs: Pick<ListPrefs, 'sort' | 'order' | 'columns'>,
+  timeZone: string,
+): TableColumnType<IdentificationToken>[] {
+  const optional = new Set<OptionalColumn>(prefs.columns);
+  const columns: (TableColumnType<IdentificationToken> | false)[] = [
+    {
+      key: 'name',
+      title: 'Token',
+      dataIndex: 'name',
+      width: 220,
+      sorter: true,
+      sortDirections: DIRECTIONS,
+      sortOrder: sortOrderOf(prefs, 'name'),
+      render: (_: unknown, token) => (
+        <Button type="link" style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => handlers.onEdit(token)}>
+          {token.name}
+        </Button>
+      ),
+    },
+    {
+      key: 'permissions',
+      title: 'Permissions',
+      width: 300,
+      render: (_: unknown, token) => (
+        <CollapsedList items={token.permissions} label={`permissions of ${token.name}`} render={(module) => <Tag>{module}</Tag>} />
+      ),
+    },
+    {
+      key: 'whitelist',
+      title: (
+        <Space size={4}>
+          Whitelisted IPs
+          <Tooltip title="Blank means no IP restriction: the token works from any address.">
+            <InfoCircleOutlined aria-label="Blank means no IP restriction" tabIndex={0} />
+          </Tooltip>
+        </Space>
+      ),
+      width: 220,
+      render: (_: unknown, token) =>
+        token.whitelist.length === 0 ? (
+          <span style={visuallyHidden}>No IP restriction</span>
+        ) : (
+          <CollapsedList
+            vertical
+            items={token.whitelist}
+            label={`whitelisted IPs of ${token.name}`}
+            render={(entry) => <Typography.Text style={monospace}>{entry}</Typography.Text>}
+          />
+        ),
+    },
+    {
+      key: 'expiresOn',
+      title: 'Expired Date',
+      width: 190,
+      sorter: true,
+      sortDirections: DIRECTIONS,
+      sortOrder: sortOrderOf(prefs, 'expiresOn'),
+      render: (_: unknown, token) => <ExpiryCell token={token} />,
+    },
+    optional.has('role') && {
+      key: 'role',
+      title: 'Role',
+      dataIndex: 'roleName',
+      width: 180,
+    },
+    optional.has('lastUsed') && {
+      key: 'lastUsedAt',
+      title: 'Last used',
+      width: 200,
+      sorter: true,
+      sortDirections: DIRECTIONS,
+      sortOrder: sortOrderOf(prefs, 'lastUsedAt'),
+      render: (_: unknown, token) =>
+        token.lastUsedAt === null ? (
+          <Typography.Text type="secondary">Never</Typography.Text>
+        ) : (
+          <span>
+            {formatDisplayDateTime(token.lastUsedAt, timeZone)}
+            {token.lastUsedIp && (
+              <Typography.Text type="secondary" style={{ display: 'block', ...monospace }}>
+                from {token.lastUsedIp}
+              </Typography.Text>
+            )}
+          </span>
+        ),
+    },
+    optional.has('created') && {
+      key: 'createdAt',
+      title: 'Created',
+      width: 190,
+      render: (_: unknown, token) => (
+        <span>
+          {formatDisplayDateTime(token.createdAt, timeZone)}
+          <Typography.Text type="secondary" style={{ display: 'block' }}>
+            by {token.createdBy.name}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    {
+      key: 'actions',
+      title: 'Actions',
+      width: 110,
+      fixed: 'right',
+      render: (_: unknown, token) => (
+        <Space size={4}>
+          <Tooltip title="Edit">
+            <Button type="text" icon={<EditOutlined />} aria-label={`Edit ${token.name}`} onClick={() => handlers.onEdit(token)} />
+          </Tooltip>
+          <Tooltip title="Delete">
+            <Button type="text" danger icon={<DeleteOutlined />} aria-label={`Delete ${token.name}`} onClick={() => handlers.onDelete(token)} />
+          </Tooltip>
+        </Space>
+      ),
+    },
+  ];
+  return columns.filter((column): column is TableColumnType<IdentificationToken> => column !== false);
+}

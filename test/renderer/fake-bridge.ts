@@ -1,0 +1,334 @@
+/*
+ * An in-memory main process for component tests. Every channel of the IPC contract has a
+ * handler here, and calls go through the real makeBridge: arguments are parsed with the
+ * contract's schemas on the way in and results checked on the way out, so a component that
+ * sends or expects the wrong shape fails its test.
+ */
+import type { AuditEvent } from '../../shared/api/audit';
+import type { RoleItem } from '../../shared/api/roles';
+import type { SettingsResponse } from '../../shared/api/settings';
+import type { IdentificationToken } from '../../shared/api/tokens';
+import {
+  MODULES,
+  MODULE_GROUP_NAMES,
+  addDays,
+  canAssignRole,
+  expiryEnd,
+  formatSecret,
+  reachableModuleNames,
+  secretHint,
+  todayIn,
+  tokenNameKey,
+  tokenStatus,
+  validateWhitelist,
+  type RoleRights,
+} from '../../shared/domain';
+import { makeBridge, type WifoxBridge } from '../../shared/ipc/bridge';
+import {
+  type Channel,
+  type ChannelErrorCode,
+  type ChannelParsedArg,
+  type ChannelResult,
+  type EventName,
+  type EventPayload,
+  ipcContract,
+} from '../../shared/ipc/contract';
+import { type IpcError, type Result, fail, ok } from '../../shared/ipc/errors';
+import { DEFAULT_SETTINGS, type ConsoleSettings, type Profile, type SessionState } from '../../shared/ipc/schemas';
+
+type Handler<C extends Channel> = (
+  arg: ChannelParsedArg<C>,
+) => Result<ChannelResult<C>, ChannelErrorCode<C>> | Promise<Result<ChannelResult<C>, ChannelErrorCode<C>>>;
+type Handlers = { [C in Channel]: Handler<C> };
+
+export type Call = { channel: Channel; arg: unknown };
+
+export const TIME_ZONE = 'Europe/Paris';
+export const PASSWORD = 'Correct-Horse-9';
+
+export const today = (): string => todayIn(TIME_ZONE, new Date());
+
+export const PROFILE: Profile = { id: 'local', name: 'Local demo', baseUrl: 'http://127.0.0.1:4010', email: 'admin@wifox.test' };
+export const ADMIN = { id: 7, name: 'Ada Admin', email: 'admin@wifox.test', rank: 3 };
+
+function role(id: number, name: string, rank: number, rights: RoleRights): RoleItem {
+  return { id, name, type: 'employee', rank, rights, modules: reachableModuleNames(rights) };
+}
+
+export const ROLES: RoleItem[] = [
+  role(1, 'Owner', 1, Object.fromEntries(MODULES.map((m) => [m.key, { view: 'all', manage: ['manage_all', 'delete'] }]))),
+  role(2, 'Full CB Access', 2, {
+    'cb-accounts': { view: 'all', manage: ['manage_all'] },
+    'cb-transactions': { view: 'all', manage: ['manage_all'] },
+    'cb-assets': { view: 'all', manage: ['manage_all'] },
+    'cb-wallets': { view: 'all', manage: ['manage_all'] },
+  }),
+  role(3, 'CB Accounts & Transactions', 3, {
+    'cb-accounts': { view: 'all', manage: [] },
+    'cb-transactions': { view: 'all', manage: [] },
+  }),
+  role(4, 'Clients, Actions, Logs', 4, {
+    clients: { view: 'all', manage: [] },
+    actions: { view: 'all', manage: [] },
+    logs: { view: 'all', manage: [] },
+  }),
+  role(5, 'Read-only Clients', 5, { clients: { view: 'own', manage: [] } }),
+];
+
+const roleById = (id: number): RoleItem | undefined => ROLES.find((r) => r.id === id);
+
+let secretCounter = 0;
+function newSecret(): string {
+  secretCounter += 1;
+  const tail = String(secretCounter).padStart(6, '0');
+  return formatSecret(`AbCdEfGhIjKlMnOpQrStUvWxYz${tail}`);
+}
+
+export type TokenSeed = {
+  name: string;
+  roleId: number;
+  whitelist?: string[];
+  expiresOn?: string | null;
+  lastUsedAt?: string | null;
+  lastUsedIp?: string | null;
+};
+
+export class FakeWifox {
+  profiles: Profile[] = [PROFILE];
+  session: SessionState;
+  roles: RoleItem[] = ROLES;
+  tokens: IdentificationToken[] = [];
+  audit: AuditEvent[] = [];
+  settings: ConsoleSettings = { ...DEFAULT_SETTINGS };
+  org: SettingsResponse = { timeZone: TIME_ZONE, organisationName: 'Wifox Test' };
+  clipboard: string[] = [];
+  /** Secrets handed out by tokens.create, so tests can look for them afterwards. */
+  issuedSecrets: string[] = [];
+  calls: Call[] = [];
+  readonly bridge: WifoxBridge;
+
+  private nextId = 100;
+  private failures = new Map<Channel, IpcError[]>();
+  private holds = new Map<Channel, Promise<void>>();
+  private listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+
+  constructor(options: { signedIn?: boolean } = {}) {
+    this.session =
+      options.signedIn === false
+        ? { status: 'signedOut', lastProfileId: PROFILE.id }
+        : { status: 'signedIn', profile: PROFILE, employee: ADMIN, credentialStorage: 'keychain', connection: 'online' };
+    this.bridge = makeBridge(
+      (channel, arg) => this.invoke(channel, arg),
+      (event, listener) => {
+        const set = this.listeners.get(event) ?? new Set();
+        set.add(listener);
+        this.listeners.set(event, set);
+        return () => set.delete(listener);
+      },
+    );
+  }
+
+  /** The next call of the channel answers this error instead of running. */
+  failNext(channel: Channel, error: IpcError): this {
+    this.failures.set(channel, [...(this.failures.get(channel) ?? []), error]);
+    return this;
+  }
+
+  /** Calls of the channel wait until the returned function is called. */
+  hold(channel: Channel): () => void {
+    let release = (): void => undefined;
+    this.holds.set(channel, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(channel);
+      release();
+    };
+  }
+
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(structuredClone(payload));
+  }
+
+  callsOf(channel: Channel): unknown[] {
+    return this.calls.filter((call) => call.channel === channel).map((call) => call.arg);
+  }
+
+  addToken(seed: TokenSeed): IdentificationToken {
+    const heldRole = roleById(seed.roleId);
+    if (!heldRole) throw new Error(`No role ${seed.roleId}`);
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, '.000Z');
+    const expiresOn = seed.expiresOn ?? null;
+    const token: IdentificationToken = {
+      id: this.nextId++,
+      name: seed.name,
+      roleId: heldRole.id,
+      roleName: heldRole.name,
+      permissions: heldRole.modules,
+      whitelist: seed.whitelist ?? [],
+      expiresOn,
+      expiresAt: expiresOn === null ? null : expiryEnd(expiresOn, TIME_ZONE).toISOString(),
+      status: tokenStatus(expiresOn, new Date(), TIME_ZONE),
+      createdAt: now,
+      createdBy: { id: ADMIN.id, name: ADMIN.name },
+      updatedAt: now,
+      lastUsedAt: seed.lastUsedAt ?? null,
+      lastUsedIp: seed.lastUsedIp ?? null,
+      secretHint: secretHint(newSecret()),
+      version: 1,
+    };
+    this.tokens.push(token);
+    return token;
+  }
+
+  private async invoke(channel: Channel, raw: unknown): Promise<unknown> {
+    // Electron copies arguments with structured clone: so does the fake.
+    const arg = raw === undefined ? undefined : structuredClone(raw);
+    this.calls.push({ channel, arg });
+    const parsed = ipcContract[channel].arg.safeParse(arg);
+    if (!parsed.success) {
+      return fail({
+        code: 'validation',
+        message: `Invalid argument for ${channel}.`,
+        details: parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+      });
+    }
+    await this.holds.get(channel);
+    const queued = this.failures.get(channel);
+    const failure = queued?.shift();
+    if (failure) return fail(failure);
+    const handler = this.handlers[channel] as (arg: unknown) => Promise<Result<unknown>> | Result<unknown>;
+    return structuredClone(await handler(parsed.data));
+  }
+
+  private clash(name: string, exceptId?: number): boolean {
+    const key = tokenNameKey(name);
+    return this.tokens.some((t) => t.id !== exceptId && tokenNameKey(t.name) === key);
+  }
+
+  private readonly handlers: Handlers = {
+    'profiles.list': () => ok(this.profiles),
+    'profiles.save': (input) => {
+      const saved: Profile = { ...input, id: input.id ?? `profile-${this.profiles.length + 1}` };
+      this.profiles = [...this.profiles.filter((p) => p.id !== saved.id), saved];
+      return ok(saved);
+    },
+    'profiles.remove': ({ id }) => {
+      this.profiles = this.profiles.filter((p) => p.id !== id);
+      return ok(null);
+    },
+    'session.signIn': ({ profileId, password }) => {
+      const profile = this.profiles.find((p) => p.id === profileId);
+      if (!profile) return fail({ code: 'not_found', message: 'No such profile.' });
+      if (password !== PASSWORD) return fail({ code: 'invalid_credentials', message: 'Wrong email or password.' });
+      const state = {
+        status: 'signedIn' as const,
+        profile,
+        employee: ADMIN,
+        credentialStorage: 'keychain' as const,
+        connection: 'online' as const,
+      };
+      this.session = state;
+      return ok(state);
+    },
+    'session.signOut': () => {
+      this.session = { status: 'signedOut', lastProfileId: PROFILE.id, reason: 'signedOut' };
+      return ok(this.session);
+    },
+    'session.state': () => ok(this.session),
+    'catalog.modules': () =>
+      ok(MODULES.map((m) => ({ key: m.key, name: m.name, group: m.group, groupName: MODULE_GROUP_NAMES[m.group], parent: m.parent }))),
+    'roles.list': () => ok(this.roles),
+    'settings.org': () => ok(this.org),
+    'tokens.list': () => ok({ items: this.tokens, total: this.tokens.length, fetchedAt: new Date().toISOString() }),
+    'tokens.get': ({ id }) => {
+      const token = this.tokens.find((t) => t.id === id);
+      return token ? ok(token) : fail({ code: 'not_found', message: 'No such token.' });
+    },
+    'tokens.create': (input) => {
+      if (this.clash(input.name)) {
+        return fail({ code: 'name_taken', message: `A token named "${input.name}" already exists.` });
+      }
+      const heldRole = roleById(input.roleId);
+      if (!heldRole || !canAssignRole(ADMIN.rank, heldRole.rank)) {
+        return fail({ code: 'forbidden', message: 'You may not assign this role.' });
+      }
+      const whitelist = validateWhitelist(input.whitelist ?? []);
+      if (!whitelist.ok) {
+        return fail({
+          code: 'validation',
+          message: 'Invalid whitelist.',
+          details: whitelist.errors.map((e) => ({ field: `whitelist.${e.index}`, message: e.message })),
+        });
+      }
+      const secret = newSecret();
+      this.issuedSecrets.push(secret);
+      const token = this.addToken({ name: input.name, roleId: input.roleId, whitelist: whitelist.entries, expiresOn: input.expiresOn ?? null });
+      token.secretHint = secretHint(secret);
+      return ok({ token, secret });
+    },
+    'tokens.update': ({ id, version, changes }) => {
+      const index = this.tokens.findIndex((t) => t.id === id);
+      const current = this.tokens[index];
+      if (!current) return fail({ code: 'not_found', message: 'No such token.' });
+      if (current.version !== version) return fail({ code: 'conflict', message: 'The token changed meanwhile.' });
+      if (changes.name !== undefined && this.clash(changes.name, id)) {
+        return fail({ code: 'name_taken', message: `A token named "${changes.name}" already exists.` });
+      }
+      const heldRole = roleById(changes.roleId ?? current.roleId);
+      if (!heldRole) return fail({ code: 'validation', message: 'Unknown role.', details: [{ field: 'roleId', message: 'Unknown role.' }] });
+      const expiresOn = changes.expiresOn === undefined ? current.expiresOn : changes.expiresOn;
+      const updated: IdentificationToken = {
+        ...current,
+        name: changes.name ?? current.name,
+        roleId: heldRole.id,
+        roleName: heldRole.name,
+        permissions: heldRole.modules,
+        whitelist: changes.whitelist ?? current.whitelist,
+        expiresOn,
+        expiresAt: expiresOn === null ? null : expiryEnd(expiresOn, TIME_ZONE).toISOString(),
+        status: tokenStatus(expiresOn, new Date(), TIME_ZONE),
+        version: current.version + 1,
+      };
+      this.tokens[index] = updated;
+      return ok(updated);
+    },
+    'tokens.delete': ({ id }) => {
+      if (!this.tokens.some((t) => t.id === id)) return fail({ code: 'not_found', message: 'No such token.' });
+      this.tokens = this.tokens.filter((t) => t.id !== id);
+      return ok(null);
+    },
+    'audit.list': ({ tokenId }) => ok({ items: this.audit.filter((e) => tokenId === undefined || e.tokenId === tokenId) }),
+    'clipboard.copySecret': ({ secret }) => {
+      this.clipboard.push(secret);
+      return ok({ clearsInSeconds: this.settings.clipboardClearSeconds });
+    },
+    // The offline review screens (issue 6) are not exercised here: no cache, dialogs cancelled.
+    'inventory.cachedInfo': () => ok(null),
+    'inventory.cached': () => ok(null),
+    'inventory.open': () => ok(null),
+    'inventory.close': () => ok(null),
+    'inventory.export': () => ok({ filePath: null }),
+    'inventory.compare': () => fail({ code: 'not_found', message: 'No snapshot to compare.' }),
+    'settings.get': () => ok(this.settings),
+    'settings.set': (patch) => {
+      this.settings = { ...this.settings, ...patch };
+      return ok(this.settings);
+    },
+  };
+}
+
+/** A small inventory covering each column's cases. */
+export function seededFake(options: { signedIn?: boolean } = {}): FakeWifox {
+  const fake = new FakeWifox(options);
+  fake.addToken({
+    name: 'NewIdentForTest',
+    roleId: 4,
+    whitelist: ['192.168.31.0/24', '203.0.113.45'],
+    expiresOn: addDays(today(), 3),
+    lastUsedAt: '2025-01-02T10:30:00.000Z',
+    lastUsedIp: '203.0.113.45',
+  });
+  fake.addToken({ name: 'BackendAutomation', roleId: 3 });
+  fake.addToken({ name: 'WebhookListener', roleId: 5, whitelist: ['198.51.100.7'], expiresOn: addDays(today(), -2) });
+  fake.addToken({ name: 'ReportingScript', roleId: 1, expiresOn: addDays(today(), 60) });
+  return fake;
+}
