@@ -50,10 +50,11 @@ export function RoleField({
           title: role.name,
           label: role.name,
           disabled: !assignable,
-          role,
+          // Not `role`: antd spreads option fields onto the DOM, where `role` is an ARIA attribute.
+          roleItem: role,
         }))}
         optionRender={(option) => {
-          const role = (option.data as { role: RoleItem }).role;
+          const role = (option.data as { roleItem: RoleItem }).roleItem;
           return (
             <Flex vertical>
               <span>
