@@ -87,7 +87,7 @@ export const openConsole = async (options: ConsoleHarnessOptions): Promise<Conso
     userDataDir: options.userDataDir,
     dialogs,
     logger,
-    http: { retryDelayMs: 20, timeoutMs: 3_000 },
+    http: { retryDelayMs: 20 },
   });
   const router = createIpcRouter(services.handlers, {
     isTrustedSender: (sender) => sender.isMainFrame && sender.frameUrl?.startsWith(`${options.rendererOrigin}/`) === true,
