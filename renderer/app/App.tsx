@@ -1,6 +1,8 @@
 import { Flex, Spin } from 'antd';
 import { useState } from 'react';
 import type { WifoxBridge } from '../../shared/ipc/bridge';
+import { InventoryPage } from '../inventory/InventoryPage';
+import { OpenedInventoriesProvider } from '../inventory/OpenedInventories';
 import { BridgeProvider } from '../ipc/BridgeContext';
 import { Shell } from '../layout/Shell';
 import { RolesPage } from '../roles/RolesPage';
@@ -57,13 +59,14 @@ function SignedIn() {
     setSection(next);
   };
   return (
-    <>
+    <OpenedInventoriesProvider>
       <Shell section={section} onNavigate={navigate}>
         {section === 'tokens' && <TokensPage />}
+        {section === 'inventory' && <InventoryPage />}
         {section === 'roles' && <RolesPage />}
         {section === 'preferences' && <PreferencesPage />}
       </Shell>
       <SessionPrompt />
-    </>
+    </OpenedInventoriesProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { KeyOutlined, SafetyOutlined, SettingOutlined, SlidersOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, SlidersOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { Section } from '../app/sections';
 
@@ -16,7 +16,10 @@ export function SideMenu({ section, onNavigate }: { section: Section; onNavigate
           key: 'security',
           label: 'Security',
           icon: <SafetyOutlined />,
-          children: [{ key: 'tokens', label: 'Identification tokens', icon: <KeyOutlined /> }],
+          children: [
+            { key: 'tokens', label: 'Identification tokens', icon: <KeyOutlined /> },
+            { key: 'inventory', label: 'Inventory review', icon: <AuditOutlined /> },
+          ],
         },
         {
           key: 'settings',

@@ -1,53 +1,133 @@
 import { Button, Flex, Result, Skeleton, Typography } from 'antd';
 import type { RoleItem } from '../../shared/api/roles';
 import type { SettingsResponse } from '../../shared/api/settings';
+import type { IdentificationToken } from '../../shared/api/tokens';
 import type { TokenListResult } from '../../shared/ipc/contract';
-import type { ErrorCode } from '../../shared/ipc/errors';
+import type { ErrorCode, IpcError } from '../../shared/ipc/errors';
+import { OfflineBanner } from '../inventory/offline/OfflineBanner';
+import { NO_OFFLINE_COPY } from '../inventory/offline/offlineText';
+import { useCachedSnapshot, type CachedSnapshotState } from '../inventory/offline/useCachedSnapshot';
+import { useReconnectGeneration } from '../inventory/offline/useReconnect';
+import { OFFLINE_REASON } from '../inventory/readOnly';
 import { errorText } from '../ipc/errorText';
 import { useBridgeQuery, type Query } from '../ipc/useBridgeQuery';
-import { useSignedIn } from '../session/SessionContext';
+import { useSession, useSignedIn } from '../session/SessionContext';
 import { TokensView } from './TokensView';
 
-/** Security → Identification tokens: loads the whole inventory, its roles and the org's zone. */
+// Answers that mean "the server is out of reach", as opposed to "it answered no".
+const UNREACHABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['offline', 'timeout']);
+
+type Shown = { tokens: IdentificationToken[]; roles: RoleItem[]; timeZone: string };
+
+/**
+ * Security → Identification tokens: loads the whole inventory, its roles and the org's zone.
+ * While the server cannot be reached it shows the profile's offline copy, read-only, and
+ * goes back to live data when main reports the server answering again.
+ */
 export function TokensPage() {
-  const { employee } = useSignedIn();
-  const tokens = useBridgeQuery((bridge) => bridge.tokens.list());
-  const roles = useBridgeQuery((bridge) => bridge.roles.list());
-  const org = useBridgeQuery((bridge) => bridge.settings.org());
+  const { employee, profile } = useSignedIn();
+  const { connection } = useSession();
+  const [generation, retry] = useReconnectGeneration(profile.id);
+  const key = String(generation);
+  const tokens = useBridgeQuery((bridge) => bridge.tokens.list(), key);
+  const roles = useBridgeQuery((bridge) => bridge.roles.list(), key);
+  const org = useBridgeQuery((bridge) => bridge.settings.org(), key);
+
+  const unreachable = [tokens, roles, org].find((query) => query.status === 'error' && UNREACHABLE.has(query.error.code))?.error;
+  const offline = connection === 'offline' || unreachable !== undefined;
+  const cached = useCachedSnapshot(profile.id, offline, key);
 
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         Identification tokens
       </Typography.Title>
-      <Body tokens={tokens} roles={roles} org={org} adminRank={employee.rank} />
+      <Body
+        tokens={tokens}
+        roles={roles}
+        org={org}
+        offline={offline ? { cached, error: unreachable } : null}
+        adminRank={employee.rank}
+        retry={retry}
+      />
     </Flex>
   );
 }
+
+type Offline = { cached: CachedSnapshotState; error: IpcError | undefined };
 
 function Body({
   tokens,
   roles,
   org,
+  offline,
   adminRank,
+  retry,
 }: {
   tokens: Query<TokenListResult, ErrorCode>;
   roles: Query<RoleItem[], ErrorCode>;
   org: Query<SettingsResponse, ErrorCode>;
+  offline: Offline | null;
   adminRank: number;
+  retry: () => void;
 }) {
-  const failed = [tokens, roles, org].find((query) => query.status === 'error');
-  if (failed?.error) {
+  const live: Shown | null =
+    tokens.status === 'success' && roles.status === 'success' && org.status === 'success'
+      ? { tokens: tokens.data.items, roles: roles.data, timeZone: org.data.timeZone }
+      : null;
+  const snapshot = offline?.cached.status === 'ready' ? offline.cached.snapshot : null;
+  // Offline, the saved copy is shown; what was loaded live stays until it arrives (or when
+  // there is none), read-only either way.
+  const shown: Shown | null = offline === null ? live : snapshot ?? live;
+  const asOf =
+    offline === null
+      ? null
+      : snapshot ?? (offline.cached.status !== 'loading' && live !== null && tokens.data ? { takenAt: tokens.data.fetchedAt, timeZone: live.timeZone } : null);
+
+  if (shown !== null) {
+    // One shape in both modes: the view (and a drawer open in it) survives the switch.
+    return (
+      <>
+        {asOf !== null && <OfflineBanner snapshot={asOf} onRetry={retry} />}
+        <TokensView
+          tokens={shown.tokens}
+          roles={shown.roles}
+          timeZone={shown.timeZone}
+          adminRank={adminRank}
+          updateTokens={(change) =>
+            tokens.update((data) => {
+              const items = change(data.items);
+              return { ...data, items, total: items.length };
+            })
+          }
+          {...(offline === null ? {} : { readOnly: OFFLINE_REASON })}
+        />
+      </>
+    );
+  }
+
+  const failed = offline === null ? [tokens, roles, org].find((query) => query.status === 'error')?.error : undefined;
+  if (offline?.cached.status === 'ready' || offline?.cached.status === 'error' || failed) {
+    const reasons = [
+      failed ? errorText(failed) : errorText(offline?.error ?? { code: 'offline', message: '' }),
+      offline?.cached.status === 'ready' ? NO_OFFLINE_COPY : null,
+      offline?.cached.status === 'error' ? `The offline copy could not be read: ${offline.cached.error.message}` : null,
+    ];
     return (
       <Result
         status="error"
         title="The tokens could not be loaded"
-        subTitle={errorText(failed.error)}
+        subTitle={
+          <Flex vertical gap={4}>
+            {reasons.map((reason) => reason && <span key={reason}>{reason}</span>)}
+          </Flex>
+        }
         extra={
           <Button
             type="primary"
             onClick={() => {
-              for (const query of [tokens, roles, org]) if (query.status === 'error') query.reload();
+              if (offline !== null) retry();
+              else for (const query of [tokens, roles, org]) if (query.status === 'error') query.reload();
             }}
           >
             Retry
@@ -56,26 +136,10 @@ function Body({
       />
     );
   }
-  if (tokens.status !== 'success' || roles.status !== 'success' || org.status !== 'success') {
-    return (
-      <div aria-busy="true" aria-label="Loading tokens">
-        <Skeleton active title={false} paragraph={{ rows: 1, width: '100%' }} />
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </div>
-    );
-  }
   return (
-    <TokensView
-      tokens={tokens.data.items}
-      roles={roles.data}
-      timeZone={org.data.timeZone}
-      adminRank={adminRank}
-      updateTokens={(change) =>
-        tokens.update((data) => {
-          const items = change(data.items);
-          return { ...data, items, total: items.length };
-        })
-      }
-    />
+    <div aria-busy="true" aria-label="Loading tokens">
+      <Skeleton active title={false} paragraph={{ rows: 1, width: '100%' }} />
+      <Skeleton active paragraph={{ rows: 8 }} />
+    </div>
   );
 }

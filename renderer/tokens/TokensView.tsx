@@ -1,14 +1,12 @@
-import { App, Button, Empty, Flex, Typography, type InputRef } from 'antd';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { App, Button, Empty, type InputRef } from 'antd';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { RoleItem } from '../../shared/api/roles';
 import type { IdentificationToken } from '../../shared/api/tokens';
 import { DeleteTokenDialog } from './delete/DeleteTokenDialog';
 import { AddTokenDrawer } from './drawers/AddTokenDrawer';
 import { EditTokenDrawer } from './drawers/EditTokenDrawer';
-import { filterAndSortTokens } from './filterTokens';
 import type { TokenFormInputs } from './form/useFormContext';
-import { TokenTable } from './list/TokenTable';
-import { TokenToolbar } from './list/TokenToolbar';
+import { TokenList, type EditingHandlers } from './list/TokenList';
 import { RevealHost, type RevealHandle } from './reveal/RevealDialog';
 import { useListPrefs } from './useListPrefs';
 import { useShortcuts } from './useShortcuts';
@@ -23,12 +21,18 @@ export function TokensView({
   timeZone,
   adminRank,
   updateTokens,
+  readOnly,
 }: {
   tokens: IdentificationToken[];
   roles: RoleItem[];
   timeZone: string;
   adminRank: number;
   updateTokens: (change: Change) => void;
+  /**
+   * Why nothing can be changed (offline): Add, Edit and Delete are disabled with this reason.
+   * A drawer already open stays open, so nothing typed is lost; its save says why it failed.
+   */
+  readOnly?: string;
 }) {
   const { message } = App.useApp();
   const [prefs, setPrefs] = useListPrefs();
@@ -37,52 +41,42 @@ export function TokensView({
   const reveal = useRef<RevealHandle>(null);
   const search = useRef<InputRef>(null);
 
-  // Typing stays responsive on a large inventory: the table catches up with the search box.
-  const deferredSearch = useDeferredValue(prefs.search);
-  const { status, roleId, sort, order } = prefs;
-  const rows = useMemo(
-    () => filterAndSortTokens(tokens, { search: deferredSearch, status, roleId, sort, order }),
-    [tokens, deferredSearch, status, roleId, sort, order],
-  );
-
   const inputs = useMemo<TokenFormInputs>(() => ({ tokens, roles, adminRank, timeZone }), [tokens, roles, adminRank, timeZone]);
 
   const openAdd = useCallback(() => setDrawer((current) => current ?? { kind: 'add' }), []);
   const onEdit = useCallback((token: IdentificationToken) => setDrawer({ kind: 'edit', token }), []);
   const onDelete = useCallback((token: IdentificationToken) => setDeleting(token), []);
-  const handlers = useMemo(() => ({ onEdit, onDelete }), [onEdit, onDelete]);
+  const editing = useMemo<EditingHandlers>(() => ({ onAdd: openAdd, onEdit, onDelete }), [openAdd, onEdit, onDelete]);
 
-  useShortcuts({ onNew: openAdd, onFind: () => search.current?.focus({ cursor: 'all' }) });
+  useShortcuts({
+    onNew: () => {
+      if (readOnly === undefined) openAdd();
+    },
+    onFind: () => search.current?.focus({ cursor: 'all' }),
+  });
 
   const replace = (token: IdentificationToken) => updateTokens((items) => items.map((item) => (item.id === token.id ? token : item)));
 
-  const filtered = prefs.search !== '' || prefs.status !== null || prefs.roleId !== null;
-  const empty =
-    tokens.length === 0 ? (
-      <Empty description="No identification tokens yet. Click + Add to generate the first one, then give it to the application that calls the API.">
-        <Button type="primary" onClick={openAdd}>
-          + Add
-        </Button>
-      </Empty>
-    ) : (
-      <Empty description="No token matches the search and filters.">
-        <Button onClick={() => setPrefs({ search: '', status: null, roleId: null })}>Clear search and filters</Button>
-      </Empty>
-    );
+  const emptyInventory = (
+    <Empty description="No identification tokens yet. Click + Add to generate the first one, then give it to the application that calls the API.">
+      <Button type="primary" onClick={openAdd} disabled={readOnly !== undefined}>
+        + Add
+      </Button>
+    </Empty>
+  );
 
   return (
-    <Flex vertical gap={12}>
-      <TokenToolbar prefs={prefs} roles={roles} searchRef={search} onChange={setPrefs} onAdd={openAdd} />
-      <Typography.Text type="secondary" role="status">
-        {filtered ? `${rows.length} of ${tokens.length} tokens` : `${tokens.length} ${tokens.length === 1 ? 'token' : 'tokens'}`}
-      </Typography.Text>
-      <TokenTable
-        rows={rows}
-        prefs={prefs}
+    <>
+      <TokenList
+        tokens={tokens}
+        roles={roles}
         timeZone={timeZone}
-        handlers={handlers}
-        empty={empty}
-        onSort={(field, direction) => setPrefs({ sort: field, order: direction })}
+        prefs={prefs}
+        onPrefs={setPrefs}
+        editing={editing}
+        searchRef={search}
+        emptyInventory={emptyInventory}
+        {...(readOnly === undefined ? {} : { readOnlyReason: readOnly })}
       />
       {drawer?.kind === 'add' && (
         <AddTokenDrawer
@@ -121,6 +115,6 @@ export function TokensView({
         />
       )}
       <RevealHost ref={reveal} />
-    </Flex>
+    </>
   );
 }

@@ -1,8 +1,11 @@
 import type { IdentificationToken } from '../../shared/api/tokens';
-import { tokenNameKey } from '../../shared/domain';
+import { tokenNameKey, type ReviewFlag } from '../../shared/domain';
 import type { ListPrefs } from './listPrefs';
 
-type Criteria = Pick<ListPrefs, 'search' | 'status' | 'roleId' | 'sort' | 'order'>;
+type Criteria = Pick<ListPrefs, 'search' | 'status' | 'roleId' | 'sort' | 'order'> & Partial<Pick<ListPrefs, 'reviewFlag'>>;
+
+/** The review flags of a token (computed once per token by the caller). */
+export type FlagsOf = (token: IdentificationToken) => readonly ReviewFlag[];
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 
@@ -27,13 +30,19 @@ function compareNullable(a: string | null, b: string | null, order: 1 | -1): num
   return (a < b ? -1 : 1) * order;
 }
 
-export function filterAndSortTokens(tokens: readonly IdentificationToken[], criteria: Criteria): IdentificationToken[] {
+export function filterAndSortTokens(
+  tokens: readonly IdentificationToken[],
+  criteria: Criteria,
+  flagsOf?: FlagsOf,
+): IdentificationToken[] {
   const needle = tokenNameKey(criteria.search);
+  const flag = criteria.reviewFlag ?? null;
   const matching = tokens.filter(
     (token) =>
       (needle === '' || nameKeyOf(token).includes(needle)) &&
       (criteria.status === null || token.status === criteria.status) &&
-      (criteria.roleId === null || token.roleId === criteria.roleId),
+      (criteria.roleId === null || token.roleId === criteria.roleId) &&
+      (flag === null || flagsOf === undefined || flagsOf(token).includes(flag)),
   );
   const order = criteria.order === 'asc' ? 1 : -1;
   const byName = (a: IdentificationToken, b: IdentificationToken): number => collator.compare(a.name, b.name);

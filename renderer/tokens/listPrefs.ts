@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { tokenStatusSchema } from '../../shared/api/tokens';
+import { reviewFlagSchema } from '../../shared/domain';
 
-export const OPTIONAL_COLUMNS = ['role', 'lastUsed', 'created'] as const;
+// Review is on by default (a reviewer switches it off, not on); the others start hidden.
+export const OPTIONAL_COLUMNS = ['role', 'lastUsed', 'created', 'review'] as const;
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 
 export const LIST_SORT_FIELDS = ['name', 'expiresOn', 'lastUsedAt'] as const;
@@ -12,19 +14,21 @@ export const listPrefsSchema = z.object({
   search: z.string().max(200).default(''),
   status: tokenStatusSchema.nullable().default(null),
   roleId: z.number().int().positive().nullable().default(null),
+  reviewFlag: reviewFlagSchema.nullable().default(null),
   sort: z.enum(LIST_SORT_FIELDS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  columns: z.array(z.enum(OPTIONAL_COLUMNS)).default([]),
+  columns: z.array(z.enum(OPTIONAL_COLUMNS)).default(['review']),
 });
 export type ListPrefs = z.infer<typeof listPrefsSchema>;
 
 export const DEFAULT_LIST_PREFS: ListPrefs = listPrefsSchema.parse({});
 
-const STORAGE_KEY = 'wifox.tokenList.prefs';
+// Each list keeps its own choices: the live token list, and the inventory review page.
+export const TOKEN_LIST_PREFS_KEY = 'wifox.tokenList.prefs';
 
-export function loadListPrefs(storage: Storage = sessionStorage): ListPrefs {
+export function loadListPrefs(storage: Storage = sessionStorage, key: string = TOKEN_LIST_PREFS_KEY): ListPrefs {
   try {
-    const raw = storage.getItem(STORAGE_KEY);
+    const raw = storage.getItem(key);
     if (raw === null) return DEFAULT_LIST_PREFS;
     const parsed = listPrefsSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : DEFAULT_LIST_PREFS;
@@ -33,9 +37,9 @@ export function loadListPrefs(storage: Storage = sessionStorage): ListPrefs {
   }
 }
 
-export function saveListPrefs(prefs: ListPrefs, storage: Storage = sessionStorage): void {
+export function saveListPrefs(prefs: ListPrefs, storage: Storage = sessionStorage, key: string = TOKEN_LIST_PREFS_KEY): void {
   try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(prefs));
+    storage.setItem(key, JSON.stringify(prefs));
   } catch {
     // A full or disabled storage only costs the user their list choices after a reload.
   }

@@ -23,7 +23,20 @@ import {
   validateWhitelist,
   type RoleRights,
 } from '../../shared/domain';
+import {
+  buildSnapshot,
+  csvChunks,
+  diffInventories,
+  parseSnapshotText,
+  serializeSnapshot,
+  snapshotInfo,
+  snapshotJsonChunks,
+  type InventorySnapshot,
+  type Sha256Hex,
+  type SnapshotParts,
+} from '../../shared/inventory';
 import { makeBridge, type WifoxBridge } from '../../shared/ipc/bridge';
+import type { SnapshotRef } from '../../shared/ipc/inventory-contract';
 import {
   type Channel,
   type ChannelErrorCode,
@@ -44,6 +57,30 @@ type Handlers = { [C in Channel]: Handler<C> };
 export type Call = { channel: Channel; arg: unknown };
 
 export const TIME_ZONE = 'Europe/Paris';
+
+/** SHA-256 through WebCrypto (jsdom on Node 20 has it), as main does with node:crypto. */
+export const sha256Hex: Sha256Hex = async (text) => {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+};
+
+// Calls that need the Wifox server: they answer `offline` while it cannot be reached.
+const SERVER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'catalog.modules',
+  'roles.list',
+  'settings.org',
+  'tokens.list',
+  'tokens.get',
+  'tokens.create',
+  'tokens.update',
+  'tokens.delete',
+  'audit.list',
+]);
+
+const UNREACHABLE: IpcError<'offline'> = { code: 'offline', message: 'connect ECONNREFUSED 127.0.0.1:4010' };
+
+const moduleItems = () =>
+  MODULES.map((m) => ({ key: m.key, name: m.name, group: m.group, groupName: MODULE_GROUP_NAMES[m.group], parent: m.parent }));
 export const PASSWORD = 'Correct-Horse-9';
 
 export const today = (): string => todayIn(TIME_ZONE, new Date());
@@ -107,10 +144,28 @@ export class FakeWifox {
   calls: Call[] = [];
   readonly bridge: WifoxBridge;
 
+  /** false: every call that needs the Wifox server answers `offline` (see goOffline). */
+  reachable = true;
+  /** What the open dialog hands out, in order: a file's text, or null when the user cancels. */
+  openDialog: (string | null)[] = [];
+  /** What the save dialog answers, in order: a path, or null when the user cancels. */
+  saveDialog: (string | null)[] = [];
+  /** What exports wrote, by path. */
+  files = new Map<string, string>();
+  /** Tokens per written chunk, and so per progress event. */
+  exportChunkSize = 2;
+
   private nextId = 100;
   private failures = new Map<Channel, IpcError[]>();
   private holds = new Map<Channel, Promise<void>>();
   private listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  // The offline copy per profile, refreshed by every full token list as main does; sealed
+  // only when asked for, since hashing 10,000 tokens on every list would slow every test.
+  private cacheParts = new Map<string, SnapshotParts>();
+  private sealed = new WeakMap<SnapshotParts, Promise<InventorySnapshot>>();
+  private opened = new Map<string, InventorySnapshot>();
+  private openedCount = 0;
+  private exportGate: Promise<void> | null = null;
 
   constructor(options: { signedIn?: boolean } = {}) {
     this.session =
@@ -146,6 +201,92 @@ export class FakeWifox {
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const listener of this.listeners.get(event) ?? []) listener(structuredClone(payload));
+  }
+
+  /** The server stops answering: main reports the connection offline. */
+  goOffline(): void {
+    this.reachable = false;
+    this.setConnection('offline');
+  }
+
+  /** The server answers again: main reports the connection online. */
+  goOnline(): void {
+    this.reachable = true;
+    this.setConnection('online');
+  }
+
+  private setConnection(state: 'online' | 'offline'): void {
+    if (this.session.status !== 'signedIn') return;
+    this.session = { ...this.session, connection: state };
+    this.emit('connection.changed', { profileId: this.session.profile.id, state });
+  }
+
+  /** The inventory as a snapshot would record it now (or as of `takenAt`). */
+  snapshotParts(takenAt: string = new Date().toISOString()): SnapshotParts {
+    const profile = this.session.status === 'signedIn' ? this.session.profile : PROFILE;
+    return {
+      baseUrl: profile.baseUrl,
+      takenAt,
+      takenBy: { id: ADMIN.id, name: ADMIN.name, email: ADMIN.email },
+      timeZone: this.org.timeZone,
+      modules: moduleItems(),
+      roles: this.roles,
+      tokens: [...this.tokens],
+    };
+  }
+
+  /** The text of an exported snapshot file of the inventory as it is now. */
+  async snapshotText(takenAt?: string): Promise<string> {
+    return serializeSnapshot(await buildSnapshot(this.snapshotParts(takenAt), sha256Hex));
+  }
+
+  /** Saves the offline copy of the profile now, as a full load while connected would. */
+  saveOfflineCopy(takenAt?: string, profileId: string = PROFILE.id): void {
+    this.cacheParts.set(profileId, this.snapshotParts(takenAt));
+  }
+
+  /** Exports stop after their first chunk until the returned function is called. */
+  pauseExport(): () => void {
+    let release = (): void => undefined;
+    this.exportGate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.exportGate = null;
+      release();
+    };
+  }
+
+  private cachedSnapshot(profileId: string): Promise<InventorySnapshot | null> {
+    const parts = this.cacheParts.get(profileId);
+    if (!parts) return Promise.resolve(null);
+    let snapshot = this.sealed.get(parts);
+    if (!snapshot) {
+      snapshot = buildSnapshot(parts, sha256Hex);
+      this.sealed.set(parts, snapshot);
+    }
+    return snapshot;
+  }
+
+  private async resolve(ref: SnapshotRef): Promise<Result<InventorySnapshot, 'offline' | 'not_found' | 'not_signed_in'>> {
+    switch (ref.kind) {
+      case 'live': {
+        if (!this.reachable) return fail(UNREACHABLE);
+        if (this.session.status !== 'signedIn') return fail({ code: 'not_signed_in', message: 'Sign in to use the live inventory.' });
+        // A live load is a full load: it refreshes the offline copy too.
+        const parts = this.snapshotParts();
+        this.cacheParts.set(this.session.profile.id, parts);
+        return ok(await this.cachedSnapshot(this.session.profile.id) as InventorySnapshot);
+      }
+      case 'cached': {
+        const snapshot = await this.cachedSnapshot(ref.profileId);
+        return snapshot
+          ? ok(snapshot)
+          : fail({ code: 'not_found', message: 'No offline inventory has been saved for this profile yet: load the token list once while connected.' });
+      }
+      case 'opened': {
+        const snapshot = this.opened.get(ref.id);
+        return snapshot ? ok(snapshot) : fail({ code: 'not_found', message: 'That inventory file is no longer open: open it again.' });
+      }
+    }
   }
 
   callsOf(channel: Channel): unknown[] {
@@ -192,6 +333,7 @@ export class FakeWifox {
       });
     }
     await this.holds.get(channel);
+    if (!this.reachable && SERVER_CHANNELS.has(channel)) return fail(UNREACHABLE);
     const queued = this.failures.get(channel);
     const failure = queued?.shift();
     if (failure) return fail(failure);
@@ -234,11 +376,15 @@ export class FakeWifox {
       return ok(this.session);
     },
     'session.state': () => ok(this.session),
-    'catalog.modules': () =>
-      ok(MODULES.map((m) => ({ key: m.key, name: m.name, group: m.group, groupName: MODULE_GROUP_NAMES[m.group], parent: m.parent }))),
+    'catalog.modules': () => ok(moduleItems()),
     'roles.list': () => ok(this.roles),
     'settings.org': () => ok(this.org),
-    'tokens.list': () => ok({ items: this.tokens, total: this.tokens.length, fetchedAt: new Date().toISOString() }),
+    'tokens.list': (filters) => {
+      const fetchedAt = new Date().toISOString();
+      const full = filters === undefined || (filters.search === undefined && filters.status === undefined && filters.roleId === undefined);
+      if (full && this.session.status === 'signedIn') this.saveOfflineCopy(fetchedAt, this.session.profile.id);
+      return ok({ items: this.tokens, total: this.tokens.length, fetchedAt });
+    },
     'tokens.get': ({ id }) => {
       const token = this.tokens.find((t) => t.id === id);
       return token ? ok(token) : fail({ code: 'not_found', message: 'No such token.' });
@@ -301,13 +447,53 @@ export class FakeWifox {
       this.clipboard.push(secret);
       return ok({ clearsInSeconds: this.settings.clipboardClearSeconds });
     },
-    // The offline review screens (issue 6) are not exercised here: no cache, dialogs cancelled.
-    'inventory.cachedInfo': () => ok(null),
-    'inventory.cached': () => ok(null),
-    'inventory.open': () => ok(null),
-    'inventory.close': () => ok(null),
-    'inventory.export': () => ok({ filePath: null }),
-    'inventory.compare': () => fail({ code: 'not_found', message: 'No snapshot to compare.' }),
+    'inventory.cachedInfo': async ({ profileId }) => {
+      const snapshot = await this.cachedSnapshot(profileId);
+      return ok(snapshot ? snapshotInfo(snapshot) : null);
+    },
+    'inventory.cached': async ({ profileId }) => ok(await this.cachedSnapshot(profileId)),
+    'inventory.open': async () => {
+      const text = this.openDialog.shift() ?? null;
+      if (text === null) return ok(null);
+      const parsed = await parseSnapshotText(text, sha256Hex);
+      if (!parsed.ok) return fail({ code: 'validation', message: parsed.message });
+      this.openedCount += 1;
+      const id = `file-${this.openedCount}`;
+      this.opened.set(id, parsed.snapshot);
+      return ok({ id, snapshot: parsed.snapshot });
+    },
+    'inventory.close': ({ id }) => {
+      this.opened.delete(id);
+      return ok(null);
+    },
+    'inventory.export': async ({ source, format }) => {
+      const resolved = await this.resolve(source);
+      if (!resolved.ok) return resolved;
+      const filePath = this.saveDialog.shift() ?? null;
+      if (filePath === null) return ok({ filePath: null });
+      const snapshot = resolved.value;
+      const total = snapshot.tokens.length;
+      const size = this.exportChunkSize;
+      const chunks = format === 'csv' ? csvChunks(snapshot, new Date(), size) : snapshotJsonChunks(snapshot, size);
+      this.emit('inventory.exportProgress', { format, done: 0, total });
+      let text = '';
+      let written = 0;
+      for (const chunk of chunks) {
+        text += chunk;
+        written += 1;
+        this.emit('inventory.exportProgress', { format, done: Math.min(total, written * size), total });
+        if (this.exportGate) await this.exportGate;
+      }
+      this.files.set(filePath, text);
+      return ok({ filePath });
+    },
+    'inventory.compare': async ({ left, right }) => {
+      const before = await this.resolve(left);
+      if (!before.ok) return before;
+      const after = await this.resolve(right);
+      if (!after.ok) return after;
+      return ok({ left: snapshotInfo(before.value), right: snapshotInfo(after.value), diff: diffInventories(before.value, after.value) });
+    },
     'settings.get': () => ok(this.settings),
     'settings.set': (patch) => {
       this.settings = { ...this.settings, ...patch };

@@ -7,10 +7,11 @@ import { bodyRows, renderApp, renderTokenList, rowOf, shownNames } from './rende
 const cellsOf = (name: string): string[] => within(rowOf(name)).getAllByRole('cell').map((cell) => cell.textContent ?? '');
 
 describe('Identification tokens list', () => {
-  it('shows Token, Permissions, Whitelisted IPs, Expired Date and Actions for each token', async () => {
+  it('shows Token, Permissions, Whitelisted IPs, Expired Date, Review and Actions for each token', async () => {
     await renderTokenList(seededFake());
     const headers = screen.getAllByRole('columnheader').map((header) => header.textContent?.trim());
-    expect(headers).toEqual(['Token', 'Permissions', 'Whitelisted IPs', 'Expired Date', 'Actions']);
+    // Review (issue 6) is on by default, just before Actions.
+    expect(headers).toEqual(['Token', 'Permissions', 'Whitelisted IPs', 'Expired Date', 'Review', 'Actions']);
 
     const [token, permissions, whitelist, expiry] = cellsOf('NewIdentForTest');
     expect(token).toBe('NewIdentForTest');

@@ -2,7 +2,7 @@ import { Empty, Table, type TableProps } from 'antd';
 import { useMemo, type ComponentProps, type ReactNode } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import type { ListPrefs, ListSortField } from '../listPrefs';
-import { tokenColumns, type ColumnHandlers } from './tokenColumns';
+import { tokenColumns, type ColumnHandlers, type ColumnOptions } from './tokenColumns';
 import { useViewportHeight } from './useViewportHeight';
 
 const SORTABLE: Readonly<Record<string, ListSortField>> = { name: 'name', expiresOn: 'expiresOn', lastUsedAt: 'lastUsedAt' };
@@ -27,25 +27,30 @@ export function TokenTable({
   prefs,
   timeZone,
   handlers,
+  options,
   empty,
   onSort,
+  label = 'Identification tokens',
 }: {
   rows: IdentificationToken[];
   prefs: ListPrefs;
   timeZone: string;
   handlers: ColumnHandlers;
+  options?: ColumnOptions;
   empty: ReactNode;
   onSort: (sort: ListSortField, order: 'asc' | 'desc') => void;
+  /** The table's accessible name. */
+  label?: string;
 }) {
-  const { onEdit, onDelete } = handlers;
+  const { onOpen, onEdit, onDelete } = handlers;
   const { sort, order, columns: optional } = prefs;
   const columns = useMemo(
     () =>
-      tokenColumns({ onEdit, onDelete }, { sort, order, columns: optional }, timeZone).map((column) => ({
+      tokenColumns({ onOpen, onEdit, onDelete }, { sort, order, columns: optional }, timeZone, options).map((column) => ({
         ...column,
         onCell: cellProps,
       })),
-    [onEdit, onDelete, sort, order, optional, timeZone],
+    [onOpen, onEdit, onDelete, sort, order, optional, timeZone, options],
   );
   const width = columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 150), 0);
   const height = Math.max(280, useViewportHeight() - CHROME_HEIGHT);
@@ -58,7 +63,7 @@ export function TokenTable({
   };
 
   return (
-    <div role="table" aria-label="Identification tokens" aria-rowcount={rows.length + 1}>
+    <div role="table" aria-label={label} aria-rowcount={rows.length + 1}>
       <Table<IdentificationToken>
         rowKey="id"
         virtual

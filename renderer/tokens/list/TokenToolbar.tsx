@@ -2,13 +2,18 @@ import { CloseCircleFilled, SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Input, Popover, Select, type InputRef } from 'antd';
 import type { Ref } from 'react';
 import type { RoleItem } from '../../../shared/api/roles';
+import { REVIEW_FLAGS, REVIEW_FLAG_KEYS, type ReviewFlag } from '../../../shared/domain';
+import { DisabledReason, passThroughPointer } from '../../inventory/readOnly';
 import { OPTIONAL_COLUMNS, type ListPrefs, type OptionalColumn } from '../listPrefs';
 
 const COLUMN_LABELS: Readonly<Record<OptionalColumn, string>> = {
   role: 'Role',
   lastUsed: 'Last used',
   created: 'Created',
+  review: 'Review',
 };
+
+const FLAG_OPTIONS = REVIEW_FLAG_KEYS.map((flag) => ({ value: flag, label: REVIEW_FLAGS[flag].label }));
 
 const ALL = 'all';
 
@@ -25,13 +30,18 @@ export function TokenToolbar({
   onChange,
   onAdd,
   addDisabled,
+  addDisabledId,
 }: {
   prefs: ListPrefs;
   roles: readonly RoleItem[];
   searchRef: Ref<InputRef>;
   onChange: (patch: Partial<ListPrefs>) => void;
-  onAdd: () => void;
+  /** Without it there is no "+ Add" (reviewing a file). */
+  onAdd?: () => void;
+  /** Why "+ Add" is disabled (offline), shown in its tooltip. */
   addDisabled?: string;
+  /** The id of an element holding `addDisabled`, for the button's accessible description. */
+  addDisabledId?: string;
 }) {
   return (
     <Flex gap={8} wrap align="center">
@@ -59,6 +69,13 @@ export function TokenToolbar({
         options={[{ value: ALL, label: 'All roles' }, ...roles.map((role) => ({ value: role.id, label: role.name }))]}
         style={{ width: 220 }}
       />
+      <Select<ReviewFlag | typeof ALL>
+        aria-label="Filter by review flag"
+        value={prefs.reviewFlag ?? ALL}
+        onChange={(value) => onChange({ reviewFlag: value === ALL ? null : value })}
+        options={[{ value: ALL, label: 'All review flags' }, ...FLAG_OPTIONS]}
+        style={{ width: 200 }}
+      />
       <Popover
         trigger="click"
         placement="bottomLeft"
@@ -82,9 +99,20 @@ export function TokenToolbar({
           Columns
         </Button>
       </Popover>
-      <Button type="primary" onClick={onAdd} disabled={addDisabled !== undefined} title={addDisabled} style={{ marginLeft: 'auto' }}>
-        + Add
-      </Button>
+      {onAdd !== undefined && addDisabled === undefined && (
+        <Button type="primary" onClick={onAdd} style={{ marginLeft: 'auto' }}>
+          + Add
+        </Button>
+      )}
+      {onAdd !== undefined && addDisabled !== undefined && (
+        <span style={{ marginLeft: 'auto' }}>
+          <DisabledReason reason={addDisabled}>
+            <Button type="primary" disabled aria-describedby={addDisabledId} style={passThroughPointer}>
+              + Add
+            </Button>
+          </DisabledReason>
+        </span>
+      )}
     </Flex>
   );
 }

@@ -2,13 +2,33 @@ import { DeleteOutlined, EditOutlined, InfoCircleOutlined } from '@ant-design/ic
 import { Button, Space, Tag, Tooltip, Typography, type TableColumnType } from 'antd';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { formatDisplayDate, formatDisplayDateTime } from '../../../shared/domain';
+import { DisabledReason, passThroughPointer } from '../../inventory/readOnly';
+import { ReviewTags } from '../../inventory/review/flagStyle';
+import { NO_FLAGS, type FlagMap } from '../../inventory/review/reviewFlagsMemo';
 import type { ListPrefs, ListSortField, OptionalColumn } from '../listPrefs';
 import { CollapsedList } from './CollapsedList';
 import { monospace, visuallyHidden } from '../../layout/styles';
 
 export type ColumnHandlers = {
+  /** The token's name was clicked: the edit drawer, or a read-only view. */
+  onOpen: (token: IdentificationToken) => void;
   onEdit: (token: IdentificationToken) => void;
   onDelete: (token: IdentificationToken) => void;
+};
+
+/**
+ * ✏️ and 🗑️: usable; shown disabled with the reason (offline; `reasonId` names an element
+ * holding the reason, for the buttons' accessible description); or left out (a file).
+ */
+export type ActionsMode =
+  | { kind: 'enabled' }
+  | { kind: 'disabled'; reason: string; reasonId: string }
+  | { kind: 'hidden' };
+
+export type ColumnOptions = {
+  actions: ActionsMode;
+  /** Review flags by token id, for the Review column. */
+  flags?: FlagMap;
 };
 
 
@@ -32,12 +52,39 @@ export function ExpiryCell({ token }: { token: IdentificationToken }) {
   );
 }
 
+function ActionButtons({ token, handlers, actions }: { token: IdentificationToken; handlers: ColumnHandlers; actions: ActionsMode }) {
+  if (actions.kind === 'disabled') {
+    return (
+      <Space size={4}>
+        <DisabledReason reason={actions.reason}>
+          <Button type="text" icon={<EditOutlined />} aria-label={`Edit ${token.name}`} aria-describedby={actions.reasonId} disabled style={passThroughPointer} />
+        </DisabledReason>
+        <DisabledReason reason={actions.reason}>
+          <Button type="text" danger icon={<DeleteOutlined />} aria-label={`Delete ${token.name}`} aria-describedby={actions.reasonId} disabled style={passThroughPointer} />
+        </DisabledReason>
+      </Space>
+    );
+  }
+  return (
+    <Space size={4}>
+      <Tooltip title="Edit">
+        <Button type="text" icon={<EditOutlined />} aria-label={`Edit ${token.name}`} onClick={() => handlers.onEdit(token)} />
+      </Tooltip>
+      <Tooltip title="Delete">
+        <Button type="text" danger icon={<DeleteOutlined />} aria-label={`Delete ${token.name}`} onClick={() => handlers.onDelete(token)} />
+      </Tooltip>
+    </Space>
+  );
+}
+
 export function tokenColumns(
   handlers: ColumnHandlers,
   prefs: Pick<ListPrefs, 'sort' | 'order' | 'columns'>,
   timeZone: string,
+  options: ColumnOptions = { actions: { kind: 'enabled' } },
 ): TableColumnType<IdentificationToken>[] {
   const optional = new Set<OptionalColumn>(prefs.columns);
+  const { actions, flags } = options;
   const columns: (TableColumnType<IdentificationToken> | false)[] = [
     {
       key: 'name',
@@ -48,7 +95,7 @@ export function tokenColumns(
       sortDirections: DIRECTIONS,
       sortOrder: sortOrderOf(prefs, 'name'),
       render: (_: unknown, token) => (
-        <Button type="link" style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => handlers.onEdit(token)}>
+        <Button type="link" style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => handlers.onOpen(token)}>
           {token.name}
         </Button>
       ),
@@ -133,21 +180,19 @@ export function tokenColumns(
         </span>
       ),
     },
-    {
+    optional.has('review') &&
+      flags !== undefined && {
+        key: 'review',
+        title: 'Review',
+        width: 240,
+        render: (_: unknown, token) => <ReviewTags flags={flags.get(token.id) ?? NO_FLAGS} />,
+      },
+    actions.kind !== 'hidden' && {
       key: 'actions',
       title: 'Actions',
       width: 110,
       fixed: 'right',
-      render: (_: unknown, token) => (
-        <Space size={4}>
-          <Tooltip title="Edit">
-            <Button type="text" icon={<EditOutlined />} aria-label={`Edit ${token.name}`} onClick={() => handlers.onEdit(token)} />
-          </Tooltip>
-          <Tooltip title="Delete">
-            <Button type="text" danger icon={<DeleteOutlined />} aria-label={`Delete ${token.name}`} onClick={() => handlers.onDelete(token)} />
-          </Tooltip>
-        </Space>
-      ),
+      render: (_: unknown, token) => <ActionButtons token={token} handlers={handlers} actions={actions} />,
     },
   ];
   return columns.filter((column): column is TableColumnType<IdentificationToken> => column !== false);

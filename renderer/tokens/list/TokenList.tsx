@@ -1,0 +1,134 @@
+import { Button, Empty, Flex, Typography, type InputRef } from 'antd';
+import { useCallback, useDeferredValue, useId, useMemo, useState, type ReactNode, type Ref } from 'react';
+import type { RoleItem } from '../../../shared/api/roles';
+import type { IdentificationToken } from '../../../shared/api/tokens';
+import { ReviewCounts } from '../../inventory/review/ReviewCounts';
+import { NO_FLAGS, withCurrentStatus } from '../../inventory/review/reviewFlagsMemo';
+import { useReviewFlags } from '../../inventory/review/useReviewFlags';
+import { TokenViewDrawer } from '../../inventory/TokenViewDrawer';
+import { visuallyHidden } from '../../layout/styles';
+import { filterAndSortTokens } from '../filterTokens';
+import type { ListPrefs } from '../listPrefs';
+import { TokenTable } from './TokenTable';
+import { TokenToolbar } from './TokenToolbar';
+import type { ActionsMode, ColumnHandlers, ColumnOptions } from './tokenColumns';
+
+export type EditingHandlers = {
+  onAdd: () => void;
+  onEdit: (token: IdentificationToken) => void;
+  onDelete: (token: IdentificationToken) => void;
+};
+
+const ignore = (): void => undefined;
+
+/**
+ * The token list with its review counts, toolbar and table: editable (live), read-only with
+ * the editing controls disabled and `readOnlyReason` in their tooltips (offline), or without
+ * editing controls at all (no `editing`: an inventory file under review). Outside editing,
+ * a token's name opens a read-only view of it.
+ */
+export function TokenList({
+  tokens,
+  roles,
+  timeZone,
+  prefs,
+  onPrefs,
+  editing,
+  readOnlyReason,
+  readOnlyNote,
+  searchRef,
+  emptyInventory,
+  label,
+}: {
+  tokens: IdentificationToken[];
+  roles: readonly RoleItem[];
+  timeZone: string;
+  prefs: ListPrefs;
+  onPrefs: (patch: Partial<ListPrefs>) => void;
+  editing?: EditingHandlers;
+  readOnlyReason?: string;
+  /** Shown in the read-only view of a token. */
+  readOnlyNote?: string;
+  searchRef?: Ref<InputRef>;
+  emptyInventory: ReactNode;
+  label?: string;
+}) {
+  const reasonId = useId();
+  const [viewing, setViewing] = useState<IdentificationToken | null>(null);
+  const flags = useReviewFlags(tokens, roles, timeZone);
+  const shown = useMemo(() => withCurrentStatus(tokens, flags), [tokens, flags]);
+
+  // Typing stays responsive on a large inventory: the table catches up with the search box.
+  const deferredSearch = useDeferredValue(prefs.search);
+  const { status, roleId, reviewFlag, sort, order } = prefs;
+  const rows = useMemo(
+    () =>
+      filterAndSortTokens(shown, { search: deferredSearch, status, roleId, reviewFlag, sort, order }, (token) => flags.get(token.id) ?? NO_FLAGS),
+    [shown, flags, deferredSearch, status, roleId, reviewFlag, sort, order],
+  );
+
+  const editable = editing !== undefined && readOnlyReason === undefined;
+  const onView = useCallback((token: IdentificationToken) => setViewing(token), []);
+  const onEdit = editing?.onEdit;
+  const onDelete = editing?.onDelete;
+  const handlers = useMemo<ColumnHandlers>(
+    () => ({ onOpen: editable && onEdit ? onEdit : onView, onEdit: onEdit ?? ignore, onDelete: onDelete ?? ignore }),
+    [editable, onEdit, onDelete, onView],
+  );
+  const options = useMemo<ColumnOptions>(() => {
+    const actions: ActionsMode =
+      editing === undefined ? { kind: 'hidden' } : readOnlyReason === undefined ? { kind: 'enabled' } : { kind: 'disabled', reason: readOnlyReason, reasonId };
+    return { actions, flags };
+  }, [editing, readOnlyReason, reasonId, flags]);
+
+  const filtered = prefs.search !== '' || prefs.status !== null || prefs.roleId !== null || prefs.reviewFlag !== null;
+  const empty =
+    tokens.length === 0 ? (
+      emptyInventory
+    ) : (
+      <Empty description="No token matches the search and filters.">
+        <Button onClick={() => onPrefs({ search: '', status: null, roleId: null, reviewFlag: null })}>Clear search and filters</Button>
+      </Empty>
+    );
+
+  return (
+    <Flex vertical gap={12}>
+      {readOnlyReason !== undefined && (
+        <span id={reasonId} style={visuallyHidden}>
+          {readOnlyReason}
+        </span>
+      )}
+      <ReviewCounts flags={flags} active={prefs.reviewFlag} onSelect={(flag) => onPrefs({ reviewFlag: flag })} />
+      <TokenToolbar
+        prefs={prefs}
+        roles={roles}
+        searchRef={searchRef ?? null}
+        onChange={onPrefs}
+        {...(editing === undefined ? {} : { onAdd: editing.onAdd })}
+        {...(readOnlyReason === undefined ? {} : { addDisabled: readOnlyReason, addDisabledId: reasonId })}
+      />
+      <Typography.Text type="secondary" role="status">
+        {filtered ? `${rows.length} of ${tokens.length} tokens` : `${tokens.length} ${tokens.length === 1 ? 'token' : 'tokens'}`}
+      </Typography.Text>
+      <TokenTable
+        rows={rows}
+        prefs={prefs}
+        timeZone={timeZone}
+        handlers={handlers}
+        options={options}
+        empty={empty}
+        onSort={(field, direction) => onPrefs({ sort: field, order: direction })}
+        {...(label === undefined ? {} : { label })}
+      />
+      {viewing && (
+        <TokenViewDrawer
+          token={viewing}
+          flags={flags.get(viewing.id) ?? NO_FLAGS}
+          timeZone={timeZone}
+          note={readOnlyNote ?? readOnlyReason ?? 'Read-only.'}
+          onClose={() => setViewing(null)}
+        />
+      )}
+    </Flex>
+  );
+}
