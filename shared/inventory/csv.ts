@@ -1,8 +1,7 @@
 import type { IdentificationToken } from '../api/tokens';
-import { formatDisplayDate, type TokenStatus } from '../domain/expiry';
+import { formatDisplayDate, formatDisplayDateTime, type TokenStatus } from '../domain/expiry';
 import { REVIEW_FLAGS, reviewFlags } from '../domain/review';
 import type { RoleRights } from '../domain/rights';
-import { displayDateTimeFormatter } from './display-time';
 import type { InventorySnapshot } from './snapshot';
 import { statusFromFlags } from './summary';
 
@@ -86,7 +85,7 @@ export function* csvChunks(snapshot: InventorySnapshot, now: Date, chunkSize = D
     rights: new Map(snapshot.roles.map((role) => [role.id, role.rights])),
     now,
     timeZone: snapshot.timeZone,
-    dateTime: displayDateTimeFormatter(snapshot.timeZone),
+    dateTime: (instant: string) => formatDisplayDateTime(instant, snapshot.timeZone),
   };
   const header = BYTE_ORDER_MARK + csvRow(CSV_COLUMNS);
   const { tokens } = snapshot;

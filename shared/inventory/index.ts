@@ -3,4 +3,3 @@ export * from './snapshot';
 export * from './diff';
 export * from './csv';
 export * from './summary';
-export * from './display-time';

@@ -27,14 +27,11 @@ describe('offline mode and offline review', () => {
 
   beforeAll(async () => {
     suite = await startSuite('offline');
-    ui = await suite.open();
+    ui = await suite.openSignedIn();
     page = ui.page;
-    await suite.signIn(ui);
-    await page.getByRole('button', { name: 'Edit NewIdentForTest', exact: true }).waitFor();
   });
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await page.screenshot({ path: `test-results/e2e-failures/${context.task.name.slice(0, 40)}.png` });
-    expect(suite.leaks()).toEqual([]);
+    expect(await suite.afterFlow(context.task, page)).toEqual([]);
   });
   afterAll(async () => {
     await suite?.close();

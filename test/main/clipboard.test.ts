@@ -1,36 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Scheduler } from '../../main/ports';
 import { ClipboardService } from '../../main/services/clipboard-service';
 import { SettingsService } from '../../main/services/settings-service';
 import { MemoryStore } from '../../main/stores/memory-store';
 import { FakeClipboard } from './fakes/electron';
-
-// Timers run when the test says so, not after real seconds.
-class ManualScheduler implements Scheduler {
-  private timers = new Map<number, { callback: () => void; ms: number }>();
-  private next = 1;
-
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.timers.set(id, { callback, ms });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-
-  pendingDelays(): number[] {
-    return [...this.timers.values()].map((timer) => timer.ms);
-  }
-
-  async runAll(): Promise<void> {
-    const due = [...this.timers.values()];
-    this.timers.clear();
-    for (const timer of due) timer.callback();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
+import { ManualScheduler } from './fakes/scheduler';
 
 const setup = (clearSeconds?: 10 | 30 | 60 | 120 | null) => {
   const clipboard = new FakeClipboard();

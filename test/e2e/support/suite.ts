@@ -1,14 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { KeyringSecretStore, probeKeychain } from '../../../main/adapters/keyring';
 import type { SecretStore } from '../../../main/ports';
 import { launchChromium } from './chromium';
 import { type ConsoleHarness, openConsole } from './console-harness';
 import { findLeaks } from './leak-scan';
 import { E2E_ADMIN, type ReferenceServer, startReferenceServer } from './reference-server';
+import { REPO_ROOT } from './paths';
 import { type RendererServer, startRendererServer } from './renderer-server';
+
+const FAILURE_DIR = join(REPO_ROOT, 'test-results', 'e2e-failures');
 
 // Remembers every secret handed to the keychain, so the leak scan can look for refresh tokens.
 class WatchedSecretStore implements SecretStore {
@@ -28,6 +31,8 @@ class WatchedSecretStore implements SecretStore {
   }
 }
 
+export type FlowTask = { name: string; result?: { state?: string } };
+
 export type Suite = {
   browser: Browser;
   server: ReferenceServer;
@@ -41,6 +46,10 @@ export type Suite = {
   secrets: Set<string>;
   open(options?: { colorScheme?: 'light' | 'dark'; userDataDir?: string }): Promise<ConsoleHarness>;
   signIn(harness: ConsoleHarness): Promise<void>;
+  // A signed-in console showing the demo organisation's token list.
+  openSignedIn(): Promise<ConsoleHarness>;
+  // After each flow: a screenshot when it failed, and the leak scan.
+  afterFlow(task: FlowTask, page: Page): Promise<string[]>;
   leaks(): string[];
   close(): Promise<void>;
 };
@@ -64,7 +73,7 @@ export const startSuite = async (name: string): Promise<Suite> => {
   ]);
   const harnesses: ConsoleHarness[] = [];
   const secrets = new Set<string>([E2E_ADMIN.password]);
-  return {
+  const suite: Suite = {
     browser,
     server,
     renderer,
@@ -93,6 +102,19 @@ export const startSuite = async (name: string): Promise<Suite> => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
     },
+    async openSignedIn() {
+      const harness = await suite.open();
+      await suite.signIn(harness);
+      await harness.page.getByRole('button', { name: 'Edit NewIdentForTest', exact: true }).waitFor();
+      return harness;
+    },
+    async afterFlow(task, page) {
+      if (task.result?.state === 'fail') {
+        mkdirSync(FAILURE_DIR, { recursive: true });
+        await page.screenshot({ path: join(FAILURE_DIR, `${task.name.slice(0, 60).replace(/[^\w -]/g, '_')}.png`) });
+      }
+      return suite.leaks();
+    },
     leaks() {
       const logs = [...server.logs, ...harnesses.flatMap((harness) => harness.logs)];
       return findLeaks([...secrets, ...keychain.seen], { dirs: [userDataDir, dbDir], logs });
@@ -105,4 +127,5 @@ export const startSuite = async (name: string): Promise<Suite> => {
       rmSync(root, { recursive: true, force: true });
     },
   };
+  return suite;
 };

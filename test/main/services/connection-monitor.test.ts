@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Scheduler } from '../../../main/ports';
 import { ConnectionMonitor } from '../../../main/services/connection-monitor';
-
-// A scheduler the test advances by hand: which delays were asked for, and run them on demand.
-class ManualScheduler implements Scheduler {
-  pending = new Map<number, { callback: () => void; ms: number }>();
-  private next = 1;
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.pending.set(id, { callback, ms });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  delays(): number[] {
-    return [...this.pending.values()].map((entry) => entry.ms);
-  }
-  async runAll(): Promise<void> {
-    const due = [...this.pending.entries()];
-    this.pending.clear();
-    for (const [, entry] of due) entry.callback();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-}
+import { ManualScheduler } from '../fakes/scheduler';
 
 describe('ConnectionMonitor', () => {
   it('probes with growing delays while offline and stops once a probe succeeds', async () => {
@@ -40,17 +17,17 @@ describe('ConnectionMonitor', () => {
     });
 
     monitor.connectionChanged('offline');
-    expect(scheduler.delays()).toEqual([10]);
+    expect(scheduler.pendingDelays()).toEqual([10]);
     await scheduler.runAll();
-    expect(scheduler.delays()).toEqual([20]);
+    expect(scheduler.pendingDelays()).toEqual([20]);
     await scheduler.runAll();
     await scheduler.runAll();
-    expect(scheduler.delays()).toEqual([40]);
+    expect(scheduler.pendingDelays()).toEqual([40]);
 
     reachable = true;
     await scheduler.runAll();
     expect(probes).toBe(4);
-    expect(scheduler.delays()).toEqual([]);
+    expect(scheduler.pendingDelays()).toEqual([]);
   });
 
   it('schedules one probe however many offline reports arrive, and none after online or stop', async () => {
@@ -58,13 +35,13 @@ describe('ConnectionMonitor', () => {
     const monitor = new ConnectionMonitor({ scheduler, delaysMs: [10], probe: async () => {} });
     monitor.connectionChanged('offline');
     monitor.connectionChanged('offline');
-    expect(scheduler.pending.size).toBe(1);
+    expect(scheduler.pendingDelays()).toHaveLength(1);
     monitor.connectionChanged('online');
-    expect(scheduler.pending.size).toBe(0);
+    expect(scheduler.pendingDelays()).toHaveLength(0);
     monitor.connectionChanged('offline');
     monitor.stop();
-    expect(scheduler.pending.size).toBe(0);
+    expect(scheduler.pendingDelays()).toHaveLength(0);
     monitor.connectionChanged('offline');
-    expect(scheduler.pending.size).toBe(0);
+    expect(scheduler.pendingDelays()).toHaveLength(0);
   });
 });

@@ -323,3 +323,21 @@ describe('validateNewExpiry', () => {
     expect(validateNewExpiry('2026-02-30', at('2026-01-01T00:00:00Z'), 'UTC')).toEqual({ ok: false, message: 'Use a calendar date in the form YYYY-MM-DD.' });
   });
 });
+
+describe('formatDisplayDateTime against dayjs', () => {
+  it('writes what dayjs.tz writes, across zones and DST changes', async () => {
+    const { default: dayjs } = await import('dayjs');
+    const { default: utc } = await import('dayjs/plugin/utc.js');
+    const { default: timezone } = await import('dayjs/plugin/timezone.js');
+    dayjs.extend(utc);
+    dayjs.extend(timezone);
+    const instants = fc.sample(fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T23:59:59Z'), noInvalidDate: true }), 300);
+    instants.push(new Date('2026-03-29T00:59:00Z'), new Date('2026-03-29T01:00:00Z'), new Date('2026-10-25T00:30:00Z'), new Date('2026-10-25T01:30:00Z'));
+    for (const timeZone of ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'America/Santiago', 'UTC']) {
+      for (const instant of instants) {
+        expect(formatDisplayDateTime(instant, timeZone), `${timeZone} ${instant.toISOString()}`).toBe(dayjs(instant).tz(timeZone).format('DD/MM/YYYY HH:mm'));
+      }
+    }
+    expect(() => formatDisplayDateTime('not a date', 'UTC')).toThrow();
+  });
+});

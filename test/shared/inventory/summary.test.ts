@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDisplayDateTime, tokenStatus } from '../../../shared/domain/expiry';
-import { displayDateTimeFormatter } from '../../../shared/inventory/display-time';
+import { tokenStatus } from '../../../shared/domain/expiry';
 import { flagsByToken, statusFromFlags, summarizeInventory } from '../../../shared/inventory/summary';
 import { ROLES, makeToken } from './fixtures';
 
@@ -70,24 +69,5 @@ describe('statusFromFlags', () => {
         expect(statusFromFlags(flags), `${timeZone} ${String(expiresOn)}`).toBe(tokenStatus(expiresOn, NOW, timeZone));
       }
     }
-  });
-});
-
-describe('displayDateTimeFormatter', () => {
-  it('writes what formatDisplayDateTime writes, across zones and DST changes', () => {
-    const instants = [
-      '2026-03-29T00:59:00.000Z',
-      '2026-03-29T01:00:00.000Z',
-      '2026-10-25T00:30:00.000Z',
-      '2026-10-25T01:30:00.000Z',
-      '2025-12-31T23:00:00.000Z',
-      '2026-01-01T00:00:00.000Z',
-      '2026-07-14T22:05:09.999Z',
-    ];
-    for (const timeZone of ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC']) {
-      const format = displayDateTimeFormatter(timeZone);
-      for (const instant of instants) expect(format(instant), `${timeZone} ${instant}`).toBe(formatDisplayDateTime(instant, timeZone));
-    }
-    expect(() => displayDateTimeFormatter('UTC')('not a date')).toThrow();
   });
 });
