@@ -1,14 +1,12 @@
-import { App as AntApp, ConfigProvider, theme } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enGB from 'antd/locale/en_GB';
 import dayjs from 'dayjs';
 import 'dayjs/locale/en-gb';
 import type { ReactNode } from 'react';
+import { consoleTheme } from './theme';
 import { useSystemColorScheme } from './useSystemColorScheme';
 
 dayjs.locale('en-gb');
-
-// Wifox's console uses a green primary ("+ Add" buttons are green).
-const WIFOX_GREEN = '#2e9e5b';
 
 export type ColorSchemeChoice = 'system' | 'light' | 'dark';
 
@@ -16,13 +14,7 @@ export function Providers({ children, scheme = 'system' }: { children: ReactNode
   const system = useSystemColorScheme();
   const effective = scheme === 'system' ? system : scheme;
   return (
-    <ConfigProvider
-      locale={enGB}
-      theme={{
-        algorithm: effective === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
-        token: { colorPrimary: WIFOX_GREEN, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
-      }}
-    >
+    <ConfigProvider locale={enGB} theme={consoleTheme(effective)}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

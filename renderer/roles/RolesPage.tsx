@@ -38,7 +38,9 @@ export function RolesPage() {
                   <Typography.Text strong>{role.name}</Typography.Text>
                   <Tag>Rank {role.rank}</Tag>
                   <Tag>{ROLE_TYPE_LABELS[role.type]}</Tag>
-                  <Typography.Text type="secondary">{role.modules.length} modules</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {role.modules.length} {role.modules.length === 1 ? 'module' : 'modules'}
+                  </Typography.Text>
                 </Space>
               ),
               children: <RightsGrid role={role} />,

@@ -6,6 +6,7 @@ import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startReferenceServer, E2E_ADMIN } from './support/reference-server';
 import { REPO_ROOT } from './support/paths';
+import { chooseRole } from './support/ui';
 
 // The packaged shape for real, where Electron's binary exists. Its download comes from outside
 // the package registries, so on machines without it this test reports itself skipped; every
@@ -39,10 +40,7 @@ describe('Electron smoke test', () => {
 
       await page.getByRole('button', { name: '+ Add' }).click();
       await page.getByLabel('Name').fill('ElectronSmoke');
-      const role = page.getByRole('combobox', { name: 'Role' });
-      await role.click();
-      await role.fill('Read-only Clients');
-      await page.locator('.ant-select-item-option[title="Read-only Clients"]').click();
+      await chooseRole(page, page.locator('body'), 'Read-only Clients');
       await page.getByRole('button', { name: 'Generate token' }).click();
       const secret = await page.getByLabel('Token secret').inputValue();
       expect(secret).toMatch(/^wfx_[0-9A-Za-z]{38}$/);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { nodeSha256Hex } from '../../main/inventory/sha256';
 import { parseSnapshotText } from '../../shared/inventory';
@@ -8,17 +8,7 @@ import type { ConsoleHarness } from './support/console-harness';
 import { adminLogin } from './support/public-api';
 import { E2E_ADMIN } from './support/reference-server';
 import { type Suite, startSuite } from './support/suite';
-
-const section = (page: Page, name: string) => page.getByRole('menuitem', { name }).click();
-
-// Picks an option of an antd select whose popup is open (only one is visible at a time).
-const pick = async (page: Page, combobox: Locator, text: string | RegExp) => {
-  await combobox.click();
-  // The newest popup is the last one; an earlier one may still be fading out.
-  const popup = page.locator('.ant-select-dropdown').filter({ visible: true }).last();
-  await popup.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-  await popup.waitFor({ state: 'hidden' });
-};
+import { pick, section } from './support/ui';
 
 describe('offline mode and offline review', () => {
   let suite: Suite;

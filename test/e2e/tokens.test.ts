@@ -6,24 +6,11 @@ import type { ConsoleHarness } from './support/console-harness';
 import { adminLogin, callPublicApi } from './support/public-api';
 import { E2E_ADMIN } from './support/reference-server';
 import { type Suite, startSuite } from './support/suite';
-
-const NAME = 'FraudVendorE2E';
-
-const row = (page: Page, name: string): Locator =>
-  page.getByRole('row').filter({ has: page.getByRole('button', { name: `Edit ${name}`, exact: true }) });
-
-// The table is virtualised: a row far down the list is only in the DOM once searched for.
-const searchFor = (page: Page, name: string) => page.getByLabel('Search tokens').fill(name);
+import { chooseRole, searchFor, settle, tokenRow as row } from './support/ui';
 
 const drawer = (page: Page, title: string): Locator => page.getByRole('dialog').filter({ hasText: title });
 
-const chooseRole = async (page: Page, scope: Locator, roleName: string) => {
-  const combobox = scope.getByRole('combobox', { name: 'Role' });
-  await combobox.click();
-  // The list is virtualised: narrow it by typing, as a user would, then pick the option.
-  await combobox.fill(roleName);
-  await page.locator(`.ant-select-item-option[title="${roleName}"]`).click();
-};
+const NAME = 'FraudVendorE2E';
 
 // Flows 2–8 of the end-to-end issue, in order: each builds on the token the previous one left.
 describe('identification tokens, end to end', () => {
@@ -205,11 +192,13 @@ describe('identification tokens, end to end', () => {
     await searchFor(page, name);
     await page.getByRole('button', { name: `Delete ${name}`, exact: true }).click();
     const confirm = page.getByRole('dialog').filter({ hasText: 'Are you sure? This action cannot be undone.' });
+    await settle(page);
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'detached' });
     expect((await callPublicApi(suite.server.url, '/api/public/cb-accounts', secret, '127.0.0.2')).status).toBe(200);
 
     await page.getByRole('button', { name: `Delete ${name}`, exact: true }).click();
+    await settle(page);
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await row(page, name).waitFor({ state: 'detached' });
     const refused = await callPublicApi(suite.server.url, '/api/public/cb-accounts', secret, '127.0.0.2');

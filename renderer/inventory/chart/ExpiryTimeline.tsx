@@ -32,7 +32,7 @@ export function ExpiryTimeline({ days }: { days: readonly ExpiryDay[] }) {
   const height = PLOT_HEIGHT + AXIS_HEIGHT;
   const expiring = days.filter((day) => day.count > 0);
   return (
-    <figure style={{ margin: 0 }}>
+    <figure style={{ margin: 0, width, maxWidth: '100%' }}>
       <figcaption>
         <Typography.Text strong>Expiries in the next {days.length} days</Typography.Text>
       </figcaption>

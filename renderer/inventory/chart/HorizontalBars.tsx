@@ -17,7 +17,9 @@ export function HorizontalBars({ title, bars, description }: { title: string; ba
   const max = Math.max(1, ...bars.map((bar) => bar.count));
   const height = bars.length * ROW;
   return (
-    <figure style={{ margin: 0 }}>
+    // Its own width in the wrapping row: a percentage-wide drawing in a shrink-to-fit box
+    // would be drawn at a fraction of its size, text and all.
+    <figure style={{ margin: 0, width: WIDTH, maxWidth: '100%' }}>
       <figcaption>
         <Typography.Text strong>{title}</Typography.Text>
       </figcaption>

@@ -1,4 +1,4 @@
-import { Empty, Table, type TableProps } from 'antd';
+import { Empty, Table, type SpinProps, type TableProps } from 'antd';
 import { useMemo, type ComponentProps, type ReactNode } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import type { ListPrefs, ListSortField } from '../listPrefs';
@@ -18,6 +18,11 @@ const headerComponents = {
 const rowProps = (_token: IdentificationToken, index: number | undefined) =>
   ({ role: 'row', 'aria-rowindex': (index ?? 0) + 2 }) as ComponentProps<'div'>;
 const cellProps = () => ({ role: 'cell' });
+// antd wraps every table in a Spin whose root is a polite live region with aria-busy: inside
+// role="table" that is a child a table may not own, and a live region around a virtual list
+// would announce rows as they scroll into view. The Spin passes other props on to that root,
+// so these take both attributes off.
+const noLiveRegion = { spinning: false, 'aria-live': undefined, 'aria-busy': undefined } as SpinProps;
 
 // Room taken above and below the table body (header bar, toolbar, column headers, padding).
 const CHROME_HEIGHT = 330;
@@ -62,21 +67,31 @@ export function TokenTable({
     onSort(field, single?.order === 'descend' ? 'desc' : 'asc');
   };
 
+  const common = {
+    rowKey: 'id',
+    loading: noLiveRegion,
+    size: 'middle',
+    pagination: false,
+    columns,
+    onChange,
+    showSorterTooltip: false,
+  } satisfies TableProps<IdentificationToken>;
+
+  // Nothing to list: an ordinary table (header row and one row with the message). The virtual
+  // one would draw it as a second table, with a hidden copy of the headers for measuring.
+  if (rows.length === 0) {
+    return <Table<IdentificationToken> {...common} aria-label={label} dataSource={rows} locale={{ emptyText: empty ?? <Empty /> }} />;
+  }
+
   return (
     <div role="table" aria-label={label} aria-rowcount={rows.length + 1}>
       <Table<IdentificationToken>
-        rowKey="id"
+        {...common}
         virtual
         components={{ header: headerComponents }}
         onRow={rowProps}
-        size="middle"
-        pagination={false}
-        columns={columns}
         dataSource={rows}
         scroll={{ x: width, y: height }}
-        onChange={onChange}
-        showSorterTooltip={false}
-        locale={{ emptyText: empty ?? <Empty /> }}
       />
     </div>
   );

@@ -77,6 +77,8 @@ function ActionButtons({ token, handlers, actions }: { token: IdentificationToke
   );
 }
 
+// The default columns (all but Role, Last used and Created) fit a 1400-pixel window beside the
+// menu, so the fixed Actions column covers none of them.
 export function tokenColumns(
   handlers: ColumnHandlers,
   prefs: Pick<ListPrefs, 'sort' | 'order' | 'columns'>,
@@ -90,7 +92,7 @@ export function tokenColumns(
       key: 'name',
       title: 'Token',
       dataIndex: 'name',
-      width: 220,
+      width: 190,
       sorter: true,
       sortDirections: DIRECTIONS,
       sortOrder: sortOrderOf(prefs, 'name'),
@@ -103,7 +105,7 @@ export function tokenColumns(
     {
       key: 'permissions',
       title: 'Permissions',
-      width: 300,
+      width: 240,
       render: (_: unknown, token) => (
         <CollapsedList items={token.permissions} label={`permissions of ${token.name}`} render={(module) => <Tag>{module}</Tag>} />
       ),
@@ -118,7 +120,7 @@ export function tokenColumns(
           </Tooltip>
         </Space>
       ),
-      width: 220,
+      width: 190,
       render: (_: unknown, token) =>
         token.whitelist.length === 0 ? (
           <span style={visuallyHidden}>No IP restriction</span>
@@ -134,7 +136,7 @@ export function tokenColumns(
     {
       key: 'expiresOn',
       title: 'Expired Date',
-      width: 190,
+      width: 180,
       sorter: true,
       sortDirections: DIRECTIONS,
       sortOrder: sortOrderOf(prefs, 'expiresOn'),
@@ -144,12 +146,12 @@ export function tokenColumns(
       key: 'role',
       title: 'Role',
       dataIndex: 'roleName',
-      width: 180,
+      width: 170,
     },
     optional.has('lastUsed') && {
       key: 'lastUsedAt',
       title: 'Last used',
-      width: 200,
+      width: 190,
       sorter: true,
       sortDirections: DIRECTIONS,
       sortOrder: sortOrderOf(prefs, 'lastUsedAt'),
@@ -170,7 +172,7 @@ export function tokenColumns(
     optional.has('created') && {
       key: 'createdAt',
       title: 'Created',
-      width: 190,
+      width: 180,
       render: (_: unknown, token) => (
         <span>
           {formatDisplayDateTime(token.createdAt, timeZone)}
@@ -184,13 +186,13 @@ export function tokenColumns(
       flags !== undefined && {
         key: 'review',
         title: 'Review',
-        width: 240,
+        width: 170,
         render: (_: unknown, token) => <ReviewTags flags={flags.get(token.id) ?? NO_FLAGS} />,
       },
     actions.kind !== 'hidden' && {
       key: 'actions',
       title: 'Actions',
-      width: 110,
+      width: 96,
       fixed: 'right',
       render: (_: unknown, token) => <ActionButtons token={token} handlers={handlers} actions={actions} />,
     },

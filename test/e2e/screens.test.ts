@@ -1,0 +1,161 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type AxeFinding, seriousViolations } from './support/axe';
+import type { ConsoleHarness } from './support/console-harness';
+import { SCREENSHOT_DIR } from './support/paths';
+import { type Suite, startSuite } from './support/suite';
+import { chooseRole, pick, section, settle } from './support/ui';
+
+// Each screen, light and dark: a screenshot under test-results/screenshots/ and an axe-core
+// pass with no serious or critical violation.
+describe.each(['light', 'dark'] as const)('screens in %s mode', (scheme) => {
+  let suite: Suite;
+  let ui: ConsoleHarness;
+  let page: Page;
+  const findings: Record<string, AxeFinding[]> = {};
+
+  const capture = async (screen: string) => {
+    await settle(page);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}${screen}-${scheme}.png` });
+    findings[screen] = await seriousViolations(page);
+  };
+
+  // Each screen named, with no serious or critical violation (all of them listed at once).
+  const expectNoFindings = (...screens: string[]) =>
+    expect(Object.fromEntries(screens.map((screen) => [screen, findings[screen]]))).toEqual(
+      Object.fromEntries(screens.map((screen) => [screen, []])),
+    );
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    suite = await startSuite(`screens-${scheme}`);
+    ui = await suite.open({ colorScheme: scheme });
+    page = ui.page;
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await capture('sign-in');
+    await suite.signIn(ui);
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await page.screenshot({ path: `test-results/e2e-failures/screens-${scheme}-${context.task.name.slice(0, 30)}.png` });
+  });
+  afterAll(async () => {
+    await suite?.close();
+  });
+
+  it('the list, both drawers, the reveal dialog and the delete confirmation', async () => {
+    await page.getByRole('button', { name: 'Edit NewIdentForTest', exact: true }).waitFor();
+    await capture('token-list');
+
+    await page.getByRole('button', { name: '+ Add' }).click();
+    const add = page.getByRole('dialog').filter({ hasText: 'Add Identification Token' });
+    await add.getByLabel('Name').fill(`Screens${scheme}`);
+    await chooseRole(page, add, 'Read-only Clients');
+    await add.getByRole('button', { name: '+ New IP' }).click();
+    await add.getByLabel('IP address 1', { exact: true }).fill('192.168.1.5/24');
+    await capture('add-drawer');
+
+    await add.getByRole('button', { name: 'Use 192.168.1.0/24' }).click();
+    await add.getByRole('button', { name: 'Generate token' }).click();
+    const reveal = page.getByRole('dialog').filter({ hasText: `Token generated: Screens${scheme}` });
+    suite.secrets.add(await reveal.getByLabel('Token secret').inputValue());
+    await capture('reveal-dialog');
+    await reveal.getByRole('button', { name: 'Copy' }).click();
+    await reveal.getByRole('button', { name: 'Close' }).click();
+    await reveal.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Edit NewIdentForTest', exact: true }).click();
+    await page.getByRole('dialog').filter({ hasText: 'Edit Identification Token' }).waitFor();
+    await capture('edit-drawer');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').filter({ hasText: 'Edit Identification Token' }).waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Delete NewIdentForTest', exact: true }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: 'Are you sure? This action cannot be undone.' });
+    await confirm.waitFor();
+    await capture('delete-confirmation');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+
+    expectNoFindings('sign-in', 'token-list', 'add-drawer', 'reveal-dialog', 'edit-drawer', 'delete-confirmation');
+    expect(suite.leaks()).toEqual([]);
+  });
+
+  it('the inventory review of an opened snapshot, and the compare view', async () => {
+    await section(page, 'Inventory review');
+    const snapshotPath = join(suite.root, `screens-${scheme}.json`);
+    ui.dialogs.saves.push(snapshotPath);
+    await page.getByRole('button', { name: 'Export inventory…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export inventory' });
+    await exportDialog.getByRole('radio', { name: 'Snapshot (JSON)' }).check();
+    await capture('export-dialog');
+    await exportDialog.getByRole('button', { name: 'Export' }).click();
+    await page.getByText(`Inventory exported to ${snapshotPath}`).waitFor();
+    await exportDialog.waitFor({ state: 'detached' });
+
+    // A change after the snapshot, so the comparison has something to show.
+    await section(page, 'Identification tokens');
+    await page.getByRole('button', { name: 'Delete LegacyExport', exact: true }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: 'Are you sure? This action cannot be undone.' });
+    await confirm.waitFor();
+    await settle(page);
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Edit LegacyExport', exact: true }).waitFor({ state: 'detached' });
+
+    await section(page, 'Inventory review');
+    ui.dialogs.opens.push(snapshotPath);
+    await page.getByRole('button', { name: 'Open inventory…' }).click();
+    // The page switches to the file it opened: recorded before the deletion, it still holds the token.
+    await page.getByRole('button', { name: 'Close file' }).waitFor();
+    const legacy = page.getByRole('table', { name: 'Inventory tokens' }).getByRole('button', { name: 'LegacyExport', exact: true });
+    await legacy.waitFor();
+    await capture('inventory-review');
+
+    await legacy.click();
+    const view = page.getByRole('dialog').filter({ hasText: 'Token details' });
+    await view.waitFor();
+    await capture('token-view-drawer');
+    await page.keyboard.press('Escape');
+    await view.waitFor({ state: 'detached' });
+
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    await pick(page, page.getByRole('combobox', { name: 'Earlier inventory' }), /^Opened file/);
+    await pick(page, page.getByRole('combobox', { name: 'Later inventory' }), /^Live inventory/);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const removed = page.getByRole('region', { name: 'Removed tokens' });
+    await removed.getByText('LegacyExport').waitFor();
+    await capture('compare');
+
+    expectNoFindings('export-dialog', 'inventory-review', 'token-view-drawer', 'compare');
+  });
+
+  it("the roles with one role's rights grid open", async () => {
+    await section(page, 'Roles');
+    await page.getByRole('button', { name: /^Clients, Actions, Logs/ }).click();
+    await page.getByRole('table', { name: 'Rights of Clients, Actions, Logs' }).waitFor();
+    await capture('roles');
+
+    expectNoFindings('roles');
+  });
+
+  it('offline mode: the cached inventory under the banner, then live data again', async () => {
+    await suite.server.stop();
+    // Coming back to the list loads it again, and the server does not answer.
+    await section(page, 'Identification tokens');
+    const banner = page.getByText(/^Offline — inventory as of \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await banner.waitFor({ timeout: 30_000 });
+    await page.getByRole('status', { name: 'Connection: offline' }).waitFor();
+    await page.getByRole('button', { name: 'Edit NewIdentForTest', exact: true }).waitFor();
+    await capture('offline');
+
+    await suite.server.restart();
+    // Main retries in the background (every 5 s and more) and the list goes back to live data.
+    await banner.waitFor({ state: 'detached', timeout: 40_000 });
+    await page.getByRole('status', { name: 'Connection: online' }).waitFor();
+    expect(await page.getByRole('button', { name: '+ Add' }).isEnabled()).toBe(true);
+
+    expectNoFindings('offline');
+    expect(suite.leaks()).toEqual([]);
+  });
+});
