@@ -122,6 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.header('cache-control', 'no-store');
   });
   app.addHook('onClose', async () => {
+    repos.audit.flush();
     db.close();
   });
 

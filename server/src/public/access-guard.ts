@@ -65,7 +65,7 @@ export class AccessGuard {
     }
 
     this.limiter.record(address);
-    this.audit.insert({
+    this.audit.insertSoon({
       at: now,
       actor: { type: 'token', id: token?.id ?? null, name: token?.name ?? 'unknown token' },
       action: 'token.denied',

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { BASE62_ALPHABET, SECRET_BODY_LENGTH, formatSecret } from '../../../shared/domain';
 
 // 62 * 4 = 248: bytes at or above it are rejected, so every base62 digit is equally likely.
@@ -21,6 +21,8 @@ export function generateSecret(): string {
   return formatSecret(randomBase62(SECRET_BODY_LENGTH));
 }
 
+// One-shot hashing: the public API hashes every presented secret, and a Hash object per call
+// cost measurably more on that path (npm run bench, figure 1).
 export function sha256(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
+  return hash('sha256', value, 'buffer');
 }

@@ -1,0 +1,88 @@
+/*
+ * Runs in the page before the renderer (an init script, so on every navigation). Plain script
+ * text: the bench runs under tsx, whose transforms must not leak helpers into page code.
+ *
+ * - Transport: window.wifox's invoke goes through the bench's JSON binding (see
+ *   bench-console.ts), the answer parsed here as Electron's IPC would deliver it.
+ * - Data arrival: the moment the answer to `tokens.list` is in the page (parsed), before the
+ *   bridge validates it and React renders.
+ * - Painted: a MutationObserver sees the awaited DOM state, then a requestAnimationFrame
+ *   callback plus a message-channel task runs just after that frame has been painted.
+ * - Keystrokes: the keydown event's timestamp (when the browser received the key) to the frame
+ *   in which the token count shown above the table is the expected one.
+ */
+export const PAGE_PROBE = String.raw`
+(() => {
+  const probe = { arrivedAt: null, rowsPaintedAt: null, interactiveAt: null, keyStart: null, calls: [] };
+  const afterPaint = (callback) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => callback(performance.now());
+    channel.port2.postMessage(null);
+  });
+  const rowsShown = () => document.querySelector('.ant-table-row, [role="row"][aria-rowindex="2"]') !== null;
+  const searchBox = () => document.querySelector('input[placeholder="Search…"]');
+  const shownCount = () => {
+    for (const element of document.querySelectorAll('[role="status"]')) {
+      const match = /^\s*([\d,]+)\s+(?:of\s+[\d,]+\s+)?tokens?\b/.exec(element.textContent || '');
+      if (match) return Number(match[1].replace(/,/g, ''));
+    }
+    return null;
+  };
+  const waitFor = (condition, then) => {
+    if (condition()) return afterPaint(then);
+    const observer = new MutationObserver(() => {
+      if (!condition()) return;
+      observer.disconnect();
+      afterPaint(then);
+    });
+    observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  };
+
+  const install = () => {
+    const viaJson = window.__benchInvokeJson;
+    if (typeof window.__wifoxInvoke !== 'function' || typeof viaJson !== 'function') return false;
+    const invoke = (channel, arg) => viaJson(channel, arg).then((text) => JSON.parse(text));
+    window.__wifoxInvoke = (channel, arg) => {
+      const call = [channel, Math.round(performance.now()), null];
+      probe.calls.push(call);
+      return invoke(channel, arg).then((value) => {
+      call[2] = Math.round(performance.now());
+      if (channel === 'tokens.list' && probe.arrivedAt === null) {
+        probe.arrivedAt = performance.now();
+        waitFor(rowsShown, (at) => { probe.rowsPaintedAt = at; });
+        waitFor(() => rowsShown() && searchBox() !== null && !searchBox().disabled, (at) => { probe.interactiveAt = at; });
+      }
+      return value;
+    });
+    };
+    return true;
+  };
+  if (!install()) throw new Error('bench probe: the bindings are not there yet');
+
+  window.addEventListener('keydown', (event) => { probe.keyStart = event.timeStamp; }, true);
+  Object.defineProperty(window, '__bench', { value: {
+    probe,
+    loaded: () => new Promise((resolve, reject) => {
+      const giveUp = performance.now() + 120000;
+      const check = () => {
+        if (probe.rowsPaintedAt !== null && probe.interactiveAt !== null) return resolve({ ...probe });
+        if (performance.now() > giveUp) {
+          const shown = (document.querySelector('main') || document.body).innerText.replace(/\s+/g, ' ').slice(0, 300);
+          return reject(new Error('the token list was not shown within 120 s; the page shows: ' + shown));
+        }
+        setTimeout(check, 5);
+      };
+      check();
+    }),
+    armKey: () => { probe.keyStart = null; },
+    keyDone: (expected) => new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('after a keystroke the list showed ' + shownCount() + ' tokens, not the ' + expected + ' expected')), 10000);
+      waitFor(() => probe.keyStart !== null && shownCount() === expected, (at) => {
+        clearTimeout(timer);
+        resolve(at - probe.keyStart);
+      });
+    }),
+    shownCount,
+  } });
+})();
+`;
