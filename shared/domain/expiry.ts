@@ -114,8 +114,21 @@ function wallClock(timeZone: string, instant: Date): WallClock {
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
+// The public API asks for today's date on every request; a zone's date can only change on a
+// whole second, so the answer is kept for the second it was computed in.
+const lastToday = new Map<string, { second: number; day: IsoDate }>();
+
 /** The calendar date in the zone at the instant. */
 export function todayIn(timeZone: string, now: Date): IsoDate {
+  const second = Math.floor(now.getTime() / 1000);
+  const known = lastToday.get(timeZone);
+  if (known !== undefined && known.second === second) return known.day;
+  const day = computeToday(timeZone, now);
+  lastToday.set(timeZone, { second, day });
+  return day;
+}
+
+function computeToday(timeZone: string, now: Date): IsoDate {
   let formatter = dateFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -201,31 +214,12 @@ export function formatDisplayDate(iso: IsoDate): string {
   return `${pad(day)}/${pad(month)}/${pad(year, 4)}`;
 }
 
-const displayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * An instant as DD/MM/YYYY HH:mm (24-hour) in the zone. One Intl formatter per zone rather than
- * a dayjs conversion per call: exports and the review list format tens of thousands of these.
- */
+/** An instant as DD/MM/YYYY HH:mm (24-hour) in the zone. */
 export function formatDisplayDateTime(instant: Date | string, timeZone: string): string {
   const date = instant instanceof Date ? instant : new Date(instant);
   if (Number.isNaN(date.getTime())) throw new Error('Not a valid instant.');
-  let formatter = displayFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    displayFormatters.set(timeZone, formatter);
-  }
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of formatter.formatToParts(date)) parts[part.type] = part.value;
-  return `${parts.day}/${parts.month}/${(parts.year ?? '').padStart(4, '0')} ${parts.hour}:${parts.minute}`;
+  const clock = wallClock(timeZone, date);
+  return `${pad(clock.day)}/${pad(clock.month)}/${pad(clock.year, 4)} ${pad(clock.hour)}:${pad(clock.minute)}`;
 }
 
 export type ParseDateResult = { ok: true; value: IsoDate } | { ok: false; message: string };
