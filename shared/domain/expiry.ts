@@ -1,11 +1,7 @@
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
 import { z } from 'zod';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
 dayjs.extend(customParseFormat);
 
 /** A calendar date, YYYY-MM-DD. Expiry dates are whole days in the organisation's time zone. */
@@ -15,7 +11,6 @@ export type TokenStatus = 'active' | 'expiring' | 'expired';
 export const EXPIRING_SOON_DAYS = 7;
 export const DEFAULT_TIME_ZONE = 'UTC';
 export const DISPLAY_DATE_FORMAT = 'DD/MM/YYYY';
-export const DISPLAY_DATE_TIME_FORMAT = 'DD/MM/YYYY HH:mm';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -81,7 +76,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 // Zone arithmetic uses Intl directly: it is exact at DST changes and far cheaper than dayjs.tz,
-// and todayIn runs on every API request. dayjs does the display formatting and parsing.
+// and todayIn runs on every API request. dayjs only parses typed DD/MM/YYYY dates.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
