@@ -1,13 +1,14 @@
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { timeZoneSchema } from '../../shared/domain';
 import { DEFAULT_LOCKOUT, LoginLockout, type LockoutPolicy } from './auth/lockout';
 import { LoginService } from './auth/login-service';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/passwords';
 import { SessionService } from './auth/session-service';
 import { openDatabase } from './db/open';
-import { installErrorHandling } from './http/error-handler';
+import { answerClientError } from './http/client-error';
+import { answerFrameworkError, installErrorHandling } from './http/error-handler';
 import './http/request-context';
 import { AccessGuard } from './public/access-guard';
 import { createAddressResolver } from './public/client-address';
@@ -22,6 +23,7 @@ import { SessionsRepository } from './repositories/sessions';
 import { TokensRepository } from './repositories/tokens';
 import { adminRoutes } from './routes/admin';
 import { openApiDocument } from './routes/openapi';
+import { openApiTransform } from './routes/openapi-transform';
 import { publicRoutes } from './routes/public';
 import type { ServerContext } from './server-context';
 import { ensureAdmin, type AdminAccount } from './seed/admin';
@@ -108,6 +110,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustProxy: false,
     // The admin API is on loopback; a slow client must not hold a request open forever.
     requestTimeout: 30_000,
+    // Errors before routing answer in the documented shape too, never Fastify's default body.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -132,7 +137,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       info: {
         title: 'Wifox identification tokens API',
         version: '1.0.0',
-        description: 'Admin API (used by the console) and public API (used by integrations with an identification token).',
+        description:
+          'Admin API (used by the console) and public API (used by integrations with an identification token). ' +
+          'Every error is the JSON object of the error schema. A known path called with a method it does not answer gets ' +
+          '405 method_not_allowed with an Allow header; an unknown path gets 404 not_found. A request Node cannot parse ' +
+          '(a control character in a header, a malformed request line) gets 400 bad_request, headers over 16 KiB 431 ' +
+          'headers_too_large, a request slower than 30 s 408 request_timeout; the connection is then closed.',
       },
       components: {
         securitySchemes: {
@@ -146,7 +156,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
   await app.register(adminRoutes(ctx));
   await app.register(publicRoutes(ctx));

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from './common';
+import { textSchema, trimmedTextSchema } from './text';
 
 // Request bodies are strict: an unknown field is refused (400 naming it), not silently dropped,
 // so a client that believes it set something learns that it did not.
 export const loginRequestSchema = z.strictObject({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(1024),
+  email: trimmedTextSchema(254),
+  password: textSchema(1, 1024),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -32,7 +33,7 @@ export const loginResponseSchema = sessionTokensSchema.extend({
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 export const refreshRequestSchema = z.strictObject({
-  refreshToken: z.string().min(1).max(512),
+  refreshToken: textSchema(1, 512),
 });
 export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
 

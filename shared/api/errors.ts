@@ -25,6 +25,9 @@ export const ERROR_CODES = {
   insufficientRights: 'insufficient_rights',
   rateLimited: 'rate_limited',
   validationFailed: 'validation_failed',
+  badRequest: 'bad_request',
+  headersTooLarge: 'headers_too_large',
+  requestTimeout: 'request_timeout',
   malformedJson: 'malformed_json',
   payloadTooLarge: 'payload_too_large',
   unsupportedMediaType: 'unsupported_media_type',
@@ -42,3 +45,13 @@ export const ERROR_CODES = {
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+export const ERROR_CODE_VALUES = Object.values(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+export const errorCodeSchema = z.enum(ERROR_CODE_VALUES);
+
+// What the server documents and sends: `code` is one of ERROR_CODES. Clients parse answers with
+// the looser apiErrorSchema, so a newer server's new code still shows its message.
+export const documentedErrorSchema = apiErrorSchema.extend({
+  statusCode: z.number().int().min(400).max(599),
+  code: errorCodeSchema,
+});

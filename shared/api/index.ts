@@ -8,3 +8,4 @@ export * from './tokens';
 export * from './audit';
 export * from './public';
 export * from './paths';
+export * from './text';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from './common';
+import { textSchema, trimmedTextSchema } from './text';
 import { tokenStatusSchema } from './tokens';
 
 export const verifyResponseSchema = z.object({
@@ -120,9 +121,10 @@ export const PUBLIC_RESOURCES = Object.keys(PUBLIC_RECORD_SCHEMAS) as PublicReso
 
 // Strict, like every request body: unknown fields are refused, not dropped.
 export const createClientRequestSchema = z.strictObject({
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().min(1).max(100),
-  email: z.email().max(254),
-  country: z.string().trim().length(2).toUpperCase(),
+  firstName: trimmedTextSchema(100),
+  lastName: trimmedTextSchema(100),
+  email: z.email().max(254).meta({ maxLength: 254 }),
+  // ISO 3166 alpha-2, stored upper-case.
+  country: textSchema(2, 2).regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code.').toUpperCase(),
 });
 export type CreateClientRequest = z.input<typeof createClientRequestSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { MAX_WHITELIST_ENTRIES, isoDateSchema, tokenNameSchema } from '../domain';
+import { MAX_WHITELIST_ENTRIES } from '../domain';
 import { idSchema, instantSchema, personRefSchema } from './common';
+import { calendarDateSchema, textSchema, tokenNameInputSchema } from './text';
 
 export const tokenStatusSchema = z.enum(['active', 'expiring', 'expired']);
 export type TokenStatusValue = z.infer<typeof tokenStatusSchema>;
@@ -14,7 +15,7 @@ export const identificationTokenSchema = z.object({
   permissions: z.array(z.string()),
   // Canonical whitelist entries; empty means any address.
   whitelist: z.array(z.string()),
-  expiresOn: z.string().nullable(),
+  expiresOn: calendarDateSchema.nullable(),
   // Exclusive end instant of expiresOn in the organisation's time zone.
   expiresAt: instantSchema.nullable(),
   status: tokenStatusSchema,
@@ -39,7 +40,7 @@ export type SortOrder = z.infer<typeof sortOrderSchema>;
 export const MAX_PAGE_SIZE = 500;
 
 export const tokenListQuerySchema = z.object({
-  search: z.string().max(200).optional(),
+  search: textSchema(0, 200).optional(),
   status: tokenStatusSchema.optional(),
   roleId: z.coerce.number().int().positive().optional(),
   sort: tokenSortSchema.default('name'),
@@ -59,13 +60,25 @@ export type TokenListResponse = z.infer<typeof tokenListResponseSchema>;
 
 // Entries are checked one by one by the shared whitelist rules, so a bad entry is reported
 // with its index (`whitelist.2`) rather than failing the whole array here.
-export const whitelistInputSchema = z.array(z.string().max(100)).max(MAX_WHITELIST_ENTRIES);
+export const whitelistInputSchema = z
+  .array(
+    textSchema(0, 100).meta({
+      description: 'An IPv4 or IPv6 address, or a CIDR block written with its network address (203.0.113.0/24, 2001:db8::/32).',
+      example: '203.0.113.0/24',
+    }),
+  )
+  .max(MAX_WHITELIST_ENTRIES)
+  // Exact duplicates are refused, and so are two notations of the same addresses.
+  .meta({ uniqueItems: true, description: 'Empty (or absent on create) means any address.' });
 
 // Strict: an unknown field (say `secret` or `expiresAt`) is refused with 400 naming it, never dropped.
 export const createTokenRequestSchema = z.strictObject({
-  name: tokenNameSchema,
+  name: tokenNameInputSchema,
   roleId: idSchema,
-  expiresOn: isoDateSchema.nullable().optional(),
+  expiresOn: calendarDateSchema
+    .nullable()
+    .optional()
+    .meta({ description: 'Last day the token works, in the organisation\'s time zone; today or later. null or absent: never expires.' }),
   whitelist: whitelistInputSchema.optional(),
 });
 export type CreateTokenRequest = z.input<typeof createTokenRequestSchema>;
@@ -78,10 +91,13 @@ export const createTokenResponseSchema = z.object({
 export type CreateTokenResponse = z.infer<typeof createTokenResponseSchema>;
 
 export const updateTokenRequestSchema = z.strictObject({
-  name: tokenNameSchema.optional(),
+  name: tokenNameInputSchema.optional(),
   roleId: idSchema.optional(),
   // null clears the expiry date.
-  expiresOn: isoDateSchema.nullable().optional(),
+  expiresOn: calendarDateSchema
+    .nullable()
+    .optional()
+    .meta({ description: 'Last day the token works, in the organisation\'s time zone; a new date is today or later. null clears it.' }),
   whitelist: whitelistInputSchema.optional(),
 });
 export type UpdateTokenRequest = z.input<typeof updateTokenRequestSchema>;

@@ -2,12 +2,15 @@ import type { FastifyInstance, FastifyPluginAsync, RawServerDefault } from 'fast
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { apiErrorSchema } from '../../../shared/api';
+import { documentedErrorSchema } from '../../../shared/api';
 
 export type ZodApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 export type RoutePlugin = FastifyPluginAsync;
 
 /** Documented error answers: the same shared error schema under each status. */
-export function errors<const S extends readonly number[]>(...statuses: S): { [K in S[number]]: typeof apiErrorSchema } {
-  return Object.fromEntries(statuses.map((status) => [status, apiErrorSchema])) as { [K in S[number]]: typeof apiErrorSchema };
+export function errors<const S extends readonly number[]>(...statuses: S): { [K in S[number]]: typeof documentedErrorSchema } {
+  return Object.fromEntries(statuses.map((status) => [status, documentedErrorSchema])) as { [K in S[number]]: typeof documentedErrorSchema };
 }
+
+/** Statuses any route with a JSON body can answer besides its own. */
+export const BODY_ERRORS = [400, 413, 415] as const;

@@ -10,7 +10,7 @@ import { bestRank } from '../../auth/login-service';
 import { requireAdminContext } from '../../http/request-context';
 import { HttpError } from '../../http/http-error';
 import type { ServerContext } from '../../server-context';
-import { errors, type ZodApp } from '../types';
+import { BODY_ERRORS, errors, type ZodApp } from '../types';
 
 const tags = ['admin: session'];
 
@@ -22,7 +22,7 @@ export function sessionStartRoutes(app: ZodApp, ctx: ServerContext): void {
       summary: 'Sign in with email and password',
       description: 'After 3 failed attempts for an email, that email is locked for 60 s (429 with Retry-After).',
       body: loginRequestSchema,
-      response: { 200: loginResponseSchema, ...errors(400, 401, 429) },
+      response: { 200: loginResponseSchema, ...errors(...BODY_ERRORS, 401, 429) },
     },
   }, async (request) => ctx.logins.login(request.body.email, request.body.password, request.clientAddress));
 
@@ -32,7 +32,7 @@ export function sessionStartRoutes(app: ZodApp, ctx: ServerContext): void {
       summary: 'Exchange a refresh token for a new pair',
       description: 'The presented refresh token stops working. Presenting an already-used refresh token ends the whole session.',
       body: refreshRequestSchema,
-      response: { 200: refreshResponseSchema, ...errors(400, 401) },
+      response: { 200: refreshResponseSchema, ...errors(...BODY_ERRORS, 401) },
     },
   }, async (request) => {
     const { tokens, employeeId } = ctx.sessions.refresh(request.body.refreshToken);
@@ -49,7 +49,7 @@ export function logoutRoute(app: ZodApp, ctx: ServerContext): void {
       tags,
       summary: 'End the session',
       security: [{ adminBearer: [] }],
-      response: { 204: z.null(), ...errors(401) },
+      response: { 204: z.null(), ...errors(...BODY_ERRORS, 401) },
     },
   }, async (request, reply) => {
     ctx.sessions.end(requireAdminContext(request.admin).sessionId);

@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/api';
 import { requireAdminContext } from '../../http/request-context';
 import type { ServerContext } from '../../server-context';
-import { errors, type ZodApp } from '../types';
+import { BODY_ERRORS, errors, type ZodApp } from '../types';
 
 const tags = ['admin: identification tokens'];
 const security = [{ adminBearer: [] }];
@@ -41,7 +41,7 @@ export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
       description: 'Needs Create/Edit on Security and a role ranked at or below the caller. The secret is in this response only.',
       security,
       body: createTokenRequestSchema,
-      response: { 201: createTokenResponseSchema, ...errors(400, 401, 403, 409) },
+      response: { 201: createTokenResponseSchema, ...errors(...BODY_ERRORS, 401, 403, 409) },
     },
   }, async (request, reply) => {
     const created = ctx.tokens.create(requireAdminContext(request.admin), request.body, request.clientAddress);
@@ -70,7 +70,7 @@ export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
       params: idParamsSchema,
       headers: z.object({ 'if-match': z.string().optional() }),
       body: updateTokenRequestSchema,
-      response: { 200: identificationTokenSchema, ...errors(400, 401, 403, 404, 409, 412) },
+      response: { 200: identificationTokenSchema, ...errors(...BODY_ERRORS, 401, 403, 404, 409, 412) },
     },
   }, async (request, reply) => {
     const token = ctx.tokens.update(
@@ -89,7 +89,7 @@ export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
       summary: 'Delete an identification token; its secret stops working at once',
       security,
       params: idParamsSchema,
-      response: { 204: z.null(), ...errors(400, 401, 403, 404) },
+      response: { 204: z.null(), ...errors(...BODY_ERRORS, 401, 403, 404) },
     },
   }, async (request, reply) => {
     ctx.tokens.delete(requireAdminContext(request.admin), request.params.id, request.clientAddress);

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/api';
 import { moduleByKey, type ModuleKey } from '../../../../shared/domain';
 import type { ServerContext } from '../../server-context';
-import { errors, type ZodApp } from '../types';
+import { BODY_ERRORS, errors, type ZodApp } from '../types';
 
 const security = [{ identificationToken: [] }];
 
@@ -41,7 +41,7 @@ export function recordRoutes(app: ZodApp, ctx: ServerContext): void {
       description: 'Needs Create/Edit (or Manage own / Manage all) on Clients.',
       security,
       body: createClientRequestSchema,
-      response: { 201: clientRecordSchema, ...errors(400, 401, 403, 429) },
+      response: { 201: clientRecordSchema, ...errors(...BODY_ERRORS, 401, 403, 429) },
     },
   }, async (request, reply) => {
     const at = ctx.clock().toISOString();

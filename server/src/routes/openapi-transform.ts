@@ -1,0 +1,42 @@
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+type Transform = typeof jsonSchemaTransform;
+type Responses = Record<string, Record<string, unknown>>;
+
+// Response descriptions: what a status means on this API.
+const STATUS_DESCRIPTIONS: Record<string, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No content: the answer has no body.',
+  400: 'Invalid request: validation_failed (details name each field), malformed_json or bad_request.',
+  401: 'Not authenticated (see the code).',
+  403: 'Authenticated but not allowed (see the code).',
+  404: 'not_found: no such id.',
+  409: 'name_taken: another token has this name, compared without case.',
+  412: 'version_mismatch: If-Match names a version that is no longer current.',
+  413: 'payload_too_large: the body is over the limit.',
+  415: 'unsupported_media_type: the body is not application/json.',
+  429: 'Too many attempts (login_locked, rate_limited); Retry-After gives the seconds to wait.',
+};
+
+/**
+ * The zod transform, then what it cannot say: a 204 has no content (the zod schema of a 204 is
+ * z.null(), which the generator would document as a JSON null), and each status's meaning.
+ */
+export const openApiTransform: Transform = (input) => {
+  const output = jsonSchemaTransform(input);
+  const schema = output.schema as { response?: Responses } | undefined;
+  if (schema?.response) {
+    for (const [status, response] of Object.entries(schema.response)) {
+      if (status === '204') {
+        schema.response[status] = { type: 'null', description: STATUS_DESCRIPTIONS[204] };
+        continue;
+      }
+      const description = STATUS_DESCRIPTIONS[status];
+      if (description !== undefined && response.description === undefined) {
+        schema.response[status] = { ...response, description };
+      }
+    }
+  }
+  return output;
+};
