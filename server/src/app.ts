@@ -117,6 +117,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Bodies are JSON only, as documented: any other type is 415, never parsed as text.
+  app.removeContentTypeParser('text/plain');
 
   app.decorateRequest('clientAddress', '');
   app.decorateRequest('admin', null);
