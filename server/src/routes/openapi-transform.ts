@@ -19,6 +19,19 @@ const STATUS_DESCRIPTIONS: Record<string, string> = {
   429: 'Too many attempts (login_locked, rate_limited); Retry-After gives the seconds to wait.',
 };
 
+// OpenAPI 3.0 marks a nullable schema with `nullable: true`, but an enum still lists every
+// allowed value: a nullable enum must list null, or validators refuse the null it allows.
+function listNullInEnums(schema: unknown): void {
+  if (Array.isArray(schema)) {
+    for (const item of schema) listNullInEnums(item);
+    return;
+  }
+  if (schema === null || typeof schema !== 'object') return;
+  const record = schema as Record<string, unknown>;
+  if (record.nullable === true && Array.isArray(record.enum) && !record.enum.includes(null)) record.enum = [...record.enum, null];
+  for (const value of Object.values(record)) listNullInEnums(value);
+}
+
 /**
  * The zod transform, then what it cannot say: a 204 has no content (the zod schema of a 204 is
  * z.null(), which the generator would document as a JSON null), and each status's meaning.
@@ -26,6 +39,7 @@ const STATUS_DESCRIPTIONS: Record<string, string> = {
 export const openApiTransform: Transform = (input) => {
   const output = jsonSchemaTransform(input);
   const schema = output.schema as { response?: Responses } | undefined;
+  listNullInEnums(schema);
   if (schema?.response) {
     for (const [status, response] of Object.entries(schema.response)) {
       if (status === '204') {
