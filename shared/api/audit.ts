@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from './common';
+import { queryIntegerSchema, queryIntegerWithDefault } from './query';
 
 export const AUDIT_ACTIONS = [
   'token.created',
@@ -35,10 +36,10 @@ export const auditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
 export const auditQuerySchema = z.object({
-  tokenId: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  tokenId: queryIntegerSchema(1).optional(),
+  limit: queryIntegerWithDefault(1, 500, 100),
   // Event id: only events older than this one (for paging backwards).
-  before: z.coerce.number().int().positive().optional(),
+  before: queryIntegerSchema(1).optional(),
 });
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 

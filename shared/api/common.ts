@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryIntegerSchema } from './query';
 
 // Instants travel as ISO 8601 UTC strings; calendar days as YYYY-MM-DD.
 export const instantSchema = z.iso.datetime({ offset: false });
@@ -6,7 +7,7 @@ export const instantSchema = z.iso.datetime({ offset: false });
 export const idSchema = z.number().int().positive();
 
 export const idParamsSchema = z.object({
-  id: z.coerce.number().int().positive(),
+  id: queryIntegerSchema(1),
 });
 export type IdParams = z.infer<typeof idParamsSchema>;
 

@@ -9,3 +9,4 @@ export * from './audit';
 export * from './public';
 export * from './paths';
 export * from './text';
+export * from './query';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, instantSchema } from './common';
+import { queryIntegerWithDefault } from './query';
 import { textSchema, trimmedTextSchema } from './text';
 import { tokenStatusSchema } from './tokens';
 
@@ -14,8 +15,8 @@ export const verifyResponseSchema = z.object({
 export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
 
 export const publicListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: queryIntegerWithDefault(1, 500, 100),
+  offset: queryIntegerWithDefault(0, Number.MAX_SAFE_INTEGER, 0),
 });
 export type PublicListQuery = z.input<typeof publicListQuerySchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_WHITELIST_ENTRIES } from '../domain';
 import { idSchema, instantSchema, personRefSchema } from './common';
+import { queryIntegerSchema, queryIntegerWithDefault } from './query';
 import { calendarDateSchema, textSchema, tokenNameInputSchema } from './text';
 
 export const tokenStatusSchema = z.enum(['active', 'expiring', 'expired']);
@@ -42,11 +43,11 @@ export const MAX_PAGE_SIZE = 500;
 export const tokenListQuerySchema = z.object({
   search: textSchema(0, 200).optional(),
   status: tokenStatusSchema.optional(),
-  roleId: z.coerce.number().int().positive().optional(),
+  roleId: queryIntegerSchema(1).optional(),
   sort: tokenSortSchema.default('name'),
   order: sortOrderSchema.default('asc'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+  page: queryIntegerWithDefault(1, Number.MAX_SAFE_INTEGER, 1),
+  pageSize: queryIntegerWithDefault(1, MAX_PAGE_SIZE, 50),
 });
 export type TokenListQuery = z.input<typeof tokenListQuerySchema>;
 

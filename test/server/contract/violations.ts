@@ -52,7 +52,10 @@ export function violations(schema: Schema, itemSample?: () => unknown, itemsOver
 
 /** The same for a query or path parameter, sent as text. */
 export function parameterViolations(schema: Schema): Violation[] {
-  return violations(schema)
+  const asText = violations(schema)
     .filter((violation) => violation.value !== null && !(schema.type === 'string' && violation.rule === 'type'))
     .map((violation) => ({ rule: violation.rule, value: String(violation.value) }));
+  // Text that JavaScript's Number() would read as a number, though none is an integer literal.
+  if (schema.type === 'integer') for (const value of ['', ' 5', '0x10', '1e2', '+3']) asText.push({ rule: `integer text ${JSON.stringify(value)}`, value });
+  return asText;
 }
