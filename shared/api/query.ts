@@ -16,5 +16,6 @@ export function queryIntegerSchema(min: number, max: number = Number.MAX_SAFE_IN
 
 /** The same, with a default when absent. */
 export function queryIntegerWithDefault(min: number, max: number, fallback: number) {
-  return queryIntegerSchema(min, max).default(fallback).meta({ default: fallback });
+  // prefault: the default goes through the schema like a sent value, and the document shows it.
+  return queryIntegerSchema(min, max).prefault(fallback);
 }

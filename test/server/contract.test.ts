@@ -111,6 +111,13 @@ async function send(method: string, template: string, op: Operation, built: Buil
 function expectDocumented(label: string, op: Operation, reply: Reply): void {
   const documented = op.responses[String(reply.status)];
   expect(documented, `${label}: undocumented ${reply.status} ${reply.text}`).toBeDefined();
+  for (const [name, header] of Object.entries(documented?.headers ?? {})) {
+    const value = reply.headers[name.toLowerCase()];
+    expect(typeof value, `${label}: header ${name}`).toBe('string');
+    const typed = header.schema.type === 'integer' ? Number(value) : value;
+    if (header.schema.type === 'integer') expect(String(value), `${label}: header ${name}`).toMatch(/^\d+$/);
+    expect(compile(ajv, header.schema)(typed), `${label}: header ${name}: ${String(value)}`).toBe(true);
+  }
   const media = documented?.content?.['application/json'];
   if (!media) {
     expect(reply.text, `${label}: ${reply.status} has no content`).toBe('');

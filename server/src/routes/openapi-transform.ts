@@ -1,4 +1,5 @@
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { ADMIN_PATHS } from '../../../shared/api';
 
 type Transform = typeof jsonSchemaTransform;
 type Responses = Record<string, Record<string, unknown>>;
@@ -32,6 +33,14 @@ function listNullInEnums(schema: unknown): void {
   for (const value of Object.values(record)) listNullInEnums(value);
 }
 
+const RETRY_AFTER = { 'retry-after': { type: 'integer', minimum: 1, description: 'Seconds to wait before trying again.' } };
+const ETAG = { etag: { type: 'string', pattern: '^"\\d+"$', description: 'The token\'s version, quoted ("7"): send it back in If-Match.' } };
+
+// Answers that carry a token carry its version.
+function carriesToken(method: string, url: string): boolean {
+  return url === `${ADMIN_PATHS.tokens}/:id` ? method !== 'DELETE' : url === ADMIN_PATHS.tokens && method === 'POST';
+}
+
 /**
  * The zod transform, then what it cannot say: a 204 has no content (the zod schema of a 204 is
  * z.null(), which the generator would document as a JSON null), and each status's meaning.
@@ -40,16 +49,20 @@ export const openApiTransform: Transform = (input) => {
   const output = jsonSchemaTransform(input);
   const schema = output.schema as { response?: Responses } | undefined;
   listNullInEnums(schema);
+  const methods = input.route.method;
+  const method = typeof methods === 'string' ? methods : (methods[0] ?? '');
   if (schema?.response) {
     for (const [status, response] of Object.entries(schema.response)) {
       if (status === '204') {
         schema.response[status] = { type: 'null', description: STATUS_DESCRIPTIONS[204] };
         continue;
       }
-      const description = STATUS_DESCRIPTIONS[status];
-      if (description !== undefined && response.description === undefined) {
-        schema.response[status] = { ...response, description };
-      }
+      const headers = status === '429' ? RETRY_AFTER : (status === '200' || status === '201') && carriesToken(method, input.url) ? ETAG : undefined;
+      schema.response[status] = {
+        ...response,
+        ...(response.description === undefined && STATUS_DESCRIPTIONS[status] !== undefined ? { description: STATUS_DESCRIPTIONS[status] } : {}),
+        ...(headers ? { headers } : {}),
+      };
     }
   }
   return output;

@@ -6,7 +6,7 @@ export type Parameter = { name: string; in: 'query' | 'path' | 'header'; require
 export type Operation = {
   parameters?: Parameter[];
   requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
-  responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+  responses: Record<string, { content?: Record<string, { schema: Schema }>; headers?: Record<string, { schema: Schema }> }>;
   security?: Record<string, unknown>[];
 };
 export type Document = { paths: Record<string, Record<string, Operation>> };
