@@ -82,6 +82,13 @@ describe('error codes', () => {
     expect(listed.length).toBe(ERROR_CODE_VALUES.length);
   });
 
+  it('every code the server writes as a literal is declared', () => {
+    const source = sourceFiles(join(root, 'server/src')).map((file) => readFileSync(file, 'utf8')).join('\n');
+    const literals = [...source.matchAll(/HttpError\(\s*\d+,\s*'([^']+)'/g)].map((match) => match[1]);
+    expect(literals.length).toBeGreaterThan(0);
+    for (const code of literals) expect(ERROR_CODE_VALUES, code).toContain(code);
+  });
+
   it('every declared code is sent somewhere by the server (none is dead)', () => {
     const source = sourceFiles(join(root, 'server/src')).map((file) => readFileSync(file, 'utf8')).join('\n');
     for (const [key, code] of Object.entries(ERROR_CODES)) {
