@@ -49,9 +49,48 @@ export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 export const ERROR_CODE_VALUES = Object.values(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
 export const errorCodeSchema = z.enum(ERROR_CODE_VALUES);
 
+/** The one status each code is sent with. */
+export const ERROR_CODE_STATUS: Readonly<Record<ErrorCode, number>> = {
+  [ERROR_CODES.validationFailed]: 400,
+  [ERROR_CODES.malformedJson]: 400,
+  [ERROR_CODES.badRequest]: 400,
+  [ERROR_CODES.unknownCredential]: 401,
+  [ERROR_CODES.tokenExpired]: 401,
+  [ERROR_CODES.invalidCredentials]: 401,
+  [ERROR_CODES.unauthorized]: 401,
+  [ERROR_CODES.sessionExpired]: 401,
+  [ERROR_CODES.refreshTokenReused]: 401,
+  [ERROR_CODES.ipNotAllowed]: 403,
+  [ERROR_CODES.insufficientRights]: 403,
+  [ERROR_CODES.forbidden]: 403,
+  [ERROR_CODES.roleNotAssignable]: 403,
+  [ERROR_CODES.notFound]: 404,
+  [ERROR_CODES.methodNotAllowed]: 405,
+  [ERROR_CODES.requestTimeout]: 408,
+  [ERROR_CODES.nameTaken]: 409,
+  [ERROR_CODES.versionMismatch]: 412,
+  [ERROR_CODES.payloadTooLarge]: 413,
+  [ERROR_CODES.unsupportedMediaType]: 415,
+  [ERROR_CODES.loginLocked]: 429,
+  [ERROR_CODES.rateLimited]: 429,
+  [ERROR_CODES.headersTooLarge]: 431,
+  [ERROR_CODES.internal]: 500,
+};
+
+export function errorCodesFor(status: number): ErrorCode[] {
+  return ERROR_CODE_VALUES.filter((code) => ERROR_CODE_STATUS[code] === status);
+}
+
 // What the server documents and sends: `code` is one of ERROR_CODES. Clients parse answers with
 // the looser apiErrorSchema, so a newer server's new code still shows its message.
 export const documentedErrorSchema = apiErrorSchema.extend({
   statusCode: z.number().int().min(400).max(599),
   code: errorCodeSchema,
 });
+
+/** The error answer documented under one status: that status, and only its codes. */
+export function errorSchemaFor(status: number) {
+  const codes = errorCodesFor(status);
+  if (codes.length === 0) throw new Error(`No error code is sent with status ${status}.`);
+  return apiErrorSchema.extend({ statusCode: z.literal(status), code: z.enum(codes as [ErrorCode, ...ErrorCode[]]) });
+}

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES, ERROR_CODE_VALUES } from '../../shared/api';
+import { ERROR_CODES, ERROR_CODE_STATUS, ERROR_CODE_VALUES, type ErrorCode } from '../../shared/api';
 import { compile, createAjv, operations, type Document } from './contract/schemas';
 import { request, startServer, type Started } from './harness';
 
@@ -77,9 +77,13 @@ describe('error codes', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### Errors'), readme.indexOf('### Admin API'));
     const rows = section.split('\n').filter((line) => /^\| \d{3} \|/.test(line));
-    const listed = rows.flatMap((row) => [...(row.split('|')[2] ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1]));
-    expect(new Set(listed)).toEqual(new Set(ERROR_CODE_VALUES));
+    const listed = rows.flatMap((row) => {
+      const status = Number(row.split('|')[1]);
+      return [...(row.split('|')[2] ?? '').matchAll(/`([^`]+)`/g)].map((match) => ({ code: match[1] as ErrorCode, status }));
+    });
+    expect(new Set(listed.map((entry) => entry.code))).toEqual(new Set(ERROR_CODE_VALUES));
     expect(listed.length).toBe(ERROR_CODE_VALUES.length);
+    for (const { code, status } of listed) expect(ERROR_CODE_STATUS[code], code).toBe(status);
   });
 
   it('every code the server writes as a literal is declared', () => {
@@ -87,6 +91,17 @@ describe('error codes', () => {
     const literals = [...source.matchAll(/HttpError\(\s*\d+,\s*'([^']+)'/g)].map((match) => match[1]);
     expect(literals.length).toBeGreaterThan(0);
     for (const code of literals) expect(ERROR_CODE_VALUES, code).toContain(code);
+  });
+
+  it('documents under each error status exactly the codes sent with it', () => {
+    for (const { method, path, op } of operations(doc)) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (Number(status) < 400) continue;
+        const schema = response.content?.['application/json']?.schema as { properties: { code: { enum: string[] } } };
+        const expected = ERROR_CODE_VALUES.filter((code) => ERROR_CODE_STATUS[code] === Number(status));
+        expect(schema.properties.code.enum, `${method} ${path} ${status}`).toEqual(expected);
+      }
+    }
   });
 
   it('every declared code is sent somewhere by the server (none is dead)', () => {

@@ -2,14 +2,16 @@ import type { FastifyInstance, FastifyPluginAsync, RawServerDefault } from 'fast
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { documentedErrorSchema } from '../../../shared/api';
+import { errorSchemaFor } from '../../../shared/api';
 
 export type ZodApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 export type RoutePlugin = FastifyPluginAsync;
 
-/** Documented error answers: the same shared error schema under each status. */
-export function errors<const S extends readonly number[]>(...statuses: S): { [K in S[number]]: typeof documentedErrorSchema } {
-  return Object.fromEntries(statuses.map((status) => [status, documentedErrorSchema])) as { [K in S[number]]: typeof documentedErrorSchema };
+type ErrorSchema = ReturnType<typeof errorSchemaFor>;
+
+/** Documented error answers: under each status, the error shape with that status's codes. */
+export function errors<const S extends readonly number[]>(...statuses: S): { [K in S[number]]: ErrorSchema } {
+  return Object.fromEntries(statuses.map((status) => [status, errorSchemaFor(status)])) as { [K in S[number]]: ErrorSchema };
 }
 
 /** Statuses any route with a JSON body can answer besides its own. */
