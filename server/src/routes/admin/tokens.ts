@@ -68,7 +68,12 @@ export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
       description: 'The secret does not change. Send If-Match: "<version>" to refuse a stale edit (412). expiresOn: null clears the date.',
       security,
       params: idParamsSchema,
-      headers: z.object({ 'if-match': z.string().optional() }),
+      headers: z.object({
+        'if-match': z
+          .string()
+          .optional()
+          .meta({ description: 'The ETag of the version the edit started from ("7"; a list, W/"7" and * are understood). Any other version: 412.' }),
+      }),
       body: updateTokenRequestSchema,
       response: { 200: identificationTokenSchema, ...errors(...BODY_ERRORS, 401, 403, 404, 409, 412) },
     },
