@@ -124,7 +124,7 @@ export const PUBLIC_RESOURCES = Object.keys(PUBLIC_RECORD_SCHEMAS) as PublicReso
 export const createClientRequestSchema = z.strictObject({
   firstName: trimmedTextSchema(100),
   lastName: trimmedTextSchema(100),
-  email: z.email().max(254).meta({ maxLength: 254 }),
+  email: z.email().max(254),
   // ISO 3166 alpha-2, stored upper-case.
   country: textSchema(2, 2).regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code.').toUpperCase(),
 });

@@ -29,8 +29,9 @@ export function answerClientError(error: ClientError, socket: Socket): void {
     socket.destroy();
     return;
   }
-  const body = JSON.stringify(clientErrorBody(error));
-  const status = clientErrorBody(error).statusCode;
+  const answer = clientErrorBody(error);
+  const body = JSON.stringify(answer);
+  const status = answer.statusCode;
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +
