@@ -1,8 +1,8 @@
 /*
  * An in-memory main process for component tests. Every channel of the IPC contract has a
- * handler here, and calls go through the real makeBridge: arguments are parsed with the
- * contract's schemas on the way in and results checked on the way out, so a component that
- * sends or expects the wrong shape fails its test.
+ * handler here, and calls go through the real makeBridge. Like main, the fake parses arguments
+ * with the contract's schemas on the way in and checks results and events on the way out, so a
+ * component that sends or expects the wrong shape fails its test.
  */
 import type { AuditEvent } from '../../shared/api/audit';
 import type { RoleItem } from '../../shared/api/roles';
@@ -45,6 +45,7 @@ import {
   type EventName,
   type EventPayload,
   ipcContract,
+  ipcEvents,
 } from '../../shared/ipc/contract';
 import { type IpcError, type Result, fail, ok } from '../../shared/ipc/errors';
 import { DEFAULT_SETTINGS, type ConsoleSettings, type Profile, type SessionState } from '../../shared/ipc/schemas';
@@ -200,7 +201,8 @@ export class FakeWifox {
   }
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    for (const listener of this.listeners.get(event) ?? []) listener(structuredClone(payload));
+    const checked = ipcEvents[event].parse(payload);
+    for (const listener of this.listeners.get(event) ?? []) listener(structuredClone(checked));
   }
 
   /** The server stops answering: main reports the connection offline. */
@@ -338,7 +340,10 @@ export class FakeWifox {
     const failure = queued?.shift();
     if (failure) return fail(failure);
     const handler = this.handlers[channel] as (arg: unknown) => Promise<Result<unknown>> | Result<unknown>;
-    return structuredClone(await handler(parsed.data));
+    const answer = await handler(parsed.data);
+    if (!answer.ok) return structuredClone(answer);
+    // A fake answering outside the contract is a broken test, not a case for the UI to handle.
+    return structuredClone(ok(ipcContract[channel].result.parse(answer.value)));
   }
 
   private clash(name: string, exceptId?: number): boolean {
