@@ -7,6 +7,7 @@ import { ProfileService } from '../../main/services/profile-service';
 import { SettingsService } from '../../main/services/settings-service';
 import { JsonFileStore } from '../../main/stores/json-file-store';
 import { MemoryStore } from '../../main/stores/memory-store';
+import { WifoxClient } from '../../main/api/wifox-client';
 import { checkBaseUrl } from '../../shared/ipc/base-url';
 
 const dirs: string[] = [];
@@ -25,12 +26,28 @@ const errorOf = (fn: () => unknown): unknown => {
 
 describe('the https rule for base URLs', () => {
   it('requires https except on loopback', () => {
-    for (const url of ['https://wifox.example.com', 'http://127.0.0.1:8787', 'http://127.5.6.7', 'http://localhost:3000', 'http://[::1]:8787', 'http://app.localhost']) {
+    for (const url of ['https://wifox.example.com', 'http://127.0.0.1:8787', 'http://127.5.6.7', 'http://localhost:3000', 'http://[::1]:8787', 'https://app.localhost']) {
       expect(checkBaseUrl(url), url).toMatchObject({ ok: true });
     }
     for (const url of ['http://wifox.example.com', 'http://10.0.0.1', 'http://128.0.0.1', 'http://127.0.0.1.evil.com', 'http://[::2]', 'http://localhost.evil.com']) {
       expect(checkBaseUrl(url), url).toMatchObject({ ok: false, reason: 'insecure' });
     }
+  });
+
+  it('treats names as names: *.localhost and localhost. need https, since a resolver may send them anywhere', () => {
+    for (const url of ['http://anything.localhost', 'http://wifox.localhost:8787', 'http://localhost.', 'http://a.b.localhost/api']) {
+      expect(checkBaseUrl(url), url).toMatchObject({ ok: false, reason: 'insecure' });
+    }
+  });
+
+  it('the client itself refuses *.localhost and remote names over http (one rule, shared with the profile form)', () => {
+    for (const baseUrl of ['http://anything.localhost:8787', 'http://wifox.example.com']) {
+      expect(isAppError(errorOf(() => new WifoxClient({ baseUrl })), 'insecure_url'), baseUrl).toBe(true);
+    }
+    expect(new WifoxClient({ baseUrl: 'http://localhost:8787' })).toBeInstanceOf(WifoxClient);
+  });
+
+  it('refuses what is not a plain server address', () => {
     for (const url of ['ftp://x.example', 'https://user:pw@x.example', 'wifox.example.com', 'https://x.example/?token=1']) {
       expect(checkBaseUrl(url), url).toMatchObject({ ok: false, reason: 'invalid' });
     }
