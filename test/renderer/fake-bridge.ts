@@ -140,6 +140,8 @@ export class FakeWifox {
   settings: ConsoleSettings = { ...DEFAULT_SETTINGS };
   org: SettingsResponse = { timeZone: TIME_ZONE, organisationName: 'Wifox Test' };
   clipboard: string[] = [];
+  /** Whether main reports the copy as kept out of clipboard history (false on e.g. GNOME). */
+  clipboardHistoryExcluded = true;
   /** Secrets handed out by tokens.create, so tests can look for them afterwards. */
   issuedSecrets: string[] = [];
   calls: Call[] = [];
@@ -450,7 +452,7 @@ export class FakeWifox {
     'audit.list': ({ tokenId }) => ok({ items: this.audit.filter((e) => tokenId === undefined || e.tokenId === tokenId) }),
     'clipboard.copySecret': ({ secret }) => {
       this.clipboard.push(secret);
-      return ok({ clearsInSeconds: this.settings.clipboardClearSeconds });
+      return ok({ clearsInSeconds: this.settings.clipboardClearSeconds, historyExcluded: this.clipboardHistoryExcluded });
     },
     'inventory.cachedInfo': async ({ profileId }) => {
       const snapshot = await this.cachedSnapshot(profileId);

@@ -16,8 +16,9 @@ export class MemoryClipboard implements ClipboardPort {
   async readText(): Promise<string> {
     return this.text;
   }
-  async writeText(text: string): Promise<void> {
+  async writeSecret(text: string): Promise<{ historyExcluded: boolean }> {
     this.text = text;
+    return { historyExcluded: true };
   }
   clear(): void {
     this.text = '';
