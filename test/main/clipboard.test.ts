@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ClipboardService } from '../../main/services/clipboard-service';
 import { SettingsService } from '../../main/services/settings-service';
-import { MemoryStore } from '../../main/stores/memory-store';
+import { testStore } from '../support/electron-store';
 import { FakeClipboard } from './fakes/electron';
 import { ManualScheduler } from './fakes/scheduler';
 
 const setup = (clearSeconds?: 10 | 30 | 60 | 120 | null) => {
   const clipboard = new FakeClipboard();
-  const settings = new SettingsService(new MemoryStore());
+  const settings = new SettingsService(testStore());
   if (clearSeconds !== undefined) settings.set({ clipboardClearSeconds: clearSeconds });
   const scheduler = new ManualScheduler();
   return { clipboard, scheduler, service: new ClipboardService(clipboard, settings, scheduler) };
