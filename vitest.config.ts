@@ -1,6 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+// electron-store imports `electron`, whose package would try to download Electron's binary in
+// plain Node: with this variable it answers a path instead, and electron-store, given a `cwd`,
+// needs nothing more (test/support/electron-store.ts). Electron's API is never reached.
+const electronInNode = { ELECTRON_OVERRIDE_DIST_PATH: 'electron-is-not-loaded-in-node' };
+
 // Three projects, one run: `node` (shared, main, server, lint rules), `dom` (renderer
 // components in jsdom) and `e2e` (the built renderer in real Chromium).
 export default defineConfig({
@@ -12,6 +17,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/{shared,main,server,lint,scripts}/**/*.test.ts'],
+          env: electronInNode,
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },
@@ -31,6 +37,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          env: electronInNode,
           globalSetup: ['test/e2e/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

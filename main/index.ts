@@ -3,7 +3,7 @@
 import { app, BrowserWindow, ipcMain, Menu, protocol, screen, shell, type WebContents } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createElectronStore } from './adapters/electron-store';
-import { electronClipboard } from './adapters/clipboard';
+import { createElectronClipboard } from './adapters/clipboard';
 import { createElectronDialogs } from './adapters/dialog';
 import { createWindowEventSink, registerIpcRouter } from './adapters/ipc';
 import { KeyringSecretStore } from './adapters/keyring';
@@ -57,7 +57,7 @@ async function start(): Promise<void> {
   const services = createConsoleServices({
     store,
     secrets: new KeyringSecretStore(),
-    clipboard: electronClipboard,
+    clipboard: createElectronClipboard(),
     events: createWindowEventSink(() => [...appContents.values()], logger),
     userDataDir: app.getPath('userData'),
     dialogs: createElectronDialogs(() => BrowserWindow.getFocusedWindow()),

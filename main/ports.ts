@@ -27,7 +27,9 @@ export class KeychainUnavailableError extends Error {
 // Async because Electron's clipboard is (and so is the browser's).
 export interface ClipboardPort {
   readText(): Promise<string>;
-  writeText(text: string): Promise<void>;
+  // Writes the secret with the formats that keep it out of clipboard history where the platform
+  // has them; says whether it does.
+  writeSecret(secret: string): Promise<{ historyExcluded: boolean }>;
   clear(): void | Promise<void>;
 }
 

@@ -5,9 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
 const port = process.env.WIFOX_DEMO_PORT ?? '8787';
 const dbPath = process.env.WIFOX_DEMO_DB ?? 'data/demo.db';
 mkdirSync('data', { recursive: true });
@@ -43,20 +41,16 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-let electronPath;
-try {
-  // Resolving the package downloads the binary when it is missing; that fails offline.
-  electronPath = require('electron');
-} catch {
-  electronPath = undefined;
-}
+// Resolving the electron package downloads its binary when missing, printing the downloader's
+// progress and stack trace when that fails: resolve it in a child whose output is kept quiet.
+const resolved = spawnSync(process.execPath, ['-e', "console.log('electron-path=' + require('electron'))"], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const electronPath = resolved.status === 0 ? /^electron-path=(.+)$/m.exec(resolved.stdout)?.[1] : undefined;
 
-const launch = typeof electronPath === 'string' ? spawn(electronPath, ['.'], { stdio: 'inherit', env: { ...process.env, WIFOX_API_URL: apiUrl, WIFOX_DEMO_EMAIL: adminEmail, WIFOX_DEMO_PASSWORD: adminPassword } }) : undefined;
+const launch = electronPath
+  ? spawn(electronPath, ['.'], { stdio: 'inherit', env: { ...process.env, WIFOX_API_URL: apiUrl, WIFOX_DEMO_EMAIL: adminEmail, WIFOX_DEMO_PASSWORD: adminPassword } })
+  : undefined;
 const explain = () =>
-  process.stdout.write(
-    `Electron could not be started on this machine (its binary is downloaded on first launch).\n` +
-      `The demo API stays up at ${apiUrl} (Ctrl+C stops it); see README for curl examples.\n`,
-  );
+  process.stdout.write(`Electron could not be started on this machine, so only the demo API runs, at ${apiUrl} (Ctrl+C stops it).\n`);
 if (!launch) explain();
 launch?.once('error', explain);
 launch?.once('exit', (code) => {

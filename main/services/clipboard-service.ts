@@ -21,13 +21,13 @@ export class ClipboardService {
   async copySecret(secret: string): Promise<CopySecretResult> {
     this.cancelTimer();
     this.pending = null;
-    await this.clipboard.writeText(secret);
+    const { historyExcluded } = await this.clipboard.writeSecret(secret);
     const delay = this.settings.get().clipboardClearSeconds;
     // "Never" means never: not after a delay and not on quit either.
-    if (delay === null) return { clearsInSeconds: null };
+    if (delay === null) return { clearsInSeconds: null, historyExcluded };
     const timer = this.scheduler.setTimeout(() => void this.clearIfStillOurs(), delay * 1000);
     this.pending = { fingerprint: fingerprint(secret), timer };
-    return { clearsInSeconds: delay };
+    return { clearsInSeconds: delay, historyExcluded };
   }
 
   // On quit.

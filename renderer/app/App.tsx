@@ -1,17 +1,16 @@
 import { Flex, Spin } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { WifoxBridge } from '../../shared/ipc/bridge';
-import { InventoryPage } from '../inventory/InventoryPage';
 import { OpenedInventoriesProvider } from '../inventory/OpenedInventories';
 import { BridgeProvider } from '../ipc/BridgeContext';
 import { Shell } from '../layout/Shell';
-import { RolesPage } from '../roles/RolesPage';
 import { SessionPrompt } from '../session/SessionPrompt';
 import { SessionProvider } from '../session/SessionProvider';
 import { useSession } from '../session/SessionContext';
 import { SignInScreen } from '../session/SignInScreen';
 import { TokensPage } from '../tokens/TokensPage';
-import { PreferencesPage } from './PreferencesPage';
+import { InventoryPage, PreferencesPage, RolesPage } from './lazyPages';
+import { Loading } from './Loading';
 import { Providers } from './Providers';
 import { loadSection, saveSection, type Section } from './sections';
 import { SettingsProvider, useSettings } from './SettingsContext';
@@ -62,9 +61,11 @@ function SignedIn() {
     <OpenedInventoriesProvider>
       <Shell section={section} onNavigate={navigate}>
         {section === 'tokens' && <TokensPage />}
-        {section === 'inventory' && <InventoryPage />}
-        {section === 'roles' && <RolesPage />}
-        {section === 'preferences' && <PreferencesPage />}
+        <Suspense fallback={<Loading label={`Loading ${section}`} />}>
+          {section === 'inventory' && <InventoryPage />}
+          {section === 'roles' && <RolesPage />}
+          {section === 'preferences' && <PreferencesPage />}
+        </Suspense>
       </Shell>
       <SessionPrompt />
     </OpenedInventoriesProvider>

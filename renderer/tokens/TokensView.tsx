@@ -1,15 +1,17 @@
-import { App, Button, Empty, type InputRef } from 'antd';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { App, Button, Drawer, Empty, type InputRef } from 'antd';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { RoleItem } from '../../shared/api/roles';
 import type { IdentificationToken } from '../../shared/api/tokens';
 import { DeleteTokenDialog } from './delete/DeleteTokenDialog';
-import { AddTokenDrawer } from './drawers/AddTokenDrawer';
-import { EditTokenDrawer } from './drawers/EditTokenDrawer';
 import type { TokenFormInputs } from './form/useFormContext';
 import { TokenList, type EditingHandlers } from './list/TokenList';
 import { RevealHost, type RevealHandle } from './reveal/RevealDialog';
 import { useListPrefs } from './useListPrefs';
 import { useShortcuts } from './useShortcuts';
+
+// The drawers (and their date picker) load when first opened: the first screen is the list.
+const AddTokenDrawer = lazy(() => import('./drawers/AddTokenDrawer').then((m) => ({ default: m.AddTokenDrawer })));
+const EditTokenDrawer = lazy(() => import('./drawers/EditTokenDrawer').then((m) => ({ default: m.EditTokenDrawer })));
 
 type DrawerState = { kind: 'add' } | { kind: 'edit'; token: IdentificationToken } | null;
 
@@ -78,6 +80,8 @@ export function TokensView({
         emptyInventory={emptyInventory}
         {...(readOnly === undefined ? {} : { readOnlyReason: readOnly })}
       />
+      {/* While a drawer's code arrives, an empty drawer with a skeleton stands in for it. */}
+      <Suspense fallback={<Drawer open loading title="Loading…" size={520} aria-label="Loading the token form" />}>
       {drawer?.kind === 'add' && (
         <AddTokenDrawer
           inputs={inputs}
@@ -103,6 +107,7 @@ export function TokensView({
           }}
         />
       )}
+      </Suspense>
       {deleting && (
         <DeleteTokenDialog
           token={deleting}

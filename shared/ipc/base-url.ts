@@ -12,9 +12,11 @@ const isLoopbackIpv4 = (host: string): boolean => {
   return parts[0] === '127';
 };
 
+// Literal loopback only: `localhost` itself, 127.0.0.0/8 and ::1. Other names, `*.localhost`
+// included, go through a resolver (hosts file, DNS, a proxy) that may send them anywhere.
 export const isLoopbackHost = (hostname: string): boolean => {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === 'localhost') return true;
   if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
   // WHATWG URL parsing normalises an IPv4-mapped loopback to `::ffff:7f00:1`.
   const mapped = /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.exec(host);
@@ -42,7 +44,7 @@ export const checkBaseUrl = (input: string): BaseUrlCheck => {
     return {
       ok: false,
       reason: 'insecure',
-      message: 'Use https:// — plain http:// is only allowed for this computer (localhost, 127.0.0.1, ::1).',
+      message: 'Use https:// — plain http:// is only allowed for this computer (localhost, 127.0.0.1, [::1]).',
     };
   }
   // One canonical spelling without a trailing slash, so `${baseUrl}/api/...` joins cleanly.

@@ -9,26 +9,14 @@
  *
  * Methods never reject: every failure, a broken transport included, comes back as
  * `{ ok: false, error }`. Envelopes are plain data because contextBridge copies objects but
- * drops the custom properties of thrown errors. Results are checked against the contract on
- * arrival, so the renderer only ever sees values of the promised shape.
+ * drops the custom properties of thrown errors. Main checks every argument, result, error code
+ * and event payload against the contract (main/ipc/handle.ts), so the bridge trusts what main
+ * sends and carries no schema: the preload stays a few kilobytes, without zod.
  * Runs in a sandboxed preload and in a plain browser page: no Node or Electron imports here.
  */
-import type { z } from 'zod';
-import {
-  type Channel,
-  type ChannelArg,
-  type ChannelErrorCode,
-  type ChannelResult,
-  type EventName,
-  type EventPayload,
-  type IpcContract,
-  CHANNELS,
-  allowedErrors,
-  ipcContract,
-  ipcEvents,
-  isEventName,
-} from './contract';
-import { type ErrorCode, type IpcError, type Result, envelopeSchema } from './errors';
+import type { Channel, ChannelArg, ChannelErrorCode, ChannelResult, EventName, EventPayload, IpcContract } from './contract';
+import type { ErrorCode, IpcError, Result } from './errors';
+import { CHANNEL_NAMES, isBridgeEvent } from './names';
 
 export type Invoke = (channel: Channel, arg: unknown) => Promise<unknown>;
 export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;
@@ -55,6 +43,20 @@ export type WifoxBridge = BridgeApi & BridgeEvents;
 
 const internalError = (message: string): IpcError<'internal'> => ({ code: 'internal', message });
 
+// Only the envelope's shape is checked: anything else means the transport, not main, answered.
+const isEnvelope = (raw: unknown): raw is Result<unknown> => {
+  if (raw === null || typeof raw !== 'object') return false;
+  const envelope = raw as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (envelope.ok === true) return 'value' in envelope;
+  return (
+    envelope.ok === false &&
+    typeof envelope.error === 'object' &&
+    envelope.error !== null &&
+    typeof envelope.error.code === 'string' &&
+    typeof envelope.error.message === 'string'
+  );
+};
+
 const callChannel = async (invoke: Invoke, name: Channel, arg: unknown): Promise<Result<unknown>> => {
   let raw: unknown;
   try {
@@ -62,39 +64,23 @@ const callChannel = async (invoke: Invoke, name: Channel, arg: unknown): Promise
   } catch {
     return { ok: false, error: internalError('The console could not reach its main process. Restart it if this persists.') };
   }
-  const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success) {
+  if (!isEnvelope(raw)) {
     return { ok: false, error: internalError(`The console answered ${name} in an unexpected form.`) };
   }
-  if (!envelope.data.ok) {
-    const { error } = envelope.data;
-    // A code outside the contract would defeat the renderer's exhaustive handling.
-    const known = (allowedErrors(name) as readonly ErrorCode[]).includes(error.code);
-    return { ok: false, error: known ? error : { ...error, code: 'internal' } };
-  }
-  const schema: z.ZodType = ipcContract[name].result;
-  const value = schema.safeParse(envelope.data.value);
-  if (!value.success) {
-    return { ok: false, error: internalError(`The console answered ${name} with data of the wrong shape.`) };
-  }
-  return { ok: true, value: value.data };
+  return raw;
 };
 
 export const makeBridge = (invoke: Invoke, subscribe: Subscribe): WifoxBridge => {
   const api: Record<string, Record<string, (arg?: unknown) => Promise<Result<unknown>>>> = {};
-  for (const name of CHANNELS) {
+  for (const name of CHANNEL_NAMES) {
     const [namespace, method] = name.split('.') as [string, string];
     const group = (api[namespace] ??= {});
     group[method] = (arg?: unknown) => callChannel(invoke, name, arg);
   }
   const on = (event: EventName, listener: (payload: never) => void): (() => void) => {
     // The page can pass any string: only contract events may reach the transport's listeners.
-    if (!isEventName(event)) return () => undefined;
-    return subscribe(event, (payload) => {
-      const parsed = ipcEvents[event].safeParse(payload);
-      // A malformed event is dropped: acting on half a message is worse than missing one.
-      if (parsed.success) listener(parsed.data as never);
-    });
+    if (!isBridgeEvent(event)) return () => undefined;
+    return subscribe(event, (payload) => listener(payload as never));
   };
   return { ...api, on } as unknown as WifoxBridge;
 };

@@ -88,6 +88,8 @@ export const copySecretArgSchema = z.object({ secret: z.string().min(1).max(512)
 export const copySecretResultSchema = z.object({
   // null when the settings say never; the UI says "Copied — the clipboard clears in 30 s".
   clearsInSeconds: z.number().int().positive().nullable(),
+  // false where the desktop has no way to keep the copy out of clipboard history (e.g. GNOME).
+  historyExcluded: z.boolean(),
 });
 export type CopySecretResult = z.infer<typeof copySecretResultSchema>;
 

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +21,6 @@ const binary = electronBinary();
 
 describe('Electron smoke test', () => {
   it.skipIf(binary === null)('launches, signs in, lists, creates a token and reveals it once', async () => {
-    execFileSync('npx', ['electron-vite', 'build'], { cwd: REPO_ROOT, stdio: 'ignore' });
     const dir = mkdtempSync(join(tmpdir(), 'wifox-electron-'));
     const server = await startReferenceServer(join(dir, 'wifox.db'));
     const app = await electron.launch({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, type EventName } from '../../shared/ipc/contract';
+import { CHANNELS, EVENT_NAMES, type EventName } from '../../shared/ipc/contract';
+import { CHANNEL_NAMES, EVENT_NAMES_LIST } from '../../shared/ipc/names';
 import { isWifoxIpcError, makeBridge, unwrap, WifoxIpcError, type Invoke } from '../../shared/ipc/bridge';
 import { APP_SENDER, buildConsole } from './support/console';
 
@@ -29,10 +30,14 @@ describe('makeBridge', () => {
     expect(result).toEqual({ ok: true, value: { clearsInSeconds: 30 } });
   });
 
-  it('refuses a value that does not match the result schema', async () => {
-    const result = await bridgeAnswering({ ok: true, value: { clearsInSeconds: 'soon' } }).clipboard.copySecret({ secret: 's' });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('internal');
+  it('keeps the zod-free name lists equal to the contract, both ways', () => {
+    expect([...CHANNEL_NAMES].sort()).toEqual([...CHANNELS].sort());
+    expect([...EVENT_NAMES_LIST].sort()).toEqual([...EVENT_NAMES].sort());
+  });
+
+  it('passes main\'s answer through as sent: main has checked it against the contract', async () => {
+    const answer = { ok: true, value: { clearsInSeconds: 30, historyExcluded: true } };
+    expect(await bridgeAnswering(answer).clipboard.copySecret({ secret: 's' })).toEqual(answer);
   });
 
   it('refuses an answer that is not an envelope, and never rejects when the transport fails', async () => {
@@ -44,18 +49,18 @@ describe('makeBridge', () => {
     await expect(broken.settings.get()).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
-  it('passes declared errors through and downgrades undeclared codes', async () => {
+  it('passes error envelopes through', async () => {
     const declared = await bridgeAnswering({ ok: false, error: { code: 'conflict', message: 'changed' } }).tokens.update({
       id: 1,
       version: 1,
       changes: {},
     });
     expect(declared).toEqual({ ok: false, error: { code: 'conflict', message: 'changed' } });
-    const undeclared = await bridgeAnswering({ ok: false, error: { code: 'conflict', message: 'changed' } }).settings.get();
-    expect(undeclared.ok === false && undeclared.error.code).toBe('internal');
+    const noMessage = await bridgeAnswering({ ok: false, error: { code: 'conflict' } }).settings.get();
+    expect(noMessage.ok === false && noMessage.error.code).toBe('internal');
   });
 
-  it('delivers events with valid payloads only', () => {
+  it('delivers contract events only', () => {
     const listeners = new Map<EventName, (payload: unknown) => void>();
     const bridge = makeBridge(
       async () => null,
@@ -67,8 +72,9 @@ describe('makeBridge', () => {
     const seen: unknown[] = [];
     const stop = bridge.on('session.ended', (event) => seen.push(event.reason));
     listeners.get('session.ended')?.({ profileId: 'p1', reason: 'expired', message: 'Sign in again.' });
-    listeners.get('session.ended')?.({ profileId: 'p1', reason: 'because' });
     expect(seen).toEqual(['expired']);
+    (bridge.on as (event: string, listener: () => void) => () => void)('electron-store-get-data', () => undefined);
+    expect([...listeners.keys()]).toEqual(['session.ended']);
     stop();
     expect(listeners.has('session.ended')).toBe(false);
   });

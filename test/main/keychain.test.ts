@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICE, KeyringSecretStore, probeKeychain } from '../../main/adapters/keyring';
 import { KeychainUnavailableError } from '../../main/ports';
 import { KEYCHAIN_WARNING } from '../../main/services/session-service';
-import { JsonFileStore } from '../../main/stores/json-file-store';
+import { electronStoreIn } from '../support/electron-store';
 import type { SessionState } from '../../shared/ipc/schemas';
 import { buildConsole } from './support/console';
 import { findLeaks, readAll } from './support/leak-scan';
@@ -57,7 +57,7 @@ describe('the OS keychain', () => {
   });
 
   it('sign-in stores the refresh token there, a restart resumes, sign-out deletes it; nothing lands on disk', async () => {
-    const store = new JsonFileStore(join(userData, 'console.json'));
+    const store = electronStoreIn(userData).store;
     const secrets = new KeyringSecretStore(SERVICE);
     const first = buildConsole({ store, secrets });
     const state = await signIn(first, server.url);
@@ -69,7 +69,7 @@ describe('the OS keychain', () => {
       expect(stored).toMatch(/^wfr_/);
       expect(findLeaks(readAll(userData), [stored ?? '', ADMIN.password])).toEqual([]);
 
-      const second = buildConsole({ store: new JsonFileStore(join(userData, 'console.json')), secrets });
+      const second = buildConsole({ store: electronStoreIn(userData).store, secrets });
       await second.services.start();
       expect(expectOk<SessionState>(await second.call('session.state'))).toMatchObject({
         status: 'signedIn',
@@ -90,7 +90,7 @@ describe('the OS keychain', () => {
       expectOk(await first.call('tokens.list'));
       expect(findLeaks(readAll(userData), [ADMIN.password])).toEqual([]);
 
-      const second = buildConsole({ store: new JsonFileStore(join(userData, 'console.json')), secrets });
+      const second = buildConsole({ store: electronStoreIn(userData).store, secrets });
       await second.services.start();
       expect(expectOk<SessionState>(await second.call('session.state'))).toMatchObject({ status: 'signedOut', lastProfileId: profileId });
     }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JsonFileStore } from '../../main/stores/json-file-store';
+import { electronStoreIn } from '../support/electron-store';
 import type { RoleItem } from '../../shared/api/roles';
 import type { CreateTokenResponse } from '../../shared/api/tokens';
 import { buildConsole, RecordingSecretStore } from './support/console';
@@ -26,7 +26,7 @@ afterAll(async () => {
 describe('secrets stay out of files, logs and error messages', () => {
   it('after sign-in, a failed sign-in, create, copy, refresh, errors and sign-out', async () => {
     const secrets = new RecordingSecretStore();
-    const store = new JsonFileStore(join(userData, 'console.json'));
+    const store = electronStoreIn(userData).store;
     const console = buildConsole({ store, secrets });
     const errors: string[] = [];
     const call = async (channel: string, arg?: unknown): Promise<unknown> => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYCHAIN_WARNING } from '../../main/services/session-service';
-import { MemorySecretStore, MemoryStore } from '../../main/stores/memory-store';
+import { testStore } from '../support/electron-store';
+import { MemorySecretStore } from './support/memory-secret-store';
 import type { SessionState } from '../../shared/ipc/schemas';
 import { buildConsole, RecordingSecretStore } from './support/console';
 import { startReferenceServer, type ReferenceServer } from './support/reference-server';
@@ -27,7 +28,7 @@ const refreshWorks = async (refreshToken: string | null): Promise<number> => {
 
 describe('SessionService', () => {
   it('signs in: refresh token in the keychain, nothing secret in the store', async () => {
-    const store = new MemoryStore();
+    const store = testStore();
     const secrets = new RecordingSecretStore();
     const console = buildConsole({ store, secrets });
     const state = await signIn(console, server.url);
@@ -41,7 +42,7 @@ describe('SessionService', () => {
   });
 
   it('resumes at the next start without a password, and sign-out deletes the entry and revokes the session', async () => {
-    const store = new MemoryStore();
+    const store = testStore();
     const secrets = new MemorySecretStore();
     const first = buildConsole({ store, secrets });
     const { profile } = await signIn(first, server.url);
@@ -67,7 +68,7 @@ describe('SessionService', () => {
   });
 
   it('without a keychain: signs in with a warning, keeps the session in memory, and asks again next launch', async () => {
-    const store = new MemoryStore();
+    const store = testStore();
     const secrets = new MemorySecretStore({ available: false });
     const console = buildConsole({ store, secrets });
     const state = await signIn(console, server.url);
@@ -83,7 +84,7 @@ describe('SessionService', () => {
   });
 
   it('a session revoked while the console was closed does not resume', async () => {
-    const store = new MemoryStore();
+    const store = testStore();
     const secrets = new MemorySecretStore();
     const first = buildConsole({ store, secrets });
     const { profile } = await signIn(first, server.url);
@@ -102,7 +103,7 @@ describe('SessionService', () => {
 
   it('starts offline when the server is down, then reports the connection and comes back', async () => {
     const own = await startReferenceServer();
-    const store = new MemoryStore();
+    const store = testStore();
     const secrets = new MemorySecretStore();
     const first = buildConsole({ store, secrets });
     const { profile } = await signIn(first, own.url);

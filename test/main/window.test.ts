@@ -4,7 +4,7 @@ import { WindowStateStore } from '../../main/window/bounds';
 import { mainWindowOptions } from '../../main/window/create';
 import { createExternalOpener, isSafeExternalUrl } from '../../main/window/external-links';
 import { hardenWebContents } from '../../main/window/harden';
-import { MemoryStore } from '../../main/stores/memory-store';
+import { testStore } from '../support/electron-store';
 import { FakeWebContents } from './fakes/electron';
 
 const hardened = () => {
@@ -36,7 +36,7 @@ describe('window options', () => {
   });
 
   it('reopens where it was, and not on a display that is gone', () => {
-    const store = new MemoryStore();
+    const store = testStore();
     const state = new WindowStateStore(store);
     state.save({ x: 100, y: 50, width: 1200, height: 800, maximized: false });
     const display = { x: 0, y: 0, width: 1920, height: 1080 };

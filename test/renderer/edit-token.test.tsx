@@ -139,7 +139,8 @@ describe('Edit Identification Token drawer', () => {
     const { user } = await renderTokenList(fake);
     const d = await openEdit(user, 'NewIdentForTest');
     await user.click(within(d).getByRole('tab', { name: 'Details' }));
-    expect(within(d).getByText(/by Ada Admin$/)).toBeInTheDocument();
+    // Details load on demand: wait for them.
+    expect(await within(d).findByText(/by Ada Admin$/)).toBeInTheDocument();
     expect(within(d).getByText('02/01/2025 11:30 from 203.0.113.45')).toBeInTheDocument();
     expect(within(d).getByText(`${token.secretHint}…`)).toBeInTheDocument();
     expect(await within(d).findByText('Updated')).toBeInTheDocument();
@@ -151,7 +152,7 @@ describe('Edit Identification Token drawer', () => {
     const { user } = await renderTokenList(seededFake());
     const d = await openEdit(user, 'NewIdentForTest');
     await user.click(within(d).getByRole('tab', { name: 'Test access' }));
-    const address = within(d).getByRole('textbox', { name: 'Client address' });
+    const address = await within(d).findByRole('textbox', { name: 'Client address' });
     await user.type(address, '192.168.31.20');
     expect(within(d).getByRole('status')).toHaveTextContent('Accepted');
 

@@ -1,8 +1,8 @@
 /*
  * An in-memory main process for component tests. Every channel of the IPC contract has a
- * handler here, and calls go through the real makeBridge: arguments are parsed with the
- * contract's schemas on the way in and results checked on the way out, so a component that
- * sends or expects the wrong shape fails its test.
+ * handler here, and calls go through the real makeBridge. Like main, the fake parses arguments
+ * with the contract's schemas on the way in and checks results and events on the way out, so a
+ * component that sends or expects the wrong shape fails its test.
  */
 import type { AuditEvent } from '../../shared/api/audit';
 import type { RoleItem } from '../../shared/api/roles';
@@ -45,6 +45,7 @@ import {
   type EventName,
   type EventPayload,
   ipcContract,
+  ipcEvents,
 } from '../../shared/ipc/contract';
 import { type IpcError, type Result, fail, ok } from '../../shared/ipc/errors';
 import { DEFAULT_SETTINGS, type ConsoleSettings, type Profile, type SessionState } from '../../shared/ipc/schemas';
@@ -139,6 +140,8 @@ export class FakeWifox {
   settings: ConsoleSettings = { ...DEFAULT_SETTINGS };
   org: SettingsResponse = { timeZone: TIME_ZONE, organisationName: 'Wifox Test' };
   clipboard: string[] = [];
+  /** Whether main reports the copy as kept out of clipboard history (false on e.g. GNOME). */
+  clipboardHistoryExcluded = true;
   /** Secrets handed out by tokens.create, so tests can look for them afterwards. */
   issuedSecrets: string[] = [];
   calls: Call[] = [];
@@ -200,7 +203,8 @@ export class FakeWifox {
   }
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    for (const listener of this.listeners.get(event) ?? []) listener(structuredClone(payload));
+    const checked = ipcEvents[event].parse(payload);
+    for (const listener of this.listeners.get(event) ?? []) listener(structuredClone(checked));
   }
 
   /** The server stops answering: main reports the connection offline. */
@@ -338,7 +342,10 @@ export class FakeWifox {
     const failure = queued?.shift();
     if (failure) return fail(failure);
     const handler = this.handlers[channel] as (arg: unknown) => Promise<Result<unknown>> | Result<unknown>;
-    return structuredClone(await handler(parsed.data));
+    const answer = await handler(parsed.data);
+    if (!answer.ok) return structuredClone(answer);
+    // A fake answering outside the contract is a broken test, not a case for the UI to handle.
+    return structuredClone(ok(ipcContract[channel].result.parse(answer.value)));
   }
 
   private clash(name: string, exceptId?: number): boolean {
@@ -445,7 +452,7 @@ export class FakeWifox {
     'audit.list': ({ tokenId }) => ok({ items: this.audit.filter((e) => tokenId === undefined || e.tokenId === tokenId) }),
     'clipboard.copySecret': ({ secret }) => {
       this.clipboard.push(secret);
-      return ok({ clearsInSeconds: this.settings.clipboardClearSeconds });
+      return ok({ clearsInSeconds: this.settings.clipboardClearSeconds, historyExcluded: this.clipboardHistoryExcluded });
     },
     'inventory.cachedInfo': async ({ profileId }) => {
       const snapshot = await this.cachedSnapshot(profileId);

@@ -7,6 +7,16 @@ import { Providers } from '../../renderer/app/Providers';
 import { BridgeProvider } from '../../renderer/ipc/BridgeContext';
 import type { FakeWifox } from './fake-bridge';
 
+// The drawers and their tabs load on demand in the app (React.lazy). Importing them here has
+// Vitest transform them while the test file loads, not inside the first test that opens one;
+// the app still goes through its loading state, only shorter.
+await Promise.all([
+  import('../../renderer/tokens/drawers/AddTokenDrawer'),
+  import('../../renderer/tokens/drawers/EditTokenDrawer'),
+  import('../../renderer/tokens/details/TokenDetails'),
+  import('../../renderer/tokens/details/TestAccess'),
+]);
+
 export type Rendered = RenderResult & { user: UserEvent };
 
 /** The whole console against the fake main process. */

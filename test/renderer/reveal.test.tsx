@@ -39,6 +39,15 @@ describe('The reveal dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
     expect(fake.clipboard).toEqual([SECRET]);
     expect(await within(dialog).findByText('Copied — the clipboard clears in 10 s')).toBeInTheDocument();
+    expect(dialog).not.toHaveTextContent('clipboard history');
+  });
+
+  it('says clipboard history may keep a copy where the desktop cannot exclude it', async () => {
+    const fake = new FakeWifox();
+    fake.clipboardHistoryExcluded = false;
+    const { user, dialog } = showReveal(fake);
+    await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
+    expect(await within(dialog).findByText(/clipboard history: it may keep a copy of the token/)).toBeInTheDocument();
   });
 
   it('cannot be closed by Escape or by clicking outside', async () => {

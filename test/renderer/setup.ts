@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // antd's id hook answers the same "test-id" for every element when NODE_ENV is "test", so
@@ -45,6 +45,10 @@ window.getComputedStyle = (element: Element, pseudoElement?: string | null): CSS
 if (!Element.prototype.scrollTo) {
   Element.prototype.scrollTo = function scrollTo(): void {};
 }
+
+// Sections and drawer tabs load on demand (React.lazy): the first dynamic import of a test file
+// is transformed by Vitest then, which can take seconds on a busy machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

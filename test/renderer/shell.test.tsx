@@ -97,7 +97,7 @@ describe('Settings → Roles', () => {
     const { user } = await renderTokenList(seededFake());
     await user.click(screen.getByRole('menuitem', { name: /Roles/ }));
     expect(await screen.findByRole('heading', { name: 'Roles' })).toBeInTheDocument();
-    const header = screen.getByText('Clients, Actions, Logs').closest('[role="button"]') as HTMLElement;
+    const header = (await screen.findByText('Clients, Actions, Logs')).closest('[role="button"]') as HTMLElement;
     expect(header).toHaveTextContent('Rank 4');
     await user.click(header);
     const grid = await screen.findByRole('table', { name: 'Rights of Clients, Actions, Logs' });

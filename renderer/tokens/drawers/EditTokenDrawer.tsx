@@ -1,16 +1,19 @@
 import { Alert, Button, Drawer, Space, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { errorText } from '../../ipc/errorText';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
-import { TokenDetails } from '../details/TokenDetails';
-import { TestAccess } from '../details/TestAccess';
+import { Loading } from '../../app/Loading';
 import { TokenFormFields } from '../form/TokenFormFields';
 import { changedFields, formValuesOf, isEdited, rebaseValues } from '../form/tokenFormModel';
 import { useFormContext, type TokenFormInputs } from '../form/useFormContext';
 import { useTokenForm } from '../form/useTokenForm';
 import { remoteChanges } from './remoteChanges';
 import { useConfirmDiscard } from './useConfirmDiscard';
+
+// Details and test access load when their tab first opens: the first screen does not need them.
+const TokenDetails = lazy(() => import('../details/TokenDetails').then((m) => ({ default: m.TokenDetails })));
+const TestAccess = lazy(() => import('../details/TestAccess').then((m) => ({ default: m.TestAccess })));
 
 type Conflict = { status: 'open' } | { status: 'reloading' } | { status: 'failed'; message: string };
 
@@ -129,11 +132,23 @@ export function EditTokenDrawer({
       <Tabs
         items={[
           { key: 'settings', label: 'Settings', children: settings },
-          { key: 'details', label: 'Details', children: <TokenDetails token={base} timeZone={inputs.timeZone} /> },
+          {
+            key: 'details',
+            label: 'Details',
+            children: (
+              <Suspense fallback={<Loading label="Loading details" />}>
+                <TokenDetails token={base} timeZone={inputs.timeZone} />
+              </Suspense>
+            ),
+          },
           {
             key: 'test',
             label: 'Test access',
-            children: <TestAccess token={base} roles={inputs.roles} timeZone={inputs.timeZone} />,
+            children: (
+              <Suspense fallback={<Loading label="Loading test access" />}>
+                <TestAccess token={base} roles={inputs.roles} timeZone={inputs.timeZone} />
+              </Suspense>
+            ),
           },
         ]}
       />

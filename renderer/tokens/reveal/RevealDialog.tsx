@@ -35,6 +35,7 @@ function RevealDialog({ revealed, onClose }: { revealed: Revealed; onClose: () =
   const call = useBridgeCall();
   const { message } = App.useApp();
   const [copied, setCopied] = useState<string | null>(null);
+  const [keptInHistory, setKeptInHistory] = useState(false);
   const [copyError, setCopyError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
 
@@ -44,6 +45,7 @@ function RevealDialog({ revealed, onClose }: { revealed: Revealed; onClose: () =
     if (result.ok) {
       const text = copiedText(result.value.clearsInSeconds);
       setCopied(text);
+      setKeptInHistory(!result.value.historyExcluded);
       void message.success(text);
     } else {
       setCopyError(`The token could not be copied: ${result.error.message}`);
@@ -86,6 +88,11 @@ function RevealDialog({ revealed, onClose }: { revealed: Revealed; onClose: () =
         />
         <div role="status" style={{ minHeight: 22, marginTop: 8 }}>
           {copied && <Typography.Text type="success">{copied}</Typography.Text>}
+          {copied && keptInHistory && (
+            <Typography.Paragraph type="warning" style={{ marginTop: 4, marginBottom: 0 }}>
+              This desktop cannot keep copies out of clipboard history: it may keep a copy of the token. Clear it there after pasting.
+            </Typography.Paragraph>
+          )}
           {copyError && <Typography.Text type="danger">{copyError}</Typography.Text>}
         </div>
       </Modal>

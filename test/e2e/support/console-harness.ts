@@ -1,12 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type ConsoleServices, createConsoleServices } from '../../../main/console-services';
 import { createIpcRouter, type IpcRouter } from '../../../main/ipc/handle';
 import { createConsoleLogger } from '../../../main/logger';
 import type { InventoryDialogPort } from '../../../main/inventory/dialog-port';
 import type { ClipboardPort, EventSink, SecretStore } from '../../../main/ports';
-import { JsonFileStore } from '../../../main/stores/json-file-store';
+import { createElectronStore } from '../../../main/adapters/electron-store';
 import type { EventName } from '../../../shared/ipc/contract';
 import { PAGE_BRIDGE_FILE } from './paths';
 
@@ -16,8 +15,9 @@ export class MemoryClipboard implements ClipboardPort {
   async readText(): Promise<string> {
     return this.text;
   }
-  async writeText(text: string): Promise<void> {
+  async writeSecret(text: string): Promise<{ historyExcluded: boolean }> {
     this.text = text;
+    return { historyExcluded: true };
   }
   clear(): void {
     this.text = '';
@@ -80,7 +80,8 @@ export const openConsole = async (options: ConsoleHarnessOptions): Promise<Conso
     },
   };
   const services = createConsoleServices({
-    store: new JsonFileStore(join(options.userDataDir, 'config.json')),
+    // The app's own electron-store, writing <userData>/console.json as the app does.
+    store: createElectronStore({ cwd: options.userDataDir }),
     secrets: options.secrets,
     clipboard,
     events,

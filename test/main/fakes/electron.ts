@@ -39,19 +39,21 @@ export class FakeWebContents implements HardenableContents {
   }
 }
 
-// Electron 45's clipboard module is promise-based.
+// The clipboard port as main's services see it.
 export class FakeClipboard implements ClipboardPort {
   text = '';
   writes = 0;
   clears = 0;
+  historyExcluded = true;
 
   async readText(): Promise<string> {
     return this.text;
   }
 
-  async writeText(text: string): Promise<void> {
+  async writeSecret(text: string): Promise<{ historyExcluded: boolean }> {
     this.text = text;
     this.writes++;
+    return { historyExcluded: this.historyExcluded };
   }
 
   clear(): void {
@@ -104,5 +106,39 @@ export class FakeSenderContents {
 
   send(channel: string, payload: unknown): void {
     this.sent.push({ channel, payload });
+  }
+}
+
+// Electron 45's ClipboardItem: one clipboard entry, MIME type or custom format → payload.
+export class FakeClipboardItem {
+  readonly types: string[];
+  constructor(readonly items: Record<string, string | Blob>) {
+    this.types = Object.keys(items);
+  }
+}
+
+// Electron 45's own clipboard module (promise-based, W3C-like): records every write as the
+// list of entries written in one transaction.
+export class FakeElectronClipboard {
+  readonly transactions: FakeClipboardItem[][] = [];
+  text = '';
+
+  async write(items: FakeClipboardItem[]): Promise<void> {
+    this.transactions.push(items);
+    const plain = items.find((item) => 'text/plain' in item.items)?.items['text/plain'];
+    this.text = typeof plain === 'string' ? plain : '';
+  }
+
+  async writeText(text: string): Promise<void> {
+    this.transactions.push([new FakeClipboardItem({ 'text/plain': text })]);
+    this.text = text;
+  }
+
+  async readText(): Promise<string> {
+    return this.text;
+  }
+
+  clear(): void {
+    this.text = '';
   }
 }

@@ -7,6 +7,7 @@ import type { Scheduler } from '../../../main/ports';
 import { allowedErrors, type Channel, CHANNELS, ipcContract } from '../../../shared/ipc/contract';
 import { envelopeSchema } from '../../../shared/ipc/errors';
 import { APP_SENDER, buildConsole, type TestConsole } from '../support/console';
+import { InMemoryStore } from '../support/memory-store';
 import { closedPortUrl } from '../support/stub-server';
 
 // Every IPC argument schema, fed arbitrary structured-clone values and near-valid objects
@@ -31,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(userDataDir, { recursive: true, force: true }));
 
 const newConsole = (): TestConsole =>
-  buildConsole({ scheduler: idleScheduler, userDataDir, http: { timeoutMs: 1_000, retryDelayMs: 1 } });
+  buildConsole({ store: new InMemoryStore(), scheduler: idleScheduler, userDataDir, http: { timeoutMs: 1_000, retryDelayMs: 1 } });
 
 const withClosedProfile = async (): Promise<TestConsole> => {
   const console = newConsole();

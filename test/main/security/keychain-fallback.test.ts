@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeychainUnavailableError, type SecretStore } from '../../../main/ports';
 import { KEYCHAIN_WARNING } from '../../../main/services/session-service';
-import { JsonFileStore } from '../../../main/stores/json-file-store';
-import { MemorySecretStore } from '../../../main/stores/memory-store';
+import { electronStoreIn } from '../../support/electron-store';
+import { MemorySecretStore } from '../support/memory-secret-store';
 import type { RoleItem } from '../../../shared/api/roles';
 import type { CreateTokenResponse } from '../../../shared/api/tokens';
 import type { SessionState, SignedInState } from '../../../shared/ipc/schemas';
@@ -58,9 +58,8 @@ describe('the keychain locked or missing', () => {
   ] as const) {
     it(`${label}: sign-in works for this launch with the message, and no secret lands on disk`, async () => {
       const dir = mkdtempSync(join(userData, 'case-'));
-      const storePath = join(dir, 'console.json');
       const secrets = makeSecrets();
-      const console = buildConsole({ store: new JsonFileStore(storePath), secrets, userDataDir: dir });
+      const console = buildConsole({ store: electronStoreIn(dir).store, secrets, userDataDir: dir });
       const profileId = await addProfile(console, server.url);
       const state = expectOk<SignedInState>(await console.call('session.signIn', { profileId, password: ADMIN.password }));
       expect(state).toMatchObject({ status: 'signedIn', credentialStorage: 'memory', keychainWarning: KEYCHAIN_WARNING });
@@ -81,7 +80,7 @@ describe('the keychain locked or missing', () => {
       expect(findLeaks(readAll(dir), [profileId])).not.toEqual([]);
 
       // The next launch has nothing to resume from, and says nothing false about it.
-      const next = buildConsole({ store: new JsonFileStore(storePath), secrets, userDataDir: dir });
+      const next = buildConsole({ store: electronStoreIn(dir).store, secrets, userDataDir: dir });
       await next.services.start();
       expect(expectOk<SessionState>(await next.call('session.state'))).toMatchObject({ status: 'signedOut', lastProfileId: profileId });
     });
@@ -90,7 +89,7 @@ describe('the keychain locked or missing', () => {
   it('locking while the console runs: the session goes on in memory, with the message, and nothing on disk', async () => {
     const dir = mkdtempSync(join(userData, 'case-'));
     const secrets = new LockedKeychain(1);
-    const console = buildConsole({ store: new JsonFileStore(join(dir, 'console.json')), secrets, userDataDir: dir });
+    const console = buildConsole({ store: electronStoreIn(dir).store, secrets, userDataDir: dir });
     const profileId = await addProfile(console, server.url);
     const state = expectOk<SignedInState>(await console.call('session.signIn', { profileId, password: ADMIN.password }));
     expect(state.credentialStorage).toBe('keychain');

@@ -6,7 +6,8 @@ import { createConsoleServices, type ConsoleAdapters, type ConsoleServices } fro
 import { createIpcRouter, type IpcRouter, type SenderInfo } from '../../../main/ipc/handle';
 import { createConsoleLogger } from '../../../main/logger';
 import type { EventSink, KeyValueStore, SecretStore } from '../../../main/ports';
-import { MemorySecretStore, MemoryStore } from '../../../main/stores/memory-store';
+import { testStore } from '../../support/electron-store';
+import { MemorySecretStore } from './memory-secret-store';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import { FakeClipboard } from '../fakes/electron';
 
@@ -41,7 +42,7 @@ export const buildConsole = (overrides: Partial<ConsoleAdapters> = {}): TestCons
     },
   };
   const clipboard = new FakeClipboard();
-  const store = overrides.store ?? new MemoryStore();
+  const store = overrides.store ?? testStore();
   const secrets = overrides.secrets ?? new MemorySecretStore();
   const logger = createConsoleLogger((_level, line) => logs.push(line));
   const services = createConsoleServices({

@@ -1,22 +1,4 @@
-import type { KeyValueStore, SecretStore } from '../ports';
-import { KeychainUnavailableError } from '../ports';
-
-export class MemoryStore implements KeyValueStore {
-  private readonly values = new Map<string, unknown>();
-
-  get(key: string): unknown {
-    const value = this.values.get(key);
-    return value === undefined ? undefined : structuredClone(value);
-  }
-
-  set(key: string, value: unknown): void {
-    this.values.set(key, structuredClone(value));
-  }
-
-  delete(key: string): void {
-    this.values.delete(key);
-  }
-}
+import { KeychainUnavailableError, type SecretStore } from '../../../main/ports';
 
 // A keychain stand-in for tests and harnesses; `available: false` behaves like a machine
 // without a Secret Service.

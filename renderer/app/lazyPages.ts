@@ -1,0 +1,7 @@
+import { lazy } from 'react';
+
+// The first screen is sign-in and the token list; every other section loads when first opened,
+// which keeps the initial bundle small (figure 6 of `npm run bench`).
+export const InventoryPage = lazy(() => import('../inventory/InventoryPage').then((m) => ({ default: m.InventoryPage })));
+export const RolesPage = lazy(() => import('../roles/RolesPage').then((m) => ({ default: m.RolesPage })));
+export const PreferencesPage = lazy(() => import('./PreferencesPage').then((m) => ({ default: m.PreferencesPage })));
