@@ -76,4 +76,16 @@ describe('the access guard over HTTP', () => {
       reason: 'unknown_token',
     });
   });
+
+  it('records the first use of a token that took a deleted token\'s id', async () => {
+    type Row = { id: number; lastUsedAt: string | null; lastUsedIp: string | null };
+    const read = async (id: number) => (await request<Row>(server.port, `/api/admin/identification-tokens/${id}`, { headers: admin.auth })).body;
+    const first = await createToken(server.port, admin, { name: 'Gone soon', roleId: readOnly });
+    expect((await verify(first.secret, '127.0.0.24')).status).toBe(200);
+    expect((await request(server.port, `/api/admin/identification-tokens/${first.token.id}`, { method: 'DELETE', headers: admin.auth })).status).toBe(204);
+    // SQLite gives the next token the newest deleted token's id.
+    const second = await createToken(server.port, admin, { name: 'Successor', roleId: readOnly });
+    expect((await verify(second.secret, '127.0.0.25')).status).toBe(200);
+    expect(await read(second.token.id)).toMatchObject({ lastUsedAt: clock.now().toISOString(), lastUsedIp: '127.0.0.25' });
+  });
 });

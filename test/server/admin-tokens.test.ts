@@ -212,11 +212,12 @@ describe('editing tokens', () => {
 
   it('renames, allowing a case change of its own name but not another token\'s name', async () => {
     const { token } = await createToken(server.port, admin, { name: 'rename-me', roleId: readOnlyRole });
+    await createToken(server.port, admin, { name: 'Already-Named', roleId: readOnlyRole });
     const path = `${TOKENS}/${token.id}`;
     const own = await request<TokenReply>(server.port, path, { method: 'PATCH', headers: admin.auth, json: { name: 'Rename-Me' } });
     expect(own.status).toBe(200);
     expect(own.body.name).toBe('Rename-Me');
-    const clash = await request<ErrorReply>(server.port, path, { method: 'PATCH', headers: admin.auth, json: { name: 'editable' } });
+    const clash = await request<ErrorReply>(server.port, path, { method: 'PATCH', headers: admin.auth, json: { name: 'already-named' } });
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('name_taken');
   });
@@ -259,8 +260,13 @@ describe('deleting tokens', () => {
 
 describe('listing tokens', () => {
   it('searches by name without case, filters by status and role, sorts and pages', async () => {
-    const search = await request<ListBody>(server.port, `${TOKENS}?search=BACKEND`, { headers: admin.auth });
-    expect(search.body.items.map((item) => item.name).sort()).toEqual(['BackendAutomation', 'BackendJob', 'MobileBackend']);
+    // Names of this test's own, so that tokens other tests create never change the answer.
+    for (const name of ['QuillSync', 'Nightly quill', 'OldQUILLjob']) await createToken(server.port, admin, { name, roleId: readOnlyRole });
+    const search = await request<ListBody>(server.port, `${TOKENS}?search=qUiLl`, { headers: admin.auth });
+    expect(search.body.items.map((item) => item.name).sort()).toEqual(['Nightly quill', 'OldQUILLjob', 'QuillSync']);
+    const seeded = await request<ListBody>(server.port, `${TOKENS}?search=BACKEND`, { headers: admin.auth });
+    expect(seeded.body.items.map((item) => item.name)).toEqual(expect.arrayContaining(['BackendAutomation', 'MobileBackend']));
+    expect(seeded.body.items.every((item) => item.name.toLowerCase().includes('backend'))).toBe(true);
     await createToken(server.port, admin, { name: 'Écluse Sync', roleId: readOnlyRole });
     const accented = await request<ListBody>(server.port, `${TOKENS}?search=${encodeURIComponent('éCLUSE')}`, { headers: admin.auth });
     expect(accented.body.items.map((item) => item.name)).toEqual(['Écluse Sync']);
