@@ -224,16 +224,23 @@ describe('editing tokens', () => {
 
   it('keeps a past expiry date when it is re-sent unchanged, refuses a new past date', async () => {
     const { token } = await createToken(server.port, admin, { name: 'AgingToken', roleId: readOnlyRole, expiresOn: '2030-06-20' });
-    clock.advance(10 * 86_400_000);
-    admin = await login(server.port);
-    const path = `${TOKENS}/${token.id}`;
-    const got = await request<TokenReply>(server.port, path, { headers: admin.auth });
-    expect(got.body.status).toBe('expired');
-    const same = await request(server.port, path, { method: 'PATCH', headers: admin.auth, json: { name: 'AgingToken', expiresOn: '2030-06-20' } });
-    expect(same.status).toBe(200);
-    const past = await request<ErrorReply>(server.port, path, { method: 'PATCH', headers: admin.auth, json: { expiresOn: '2030-06-21' } });
-    expect(past.status).toBe(400);
-    expect(past.body.details?.[0]?.field).toBe('expiresOn');
+    const TEN_DAYS = 10 * 86_400_000;
+    clock.advance(TEN_DAYS);
+    try {
+      admin = await login(server.port);
+      const path = `${TOKENS}/${token.id}`;
+      const got = await request<TokenReply>(server.port, path, { headers: admin.auth });
+      expect(got.body.status).toBe('expired');
+      const same = await request(server.port, path, { method: 'PATCH', headers: admin.auth, json: { name: 'AgingToken', expiresOn: '2030-06-20' } });
+      expect(same.status).toBe(200);
+      const past = await request<ErrorReply>(server.port, path, { method: 'PATCH', headers: admin.auth, json: { expiresOn: '2030-06-21' } });
+      expect(past.status).toBe(400);
+      expect(past.body.details?.[0]?.field).toBe('expiresOn');
+    } finally {
+      // The other tests' dates are relative to the suite's start day.
+      clock.advance(-TEN_DAYS);
+      admin = await login(server.port);
+    }
   });
 
   it('answers 404 for an unknown id and 400 for a non-numeric one', async () => {

@@ -65,7 +65,7 @@ const validV6 = fc
     compressAt: fc.nat(),
     compress: fc.boolean(),
     v4: fc.option(dotted, { freq: 3 }),
-    zone: fc.option(fc.constantFrom('eth0', 'lo', '1', 'br-lan', 'eth0.100', 'wlp2s0', 'ZONE_9'), { freq: 4 }),
+    zone: fc.option(fc.constantFrom('eth0', 'lo', '1', 'br-lan', 'eth0.100', 'wlp2s0', 'ZONE_9', 'Az', 'az09AZ'), { freq: 4 }),
   })
   .map(({ groups, compressAt, compress, v4, zone }) => {
     // An embedded IPv4 takes the place of the last two groups.
@@ -88,7 +88,8 @@ const validV6 = fc
 
 const validV4 = fc.oneof(dotted, dotted.map((d) => `::ffff:${d}`), dotted.map((d) => `::FFFF:${d}`));
 
-const PIECES = ['0', '1', '9', '00', 'a', 'f', 'F', 'g', 'G', 'x', 'z', ':', '::', '.', '%', '%eth0', ' ', '-', '/', '\n', '\u0660', '\uFF11', '1.2.3.4', 'ffff:'];
+// Each hex-digit and zone character class with its neighbours on both sides.
+const PIECES = ['0', '1', '9', '00', 'a', 'f', 'F', 'A', 'g', 'G', 'x', 'z', 'Z', '@', '[', '`', '{', ':', '::', '.', '%', '%eth0', ' ', '-', '/', '\n', '\u0660', '\uFF11', '1.2.3.4', 'ffff:'];
 
 /** One edit away from a valid address: insertion, deletion, replacement or duplication. */
 const nearMiss = fc
@@ -135,6 +136,24 @@ const ISSUE_CASES = [
   'fe80::1%e th0',
   'fe80::1%eth:0',
   '1.2.3.4%eth0',
+  'fe80::1%Az09-._',
+  'fe80::1%a@',
+  'fe80::1%[',
+  'fe80::1%`',
+  'fe80::1%{',
+  'fe80::1%/',
+  'fe80::1%:',
+  '::@',
+  '::`',
+  '::/',
+  '::G',
+  '::AbCd',
+  '1.2.3.4/',
+  '1.2.3.4:',
+  '1.2.3.255',
+  '1.2.3.256',
+  '1.2.3.1000',
+  '1.2.3.0001',
   '%eth0',
   '::%1',
   '',
