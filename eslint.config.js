@@ -22,7 +22,7 @@ const nodeMessage = 'Node built-ins are not available here.';
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'fetch', 'XMLHttpRequest', 'process', 'Buffer', 'require', '__dirname'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'coverage/', 'server/node_modules/', 'test/lint/fixtures/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'coverage/', 'server/node_modules/', 'test/lint/fixtures/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

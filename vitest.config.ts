@@ -11,6 +11,11 @@ const electronInNode = { ELECTRON_OVERRIDE_DIST_PATH: 'electron-is-not-loaded-in
 export default defineConfig({
   test: {
     passWithNoTests: false,
+    // Files and the tests inside them run in a random order (the seed is printed; replay it
+    // with `--sequence.seed=<seed>`), so a test that leans on an earlier one fails early. The
+    // option is global in Vitest; the end-to-end flows that are one story in order opt out
+    // with `describe(…, { shuffle: false }, …)`.
+    sequence: { shuffle: { files: true, tests: true } },
     projects: [
       {
         test: {

@@ -128,12 +128,28 @@ export function isMappedWords(words: Uint32Array): boolean {
   return words[0] === 0 && words[1] === 0 && words[2] === 0xffff;
 }
 
+function isZoneCode(code: number): boolean {
+  // Interface names ("eth0", "br-lan", "eth0.100", "wlp2s0") and numeric indexes.
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 45 ||
+    code === 46 ||
+    code === 95
+  );
+}
+
 /**
  * Parses a client address as a socket reports it: IPv4, or IPv6 with an optional zone id
- * ("fe80::1%eth0", dropped). An IPv4-mapped IPv6 address is unmapped: the result is FAMILY_V4
- * with the IPv4 address in out[3]. IPv6 results fill out[0..3].
+ * ("fe80::1%eth0": letters, digits, "-", "." or "_"; dropped). An IPv4-mapped IPv6 address is
+ * unmapped: the result is FAMILY_V4 with the IPv4 address in out[3]. IPv6 results fill
+ * out[0..3].
  */
 export function parseClientAddressInto(text: string, out: Uint32Array): ParsedFamily {
+  // `out` is usually a buffer shared by every request: wipe the previous client's address first,
+  // so no parsing path can ever report success over it.
+  out.fill(0);
   let end = text.length;
   let colon = false;
   for (let i = 0; i < end; i++) {
@@ -141,6 +157,7 @@ export function parseClientAddressInto(text: string, out: Uint32Array): ParsedFa
     if (code === 58) colon = true;
     else if (code === 37) {
       if (!colon || i === end - 1) return FAMILY_INVALID;
+      for (let z = i + 1; z < end; z++) if (!isZoneCode(text.charCodeAt(z))) return FAMILY_INVALID;
       end = i;
       break;
     }
@@ -148,8 +165,6 @@ export function parseClientAddressInto(text: string, out: Uint32Array): ParsedFa
   if (!colon) {
     const v4 = parseIPv4Range(text, 0, end);
     if (v4 < 0) return FAMILY_INVALID;
-    out[0] = 0;
-    out[1] = 0;
     out[2] = 0xffff;
     out[3] = v4;
     return FAMILY_V4;

@@ -10,7 +10,7 @@ import { E2E_ADMIN } from './support/reference-server';
 import { type Suite, startSuite } from './support/suite';
 import { pick, section } from './support/ui';
 
-describe('offline mode and offline review', () => {
+describe('offline mode and offline review', { shuffle: false }, () => {
   let suite: Suite;
   let ui: ConsoleHarness;
   let page: Page;

@@ -10,7 +10,7 @@ import { chooseRole, pick, section, settle } from './support/ui';
 
 // Each screen, light and dark: a screenshot under test-results/screenshots/ and an axe-core
 // pass with no serious or critical violation.
-describe.each(['light', 'dark'] as const)('screens in %s mode', (scheme) => {
+for (const scheme of ['light', 'dark'] as const) describe(`screens in ${scheme} mode`, { shuffle: false }, () => {
   let suite: Suite;
   let ui: ConsoleHarness;
   let page: Page;

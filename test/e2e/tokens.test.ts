@@ -13,7 +13,7 @@ const drawer = (page: Page, title: string): Locator => page.getByRole('dialog').
 const NAME = 'FraudVendorE2E';
 
 // Flows 2–8 of the end-to-end issue, in order: each builds on the token the previous one left.
-describe('identification tokens, end to end', () => {
+describe('identification tokens, end to end', { shuffle: false }, () => {
   let suite: Suite;
   let ui: ConsoleHarness;
   let page: Page;

@@ -212,27 +212,35 @@ describe('editing tokens', () => {
 
   it('renames, allowing a case change of its own name but not another token\'s name', async () => {
     const { token } = await createToken(server.port, admin, { name: 'rename-me', roleId: readOnlyRole });
+    await createToken(server.port, admin, { name: 'Already-Named', roleId: readOnlyRole });
     const path = `${TOKENS}/${token.id}`;
     const own = await request<TokenReply>(server.port, path, { method: 'PATCH', headers: admin.auth, json: { name: 'Rename-Me' } });
     expect(own.status).toBe(200);
     expect(own.body.name).toBe('Rename-Me');
-    const clash = await request<ErrorReply>(server.port, path, { method: 'PATCH', headers: admin.auth, json: { name: 'editable' } });
+    const clash = await request<ErrorReply>(server.port, path, { method: 'PATCH', headers: admin.auth, json: { name: 'already-named' } });
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('name_taken');
   });
 
   it('keeps a past expiry date when it is re-sent unchanged, refuses a new past date', async () => {
     const { token } = await createToken(server.port, admin, { name: 'AgingToken', roleId: readOnlyRole, expiresOn: '2030-06-20' });
-    clock.advance(10 * 86_400_000);
-    admin = await login(server.port);
-    const path = `${TOKENS}/${token.id}`;
-    const got = await request<TokenReply>(server.port, path, { headers: admin.auth });
-    expect(got.body.status).toBe('expired');
-    const same = await request(server.port, path, { method: 'PATCH', headers: admin.auth, json: { name: 'AgingToken', expiresOn: '2030-06-20' } });
-    expect(same.status).toBe(200);
-    const past = await request<ErrorReply>(server.port, path, { method: 'PATCH', headers: admin.auth, json: { expiresOn: '2030-06-21' } });
-    expect(past.status).toBe(400);
-    expect(past.body.details?.[0]?.field).toBe('expiresOn');
+    const TEN_DAYS = 10 * 86_400_000;
+    clock.advance(TEN_DAYS);
+    try {
+      admin = await login(server.port);
+      const path = `${TOKENS}/${token.id}`;
+      const got = await request<TokenReply>(server.port, path, { headers: admin.auth });
+      expect(got.body.status).toBe('expired');
+      const same = await request(server.port, path, { method: 'PATCH', headers: admin.auth, json: { name: 'AgingToken', expiresOn: '2030-06-20' } });
+      expect(same.status).toBe(200);
+      const past = await request<ErrorReply>(server.port, path, { method: 'PATCH', headers: admin.auth, json: { expiresOn: '2030-06-21' } });
+      expect(past.status).toBe(400);
+      expect(past.body.details?.[0]?.field).toBe('expiresOn');
+    } finally {
+      // The other tests' dates are relative to the suite's start day.
+      clock.advance(-TEN_DAYS);
+      admin = await login(server.port);
+    }
   });
 
   it('answers 404 for an unknown id and 400 for a non-numeric one', async () => {
@@ -259,8 +267,13 @@ describe('deleting tokens', () => {
 
 describe('listing tokens', () => {
   it('searches by name without case, filters by status and role, sorts and pages', async () => {
-    const search = await request<ListBody>(server.port, `${TOKENS}?search=BACKEND`, { headers: admin.auth });
-    expect(search.body.items.map((item) => item.name).sort()).toEqual(['BackendAutomation', 'BackendJob', 'MobileBackend']);
+    // Names of this test's own, so that tokens other tests create never change the answer.
+    for (const name of ['QuillSync', 'Nightly quill', 'OldQUILLjob']) await createToken(server.port, admin, { name, roleId: readOnlyRole });
+    const search = await request<ListBody>(server.port, `${TOKENS}?search=qUiLl`, { headers: admin.auth });
+    expect(search.body.items.map((item) => item.name).sort()).toEqual(['Nightly quill', 'OldQUILLjob', 'QuillSync']);
+    const seeded = await request<ListBody>(server.port, `${TOKENS}?search=BACKEND`, { headers: admin.auth });
+    expect(seeded.body.items.map((item) => item.name)).toEqual(expect.arrayContaining(['BackendAutomation', 'MobileBackend']));
+    expect(seeded.body.items.every((item) => item.name.toLowerCase().includes('backend'))).toBe(true);
     await createToken(server.port, admin, { name: 'Écluse Sync', roleId: readOnlyRole });
     const accented = await request<ListBody>(server.port, `${TOKENS}?search=${encodeURIComponent('éCLUSE')}`, { headers: admin.auth });
     expect(accented.body.items.map((item) => item.name)).toEqual(['Écluse Sync']);

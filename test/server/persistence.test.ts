@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../server/src/app';
 import { openDatabase } from '../../server/src/db/open';
 import { MIGRATIONS } from '../../server/src/db/migrations';
@@ -36,20 +36,30 @@ function fileBytes(): Buffer {
 }
 
 describe('secrets at rest and restarts', () => {
+  // One server life that stores a token, uses it and is denied once; each test below looks at
+  // what it left behind (files, logs, audit) or restarts on the same file, in any order.
   let secret = '';
   let tokenId = 0;
+  let admin: Awaited<ReturnType<typeof login>>;
+  let audit: Awaited<ReturnType<typeof request>>;
+  const logs: string[] = [];
 
-  it('keeps the secret out of the database files, the logs and the audit trail', async () => {
-    const logs: string[] = [];
+  beforeAll(async () => {
     const { app, port } = await listen(logs);
-    const admin = await login(port);
-    const created = await createToken(port, admin, { name: 'AtRest', roleId: await roleId(port, admin, 'Read-only Clients'), whitelist: ['127.0.0.1'] });
-    secret = created.secret;
-    tokenId = created.token.id;
-    expect((await request(port, '/api/public/clients', { headers: { authorization: secret } })).status).toBe(200);
-    expect((await request(port, '/api/public/clients', { headers: { authorization: `Bearer ${secret}` }, localAddress: '127.0.0.2' })).status).toBe(403);
-    const audit = await request(port, '/api/admin/audit-events?limit=100', { headers: admin.auth });
+    try {
+      admin = await login(port);
+      const created = await createToken(port, admin, { name: 'AtRest', roleId: await roleId(port, admin, 'Read-only Clients'), whitelist: ['127.0.0.1'] });
+      secret = created.secret;
+      tokenId = created.token.id;
+      expect((await request(port, '/api/public/clients', { headers: { authorization: secret } })).status).toBe(200);
+      expect((await request(port, '/api/public/clients', { headers: { authorization: `Bearer ${secret}` }, localAddress: '127.0.0.2' })).status).toBe(403);
+      audit = await request(port, '/api/admin/audit-events?limit=100', { headers: admin.auth });
+    } finally {
+      await app.close();
+    }
+  });
 
+  it('keeps the secret out of the database files, the logs and the audit trail', () => {
     const bytes = fileBytes();
     expect(bytes.length).toBeGreaterThan(0);
     const body = secret.slice(4, 36);
@@ -66,7 +76,6 @@ describe('secrets at rest and restarts', () => {
     expect(logText).not.toContain(admin.accessToken);
     expect(logText).not.toContain(ADMIN.password);
     expect(audit.text).not.toContain(body);
-    await app.close();
   });
 
   it('keeps all data across a restart on the same file', async () => {

@@ -60,7 +60,7 @@ export class AccessGuard {
     });
     if (decision.allow) {
       if (!token) throw new Error('Access allowed without a token.');
-      this.usage.record(token.id, now, address);
+      this.usage.record(token, now, address);
       return token;
     }
 

@@ -51,6 +51,14 @@ const waitFor = async (condition: () => boolean): Promise<void> => {
   expect(condition()).toBe(true);
 };
 
+/** A full load of the token list, once the cache has saved it; returns its fetchedAt. */
+const fullLoadCached = async (): Promise<string> => {
+  const before = refreshed.length;
+  const list = await app.services.tokens.list();
+  await waitFor(() => refreshed.length > before);
+  return list.fetchedAt;
+};
+
 describe('the offline cache follows full loads of the token list', () => {
   it('saves a snapshot after a full load, without any secret', async () => {
     const before = refreshed.length;
@@ -74,15 +82,28 @@ describe('the offline cache follows full loads of the token list', () => {
   });
 
   it('does not cache a filtered list', async () => {
-    const before = refreshed.length;
-    await app.services.tokens.list({ search: 'Nightly' });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(refreshed.length).toBe(before);
-    expect((await inventory.cached(profileId))?.tokens).toHaveLength(3);
+    await fullLoadCached();
+    const announced: string[] = [];
+    const stop = app.services.tokens.onInventory((_profile, load) => announced.push(load.fetchedAt));
+    try {
+      const before = refreshed.length;
+      const filtered = await app.services.tokens.list({ search: 'Nightly' });
+      expect(filtered.items.map((t) => t.name)).toEqual(['Nightly batch']);
+      // Full loads are announced synchronously inside list(): a filtered one never is, so no
+      // refresh can have started. No fixed wait is needed to prove that nothing happened later:
+      // a full load made afterwards is the only refresh that ever lands.
+      expect(announced).toEqual([]);
+      const full = await fullLoadCached();
+      expect(announced).toEqual([full]);
+      expect(refreshed.slice(before)).toEqual([full]);
+      expect((await inventory.cached(profileId))?.tokens).toHaveLength(3);
+    } finally {
+      stop();
+    }
   });
 
   it('compares the cache with the live inventory after a change on the server', async () => {
-    await app.services.tokens.list();
+    await fullLoadCached();
     const cachedBefore = await inventory.cached(profileId);
     const target = cachedBefore?.tokens.find((t) => t.name === 'Webhook listener');
     if (!target) throw new Error('missing token');

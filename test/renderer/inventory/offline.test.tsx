@@ -89,7 +89,7 @@ describe('Identification tokens offline', () => {
     const fake = seededFake();
     fake.goOffline();
     const { user } = renderApp(fake);
-    expect(await screen.findByText('The tokens could not be loaded')).toBeInTheDocument();
+    expect(await screen.findByText('The tokens could not be loaded', undefined, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText(/No offline copy of this inventory has been saved yet/)).toBeInTheDocument();
     expect(screen.getByText(/The Wifox server cannot be reached/)).toBeInTheDocument();
 

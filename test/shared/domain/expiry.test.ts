@@ -66,6 +66,13 @@ describe('calendar dates', () => {
     expect(isoDateSchema.safeParse('31/03/2026').success).toBe(false);
   });
 
+  it('refuses a date with anything before or after it', () => {
+    for (const text of ['12026-01-01', 'x2026-01-01', ' 2026-01-01', '\n2026-01-01', '-2026-01-01', '2026-01-01x', '2026-01-011', '2026-01-01 ', '2026-01-01\n', '2026-01-01/2026-01-02']) {
+      expect(isIsoDate(text), JSON.stringify(text)).toBe(false);
+      expect(isoDateSchema.safeParse(text).success, JSON.stringify(text)).toBe(false);
+    }
+  });
+
   it('adds days across months, years and leap days', () => {
     expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');

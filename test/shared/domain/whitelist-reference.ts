@@ -119,7 +119,8 @@ export function refClientAddress(text: string): RefAddress | null {
   if (text.includes(':')) {
     const zone = text.indexOf('%');
     const bare = zone >= 0 ? text.slice(0, zone) : text;
-    if (zone >= 0 && zone === text.length - 1) return null;
+    // A zone id is an interface name or index: letters, digits, "-", "." or "_".
+    if (zone >= 0 && !/^[0-9A-Za-z._-]+$/.test(text.slice(zone + 1))) return null;
     const value = refParseV6(bare);
     if (value === null) return null;
     return refIsMapped(value) ? { v6: false, value: value & 0xffffffffn } : { v6: true, value };
