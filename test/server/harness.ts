@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type ServerOptions } from '../../server/src/app';
 import { hashPassword } from '../../server/src/auth/passwords';
-import { openDatabase } from '../../server/src/db/open';
-import { EmployeesRepository } from '../../server/src/repositories/employees';
-import { RolesRepository } from '../../server/src/repositories/roles';
+import { openStore } from '../../server/src/db/open-store';
+import type { RolesRepository } from '../../server/src/repositories/roles';
 
 // Cheap scrypt for tests only; the server's default cost is untouched.
 export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
@@ -130,31 +129,30 @@ export async function login(port: number, account: { email: string; password: st
   };
 }
 
-/** Adds an employee holding the named role, through a second connection to the same file. */
+/** Adds an employee holding the named role, through a second connection to the same store. */
 export async function addEmployee(dbPath: string, employee: { email: string; password: string; name: string; roles: string[] }): Promise<void> {
   const passwordHash = await hashPassword(employee.password, TEST_SCRYPT);
-  const db = openDatabase(dbPath);
+  const store = await openStore(dbPath);
   try {
-    const employees = new EmployeesRepository(db);
-    const roles = new RolesRepository(db);
-    const row = employees.insert({ email: employee.email, name: employee.name, passwordHash }, new Date());
+    const { employees, roles } = store.repos;
+    const row = await employees.insert({ email: employee.email, name: employee.name, passwordHash }, new Date());
     for (const name of employee.roles) {
-      const role = roles.findByName(name);
+      const role = await roles.findByName(name);
       if (!role) throw new Error(`no role ${name}`);
-      employees.assignRole(row.id, role.id);
+      await employees.assignRole(row.id, role.id);
     }
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
-/** Adds a role through a second connection to the same file. */
-export function addRole(dbPath: string, role: Parameters<RolesRepository['insert']>[0]): number {
-  const db = openDatabase(dbPath);
+/** Adds a role through a second connection to the same store. */
+export async function addRole(dbPath: string, role: Parameters<RolesRepository['insert']>[0]): Promise<number> {
+  const store = await openStore(dbPath);
   try {
-    return new RolesRepository(db).insert(role, new Date()).id;
+    return (await store.repos.roles.insert(role, new Date())).id;
   } finally {
-    db.close();
+    await store.close();
   }
 }
 

@@ -4,7 +4,7 @@ export type Snapshot = Record<string, string>;
 
 // Tables the server writes as a side effect of being asked at all (a failed login, a refused
 // credential, a session touch): their changes are checked separately, not forbidden.
-export const BOOKKEEPING_TABLES = ['audit_events', 'sessions', 'access_tokens', 'refresh_tokens'] as const;
+export const BOOKKEEPING_TABLES = ['audit_events', 'sessions', 'access_tokens', 'refresh_tokens', 'login_failures', 'refusal_counts'] as const;
 
 const encode = (_key: string, value: unknown): unknown =>
   Buffer.isBuffer(value) ? `hex:${value.toString('hex')}` : value;
