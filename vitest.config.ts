@@ -1,8 +1,20 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-// Three projects, one run: `node` (shared, main, server, lint rules), `dom` (renderer
-// components in jsdom) and `e2e` (the built renderer in real Chromium).
+// Server tests about one store's files or the process, not about the API's behaviour: they run
+// in the `node` project only. The multi-node suite needs PostgreSQL: `server-pg` only.
+const SQLITE_ONLY = [
+  'test/server/persistence.test.ts',
+  'test/server/cli.test.ts',
+  'test/server/crypto.test.ts',
+  'test/server/hardening/crash-recovery.test.ts',
+  'test/server/hardening/graceful-shutdown.test.ts',
+];
+const PG_ONLY = ['test/server/multi-node/**'];
+
+// Four projects, one run: `node` (shared, main, server on SQLite, lint rules), `server-pg` (the
+// server suite again on a throwaway PostgreSQL cluster, plus the multi-node suite), `dom`
+// (renderer components in jsdom) and `e2e` (the built renderer in real Chromium).
 export default defineConfig({
   test: {
     passWithNoTests: false,
@@ -12,7 +24,19 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/{shared,main,server,lint,scripts}/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...PG_ONLY],
           testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'server-pg',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SQLITE_ONLY],
+          globalSetup: ['test/server/support/pg-global-setup.ts'],
+          testTimeout: 30_000,
           hookTimeout: 60_000,
         },
       },

@@ -3,6 +3,8 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
 import { buildServer, type ServerOptions } from '../../server/src/app';
 import { hashPassword } from '../../server/src/auth/passwords';
 import { openStore } from '../../server/src/db/open-store';
@@ -24,6 +26,35 @@ export class TestClock {
   }
 }
 
+/**
+ * The store this run tests: the `server-pg` project provides a PostgreSQL cluster (its
+ * globalSetup), the `node` project none, so the same suite runs once per store.
+ */
+export const PG_ADMIN_URL = (inject('pgAdminUrl') as string | undefined) ?? null;
+export const STORE: 'sqlite' | 'postgres' = PG_ADMIN_URL ? 'postgres' : 'sqlite';
+
+let databases = 0;
+
+/** A fresh database in this run's PostgreSQL cluster; returns its URL. */
+export async function createPgDatabase(adminUrl: string, prefix = 'wifox'): Promise<string> {
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${databases++}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Where a test's server keeps its data: a file in `dir` (SQLite) or a new database (PostgreSQL). */
+export async function newStoreLocation(dir: string, file = 'wifox.db'): Promise<string> {
+  return PG_ADMIN_URL ? createPgDatabase(PG_ADMIN_URL) : join(dir, file);
+}
+
 export function tempDir(prefix = 'wifox-server-'): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
@@ -32,6 +63,7 @@ export function tempDir(prefix = 'wifox-server-'): { dir: string; remove: () => 
 export interface Started {
   app: FastifyInstance;
   port: number;
+  /** SQLite file or PostgreSQL URL. */
   dbPath: string;
   dir: string;
   close: () => Promise<void>;
@@ -39,7 +71,7 @@ export interface Started {
 
 export async function startServer(options: Partial<ServerOptions> = {}, host = '127.0.0.1'): Promise<Started> {
   const { dir, remove } = tempDir();
-  const dbPath = options.dbPath ?? join(dir, 'wifox.db');
+  const dbPath = options.dbPath ?? (await newStoreLocation(dir));
   const app = await buildServer({ admin: ADMIN, scryptCost: TEST_SCRYPT, ...options, dbPath });
   await app.listen({ port: 0, host });
   const address = app.server.address();

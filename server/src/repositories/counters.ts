@@ -15,6 +15,9 @@ export interface RefusalWindow {
  * Security counters shared by every node: each change is one atomic upsert whose RETURNING
  * row is the count after it, so concurrent failures on several nodes all count.
  */
+// Parameters are cast: PostgreSQL cannot infer a type for a bare parameter inside CASE.
+const big = (value: number) => sql<number>`CAST(${value} AS BIGINT)`;
+
 export class CountersRepository {
   constructor(private readonly db: Kysely<Schema>) {}
 
@@ -28,15 +31,16 @@ export class CountersRepository {
    * `maxFailures` sets the lock's end.
    */
   async addLoginFailure(emailKey: string, now: number, maxFailures: number, lockUntil: number): Promise<FailureCount> {
+    const [at, max, until] = [big(now), big(maxFailures), big(lockUntil)];
     const row = await this.db.insertInto('login_failures')
       .values({ email_key: emailKey, failures: 1, locked_until: maxFailures <= 1 ? lockUntil : 0 })
       .onConflict((oc) => oc.column('email_key').doUpdateSet({
-        failures: sql<number>`CASE WHEN login_failures.locked_until <> 0 AND login_failures.locked_until <= ${now}
+        failures: sql<number>`CASE WHEN login_failures.locked_until <> 0 AND login_failures.locked_until <= ${at}
           THEN 1 ELSE login_failures.failures + 1 END`,
         locked_until: sql<number>`CASE
-          WHEN login_failures.locked_until <> 0 AND login_failures.locked_until <= ${now}
-            THEN (CASE WHEN ${maxFailures} <= 1 THEN ${lockUntil} ELSE 0 END)
-          WHEN login_failures.locked_until = 0 AND login_failures.failures + 1 >= ${maxFailures} THEN ${lockUntil}
+          WHEN login_failures.locked_until <> 0 AND login_failures.locked_until <= ${at}
+            THEN (CASE WHEN ${max} <= 1 THEN ${until} ELSE 0 END)
+          WHEN login_failures.locked_until = 0 AND login_failures.failures + 1 >= ${max} THEN ${until}
           ELSE login_failures.locked_until END`,
       }))
       .returning(['failures', 'locked_until'])
@@ -50,11 +54,12 @@ export class CountersRepository {
 
   /** Counts a refused request in the address's fixed window; an ended window starts anew. */
   async addRefusal(address: string, now: number, windowMs: number): Promise<RefusalWindow> {
+    const [at, window] = [big(now), big(windowMs)];
     const row = await this.db.insertInto('refusal_counts')
       .values({ address, window_start: now, count: 1 })
       .onConflict((oc) => oc.column('address').doUpdateSet({
-        window_start: sql<number>`CASE WHEN refusal_counts.window_start + ${windowMs} <= ${now} THEN ${now} ELSE refusal_counts.window_start END`,
-        count: sql<number>`CASE WHEN refusal_counts.window_start + ${windowMs} <= ${now} THEN 1 ELSE refusal_counts.count + 1 END`,
+        window_start: sql<number>`CASE WHEN refusal_counts.window_start + ${window} <= ${at} THEN ${at} ELSE refusal_counts.window_start END`,
+        count: sql<number>`CASE WHEN refusal_counts.window_start + ${window} <= ${at} THEN 1 ELSE refusal_counts.count + 1 END`,
       }))
       .returning(['window_start', 'count'])
       .executeTakeFirstOrThrow();
@@ -68,7 +73,7 @@ export class CountersRepository {
 
   /** Forgets windows and locks that ended before `before`. */
   async prune(before: number, windowMs: number): Promise<void> {
-    await this.db.deleteFrom('refusal_counts').where(sql<boolean>`window_start + ${windowMs} <= ${before}`).execute();
+    await this.db.deleteFrom('refusal_counts').where(sql<boolean>`window_start + ${big(windowMs)} <= ${big(before)}`).execute();
     await this.db.deleteFrom('login_failures').where('locked_until', '<>', 0).where('locked_until', '<=', before).execute();
   }
 }
