@@ -54,6 +54,12 @@ function guardedPool(pool: pg.Pool): PostgresPool {
         throw guard(error);
       }
       let broken = false;
+      // pg emits 'error' on a checked-out client whose connection died; unheard, it would end
+      // the process. The query in flight fails on its own; the client is not reused.
+      const onError = (): void => {
+        broken = true;
+      };
+      client.on('error', onError);
       return {
         query: async (sql: string, parameters: readonly unknown[]) => {
           try {
@@ -64,7 +70,10 @@ function guardedPool(pool: pg.Pool): PostgresPool {
             throw mapped;
           }
         },
-        release: (destroy?: boolean) => client.release(destroy === true || broken),
+        release: (destroy?: boolean) => {
+          client.removeListener('error', onError);
+          client.release(destroy === true || broken);
+        },
       } as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),
