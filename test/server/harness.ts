@@ -3,8 +3,8 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { inject } from 'vitest';
+import { createPgDatabase } from './support/pg-cluster';
 import { buildServer, type ServerOptions } from '../../server/src/app';
 import { hashPassword } from '../../server/src/auth/passwords';
 import { openStore } from '../../server/src/db/open-store';
@@ -31,24 +31,8 @@ export class TestClock {
  * globalSetup), the `node` project none, so the same suite runs once per store.
  */
 export const PG_ADMIN_URL = (inject('pgAdminUrl') as string | undefined) ?? null;
+export { createPgDatabase };
 export const STORE: 'sqlite' | 'postgres' = PG_ADMIN_URL ? 'postgres' : 'sqlite';
-
-let databases = 0;
-
-/** A fresh database in this run's PostgreSQL cluster; returns its URL. */
-export async function createPgDatabase(adminUrl: string, prefix = 'wifox'): Promise<string> {
-  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${databases++}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** Where a test's server keeps its data: a file in `dir` (SQLite) or a new database (PostgreSQL). */
 export async function newStoreLocation(dir: string, file = 'wifox.db'): Promise<string> {

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PG_ADMIN_URL, addRole, createPgDatabase, createToken, login, request, roleId, type ErrorReply, type Session, type TokenReply } from '../harness';
 import { PROCESS_ADMIN, startNodes, type Nodes } from './nodes';
@@ -10,6 +11,7 @@ const VERIFY = '/api/public/tokens/verify';
 const CLIENTS = '/api/public/clients';
 
 let cluster: Nodes;
+let databaseUrl: string;
 let ports: number[];
 let admin: Session;
 let readOnly: number;
@@ -23,7 +25,7 @@ function adminUrl(): string {
 const port = (i: number): number => ports[i % ports.length] as number;
 
 beforeAll(async () => {
-  const databaseUrl = await createPgDatabase(adminUrl(), 'multinode');
+  databaseUrl = await createPgDatabase(adminUrl(), 'multinode');
   cluster = await startNodes(databaseUrl, 3);
   ports = cluster.ports;
   await addRole(databaseUrl, { name: 'Clients reader', type: 'employee', rank: 5, rights: { clients: { view: 'all', manage: [] } } });
@@ -73,6 +75,37 @@ describe('several nodes, one database', () => {
     expect(deleted.status).toBe(204);
     expect((await request<ErrorReply>(port(0), VERIFY, { headers: auth })).status).toBe(401);
     expect((await request<ErrorReply>(port(1), VERIFY, { headers: auth })).status).toBe(401);
+  });
+
+  it('trusts no cached token while a node cannot hear the others, and hears them again after', async () => {
+    const { token, secret } = await createToken(port(0), admin, { name: 'Unheard', roleId: readOnly, whitelist: ['127.0.0.1'] });
+    const auth = { authorization: secret };
+    for (let i = 0; i < 3; i++) expect((await request(port(i), VERIFY, { headers: auth })).status).toBe(200);
+    // Cut every node's notification connection, as a network blip or a failover would.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const cut = async (): Promise<number> => (await client.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'wifox-api-listener' AND datname = current_database()",
+    )).rowCount ?? 0;
+    try {
+      expect(await cut()).toBe(3);
+      const patched = await request(port(0), `${TOKENS}/${token.id}`, { method: 'PATCH', headers: admin.auth, json: { whitelist: ['192.0.2.9'] } });
+      expect(patched.status).toBe(200);
+      for (let i = 1; i < 3; i++) expect((await request<ErrorReply>(port(i), VERIFY, { headers: auth })).body.code).toBe('ip_not_allowed');
+      // The nodes reconnect by themselves and cache again, on notice.
+      await vi.waitFor(async () => {
+        const listeners = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'wifox-api-listener' AND datname = current_database()");
+        expect(listeners.rows[0]?.n).toBe(3);
+      }, { timeout: 10_000, interval: 100 });
+    } finally {
+      await client.end();
+    }
+    const back = await request(port(1), `${TOKENS}/${token.id}`, { method: 'PATCH', headers: admin.auth, json: { whitelist: ['127.0.0.1'] } });
+    expect(back.status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await request(port(i), VERIFY, { headers: auth })).status).toBe(200);
+    const again = await request(port(2), `${TOKENS}/${token.id}`, { method: 'PATCH', headers: admin.auth, json: { whitelist: ['192.0.2.10'] } });
+    expect(again.status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await request<ErrorReply>(port(i), VERIFY, { headers: auth })).body.code).toBe('ip_not_allowed');
   });
 
   it('enforces a new role at once on every node', async () => {

@@ -4,6 +4,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
+import pg from 'pg';
 
 // Debian's postgresql package; PG_BIN overrides it elsewhere.
 const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -82,4 +83,21 @@ function pgOwner(): { uid: number; gid: number } {
   const gid = Number(/gid=(\d+)/.exec(out)?.[1]);
   if (!Number.isInteger(uid) || !Number.isInteger(gid)) throw new Error('No postgres user: install Debian\'s postgresql package.');
   return { uid, gid };
+}
+
+let databases = 0;
+
+/** A fresh database in the cluster `adminUrl` points into; returns its URL. */
+export async function createPgDatabase(adminUrl: string, prefix = 'wifox'): Promise<string> {
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${databases++}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
