@@ -7,14 +7,18 @@ import { startServerProcess, type ServerProcess } from '../server/server-process
 import { BENCH_ADMIN, insertTokens, prepareDatabase } from '../server/seed';
 import { median, round } from '../stats';
 
-const PG_RATIO: FigureSpec = { id: '6a', label: 'Token check on PostgreSQL ÷ on SQLite (GET verify, same machine)', unit: '%', goal: { op: '>=', target: 70 } };
-const NODES_RATIO: FigureSpec = { id: '6b', label: '2 nodes ÷ 1 node on one PostgreSQL, tokens changing meanwhile', unit: '%', goal: { op: '>=', target: 90 } };
-const WRONG: FigureSpec = { id: '6c', label: 'Wrong answers while tokens change (2 nodes)', unit: 'answers', goal: { op: '<=', target: 0 } };
+const PG_RATIO: FigureSpec = { id: '9a', label: 'Token check on PostgreSQL ÷ on SQLite (GET verify, same machine)', unit: '%', goal: { op: '>=', target: 70 } };
+const NODES_RATIO: FigureSpec = { id: '9b', label: '2 nodes ÷ 1 node on one PostgreSQL, tokens changing meanwhile', unit: '%', goal: { op: '>=', target: 90 } };
+const WRONG: FigureSpec = { id: '9c', label: 'Wrong answers while tokens change (2 nodes)', unit: 'answers', goal: { op: '<=', target: 0 } };
 
 const SECONDS = 1.5;
 const ROUNDS = 5;
 const CONNECTIONS = 10;
 const TOKENS = '/api/admin/identification-tokens';
+// The flipped token is refused from loopback half the time, and loopback is where the load
+// comes from: the per-address refusal limit is raised so those refusals do not turn the
+// measured load into 429s.
+const NO_DENIAL_LIMIT = { maxDenials: 1_000_000_000, windowMs: 60_000 };
 
 async function adminLogin(server: ServerProcess): Promise<Record<string, string>> {
   const reply = await fetch(`${server.url}/api/admin/auth/login`, {
@@ -50,7 +54,7 @@ function changer(nodes: ServerProcess[], auth: Record<string, string>, token: { 
 }
 
 export const postgresFigures: BenchModule = {
-  name: 'PostgreSQL store: token check against SQLite, 2 nodes against 1 (figure 6)',
+  name: 'PostgreSQL store: token check against SQLite, 2 nodes against 1 (figure 9)',
   specs: [PG_RATIO, NODES_RATIO, WRONG],
   async run({ workDir, log }) {
     const cluster = await startPgCluster();
@@ -70,9 +74,9 @@ export const postgresFigures: BenchModule = {
         secrets[store] = checked.secret;
         if (store === 'pg') flipper = { id: flipped.id, secret: flipped.secret };
       }
-      const sqlite = await startServerProcess({ dbPath: sqlitePath });
+      const sqlite = await startServerProcess({ dbPath: sqlitePath, denialLimit: NO_DENIAL_LIMIT });
       servers.push(sqlite);
-      const pgNodes = [await startServerProcess({ dbPath: pgUrl }), await startServerProcess({ dbPath: pgUrl })];
+      const pgNodes = [await startServerProcess({ dbPath: pgUrl, denialLimit: NO_DENIAL_LIMIT }), await startServerProcess({ dbPath: pgUrl, denialLimit: NO_DENIAL_LIMIT })];
       servers.push(...pgNodes);
       const [nodeA, nodeB] = pgNodes as [ServerProcess, ServerProcess];
       const verify = (server: ServerProcess, secret: string, connections = CONNECTIONS) =>
