@@ -1,13 +1,25 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // electron-store imports `electron`, whose package would try to download Electron's binary in
 // plain Node: with this variable it answers a path instead, and electron-store, given a `cwd`,
 // needs nothing more (test/support/electron-store.ts). Electron's API is never reached.
 const electronInNode = { ELECTRON_OVERRIDE_DIST_PATH: 'electron-is-not-loaded-in-node' };
 
-// Three projects, one run: `node` (shared, main, server, lint rules), `dom` (renderer
-// components in jsdom) and `e2e` (the built renderer in real Chromium).
+// Server tests about one store's files or the process, not about the API's behaviour: they run
+// in the `node` project only. The multi-node suite needs PostgreSQL: `server-pg` only.
+const SQLITE_ONLY = [
+  'test/server/persistence.test.ts',
+  'test/server/cli.test.ts',
+  'test/server/crypto.test.ts',
+  'test/server/hardening/crash-recovery.test.ts',
+  'test/server/hardening/graceful-shutdown.test.ts',
+];
+const PG_ONLY = ['test/server/multi-node/**'];
+
+// Four projects, one run: `node` (shared, main, server on SQLite, lint rules), `server-pg` (the
+// server suite again on a throwaway PostgreSQL cluster, plus the multi-node suite), `dom`
+// (renderer components in jsdom) and `e2e` (the built renderer in real Chromium).
 export default defineConfig({
   test: {
     passWithNoTests: false,
@@ -23,7 +35,19 @@ export default defineConfig({
           environment: 'node',
           include: ['test/{shared,main,server,lint,scripts}/**/*.test.ts'],
           env: electronInNode,
+          exclude: [...configDefaults.exclude, ...PG_ONLY],
           testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'server-pg',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SQLITE_ONLY],
+          globalSetup: ['test/server/support/pg-global-setup.ts'],
+          testTimeout: 30_000,
           hookTimeout: 60_000,
         },
       },

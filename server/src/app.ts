@@ -2,25 +2,19 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { timeZoneSchema } from '../../shared/domain';
+import { AuditLog } from './audit/audit-log';
 import { DEFAULT_LOCKOUT, LoginLockout, type LockoutPolicy } from './auth/lockout';
 import { LoginService } from './auth/login-service';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/passwords';
 import { SessionService } from './auth/session-service';
-import { openDatabase } from './db/open';
+import { openStore } from './db/open-store';
 import { answerClientError } from './http/client-error';
 import { answerFrameworkError, installErrorHandling } from './http/error-handler';
 import './http/request-context';
 import { AccessGuard } from './public/access-guard';
 import { createAddressResolver } from './public/client-address';
-import { DEFAULT_DENIAL_LIMIT, DenialLimiter, type DenialLimit } from './public/denial-limiter';
+import { DEFAULT_DENIAL_LIMIT, MemoryDenialLimiter, SharedDenialLimiter, type DenialLimit, type DenialLimiter } from './public/denial-limiter';
 import { UsageRecorder } from './public/usage-recorder';
-import { AuditRepository } from './repositories/audit';
-import { EmployeesRepository } from './repositories/employees';
-import { MetaRepository } from './repositories/meta';
-import { RecordsRepository } from './repositories/records';
-import { RolesRepository } from './repositories/roles';
-import { SessionsRepository } from './repositories/sessions';
-import { TokensRepository } from './repositories/tokens';
 import { adminRoutes } from './routes/admin';
 import { openApiDocument } from './routes/openapi';
 import { openApiTransform } from './routes/openapi-transform';
@@ -32,7 +26,10 @@ import { AccessCache } from './tokens/access-cache';
 import { TokenService } from './tokens/token-service';
 
 export interface ServerOptions {
-  /** SQLite file; created with its folder and migrated on first start. */
+  /**
+   * The store: an SQLite file (created with its folder) or a postgres:// URL, which any number
+   * of nodes may share. Migrated on start.
+   */
   dbPath: string;
   /** IANA zone in which expiry dates are whole days. Default UTC. */
   timeZone?: string;
@@ -70,37 +67,47 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const resolveAddress = createAddressResolver(options.trustProxy ?? []);
   const scryptCost = options.scryptCost ?? DEFAULT_SCRYPT_COST;
 
-  const db = openDatabase(options.dbPath);
-  const repos = {
-    meta: new MetaRepository(db),
-    employees: new EmployeesRepository(db),
-    roles: new RolesRepository(db),
-    tokens: new TokensRepository(db),
-    sessions: new SessionsRepository(db),
-    audit: new AuditRepository(db),
-    records: new RecordsRepository(db),
-  };
+  const store = await openStore(options.dbPath);
+  const { repos } = store;
   const cache = new AccessCache(repos.tokens, repos.roles, timeZone);
-  const sessions = new SessionService(db, repos.sessions, clock);
+  const sessions = new SessionService(store, clock);
   const usage = new UsageRecorder(repos.tokens);
+  const audit = new AuditLog(repos.audit);
+  const denialLimit = options.denialLimit ?? DEFAULT_DENIAL_LIMIT;
+  // SQLite has one node, whose memory is the whole truth; PostgreSQL nodes count together.
+  const limiter: DenialLimiter = store.kind === 'postgres'
+    ? new SharedDenialLimiter(repos.counters, (address, until) => repos.changes.publish({ kind: 'refusals', address, until }), clock, denialLimit)
+    : new MemoryDenialLimiter(clock, denialLimit);
   const ctx: ServerContext = {
-    db,
+    store,
     clock,
     timeZone,
     repos,
+    audit,
     cache,
     sessions,
-    logins: new LoginService(repos.employees, sessions, new LoginLockout(clock, options.lockout ?? DEFAULT_LOCKOUT), repos.audit, clock, scryptCost),
-    tokens: new TokenService(db, repos.tokens, repos.roles, repos.audit, cache, { clock, timeZone }),
-    guard: new AccessGuard(cache, new DenialLimiter(clock, options.denialLimit ?? DEFAULT_DENIAL_LIMIT), usage, repos.audit, { clock, timeZone }),
+    logins: new LoginService(repos.employees, sessions, new LoginLockout(repos.counters, clock, options.lockout ?? DEFAULT_LOCKOUT), audit, clock, scryptCost),
+    tokens: new TokenService(store, audit, cache, { clock, timeZone }),
+    guard: new AccessGuard(cache, limiter, usage, audit, { clock, timeZone }),
   };
 
   try {
-    if (options.organisationName !== undefined) repos.meta.set('organisation_name', options.organisationName);
-    await ensureAdmin(ctx, options.admin, scryptCost, options.onGeneratedAdmin);
-    if (options.demo) seedDemo(ctx);
+    await store.listen({
+      change: (change) => {
+        if (change.kind === 'token') cache.invalidateToken(change.id);
+        else limiter.blocked(change.address, change.until);
+      },
+      down: () => cache.suspend(),
+      up: () => cache.resume(),
+    });
+    // Nodes starting together seed one after the other, so each sees what the previous wrote.
+    await store.exclusive(async () => {
+      if (options.organisationName !== undefined) await repos.meta.set('organisation_name', options.organisationName);
+      await ensureAdmin(ctx, options.admin, scryptCost, options.onGeneratedAdmin);
+      if (options.demo) await seedDemo(ctx);
+    });
   } catch (error) {
-    db.close();
+    await store.close();
     throw error;
   }
 
@@ -129,8 +136,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.header('cache-control', 'no-store');
   });
   app.addHook('onClose', async () => {
-    repos.audit.flush();
-    db.close();
+    try {
+      await audit.flush();
+    } finally {
+      await store.close();
+    }
   });
 
   await app.register(fastifySwagger, {

@@ -11,10 +11,14 @@ export interface CliOptions {
   trustProxy: string[];
 }
 
-export const USAGE = `Usage: npm run server -- [--host 127.0.0.1] [--port 8787] [--db data/wifox.db]
+export const USAGE = `Usage: npm run server -- [--host 127.0.0.1] [--port 8787] [--db data/wifox.db | --db postgres://...]
                           [--timezone UTC] [--demo] [--trust-proxy CIDR,...]
 
-Environment: WIFOX_ADMIN_EMAIL and WIFOX_ADMIN_PASSWORD create or reset the first administrator.`;
+--db is an SQLite file (one node) or a postgres:// URL (any number of nodes sharing it).
+Environment: WIFOX_DATABASE_URL is --db's default (keeps a password off the command line);
+WIFOX_ADMIN_EMAIL and WIFOX_ADMIN_PASSWORD create or reset the first administrator.`;
+
+export const DEFAULT_DB = 'data/wifox.db';
 
 const optionsSchema = z.object({
   host: z.string().min(1),
@@ -27,7 +31,7 @@ const optionsSchema = z.object({
 
 export class UsageError extends Error {}
 
-export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
+export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): CliOptions | 'help' {
   let values;
   try {
     ({ values } = parseArgs({
@@ -36,7 +40,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
       options: {
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: '8787' },
-        db: { type: 'string', default: 'data/wifox.db' },
+        db: { type: 'string' },
         timezone: { type: 'string', default: 'UTC' },
         demo: { type: 'boolean', default: false },
         'trust-proxy': { type: 'string', multiple: true, default: [] },
@@ -50,7 +54,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
   const parsed = optionsSchema.safeParse({
     host: values.host,
     port: values.port,
-    db: values.db,
+    db: values.db ?? (env.WIFOX_DATABASE_URL?.trim() || DEFAULT_DB),
     timeZone: values.timezone,
     demo: values.demo,
     trustProxy: values['trust-proxy'].flatMap((list) => list.split(',')).map((entry) => entry.trim()).filter(Boolean),

@@ -1,9 +1,10 @@
 import { buildServer } from './app';
 import { USAGE, UsageError, parseCliArgs } from './cli-args';
+import { StoreConnectError } from './db/store-errors';
 import { TrustProxyError } from './public/client-address';
 
 async function main(): Promise<void> {
-  const options = parseCliArgs(process.argv.slice(2));
+  const options = parseCliArgs(process.argv.slice(2), process.env);
   if (options === 'help') {
     console.log(USAGE);
     return;
@@ -53,6 +54,11 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof UsageError || error instanceof TrustProxyError) {
     console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (error instanceof StoreConnectError) {
+    // One line: the operator's fix is in it (URL, host, password); a stack would bury it.
+    console.error(error.message);
     process.exit(2);
   }
   console.error(error);

@@ -9,6 +9,7 @@ import { checkLatency } from './figures/check-latency';
 import { bundle } from './figures/bundle';
 import { consoleFigures } from './figures/console';
 import { inventory } from './figures/inventory';
+import { postgresFigures } from './figures/postgres';
 import { publicApiThroughput } from './figures/public-api-throughput';
 import { serverLoad } from './figures/server-load';
 import { whitelistMatching } from './figures/whitelist-matching';
@@ -16,7 +17,7 @@ import { formatTable, writeReport } from './report';
 
 const REPORT_PATH = fileURLToPath(new URL('../../test-results/bench.json', import.meta.url));
 
-const MODULES: readonly BenchModule[] = [whitelistMatching, checkLatency, publicApiThroughput, serverLoad, inventory, bundle, consoleFigures];
+const MODULES: readonly BenchModule[] = [whitelistMatching, checkLatency, publicApiThroughput, serverLoad, postgresFigures, inventory, bundle, consoleFigures];
 
 const only = process.argv.slice(2);
 const startedAt = new Date();

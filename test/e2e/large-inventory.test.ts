@@ -14,7 +14,7 @@ describe('flow 11: 10,000 tokens', () => {
 
   beforeAll(async () => {
     suite = await startSuite('large');
-    const seeded = insertTokens(`${suite.dbDir}/wifox.db`, bulkTokenSpecs(COUNT), E2E_ADMIN.email);
+    const seeded = await insertTokens(`${suite.dbDir}/wifox.db`, bulkTokenSpecs(COUNT), E2E_ADMIN.email);
     for (const token of seeded) suite.secrets.add(token.secret);
     names = seeded.map((token) => token.name);
     ui = await suite.open();

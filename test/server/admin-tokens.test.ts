@@ -33,7 +33,7 @@ beforeAll(async () => {
   server = await startServer({ clock: clock.now, demo: true, timeZone: 'Europe/Paris' });
   await addEmployee(server.dbPath, { email: 'sec@example.test', password: 'Sec-Passw0rd!', name: 'Sam Security', roles: ['Security administrator'] });
   await addEmployee(server.dbPath, { email: 'agent@example.test', password: 'Agent-Passw0rd!', name: 'Ada Agent', roles: ['Agent'] });
-  addRole(server.dbPath, { name: 'Token clerk', type: 'employee', rank: 3, rights: { security: { view: 'own', manage: ['create_edit'] } } });
+  await addRole(server.dbPath, { name: 'Token clerk', type: 'employee', rank: 3, rights: { security: { view: 'own', manage: ['create_edit'] } } });
   await addEmployee(server.dbPath, { email: 'clerk@example.test', password: 'Clerk-Passw0rd!', name: 'Cleo Clerk', roles: ['Token clerk'] });
   admin = await login(server.port);
   readOnlyRole = await roleId(server.port, admin, 'Read-only Clients');

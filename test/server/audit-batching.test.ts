@@ -1,10 +1,11 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../server/src/db/open';
-import { AuditRepository, type NewAuditEvent } from '../../server/src/repositories/audit';
-import { tempDir } from './harness';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuditLog } from '../../server/src/audit/audit-log';
+import { openStore } from '../../server/src/db/open-store';
+import type { Store } from '../../server/src/db/store';
+import type { NewAuditEvent } from '../../server/src/repositories/audit';
+import { newStoreLocation, tempDir } from './harness';
 
-// Refusals on the public API are audited through insertSoon: one transaction per event-loop
+// Refusals on the public API are audited through insertSoon: one statement per event-loop
 // turn instead of one per refused request.
 
 const refusal = (ip: string): NewAuditEvent => ({
@@ -16,63 +17,95 @@ const refusal = (ip: string): NewAuditEvent => ({
 });
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const settle = async (): Promise<void> => {
+  for (let i = 0; i < 5; i++) await nextTurn();
+};
 
 describe('deferred refusal audit rows', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0)) cleanup();
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 
-  function open(): { path: string; db: Db; audit: AuditRepository } {
+  async function open(): Promise<{ path: string; store: Store; audit: AuditLog }> {
     const { dir, remove } = tempDir('wifox-audit-');
-    const path = join(dir, 'audit.db');
-    const db = openDatabase(path);
-    cleanups.push(() => {
-      if (db.open) db.close();
+    const path = await newStoreLocation(dir, 'audit.db');
+    const store = await openStore(path);
+    let closed = false;
+    cleanups.push(async () => {
+      if (!closed) await store.close();
       remove();
     });
-    return { path, db, audit: new AuditRepository(db) };
+    const close = store.close.bind(store);
+    store.close = async () => {
+      closed = true;
+      await close();
+    };
+    return { path, store, audit: new AuditLog(store.repos.audit) };
   }
 
-  const countFromAnotherConnection = (path: string): number => {
-    const other = openDatabase(path);
+  const countFromAnotherConnection = async (path: string): Promise<number> => {
+    const other = await openStore(path);
     try {
-      return other.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
+      return (await other.repos.audit.list({ limit: 10_000 })).length;
     } finally {
-      other.close();
+      await other.close();
     }
   };
 
-  it('writes a burst of refusals at the end of the event-loop turn, all of them, in order', async () => {
-    const { path, audit } = open();
+  it('writes a burst of refusals after the event-loop turn, all of them, in order', async () => {
+    const { path, audit } = await open();
     for (let i = 1; i <= 50; i++) audit.insertSoon(refusal(`127.0.0.${i}`));
-    expect(countFromAnotherConnection(path)).toBe(0);
-    await nextTurn();
-    expect(countFromAnotherConnection(path)).toBe(50);
-    const ips = audit.list({ limit: 100 }).map((event) => event.ip).reverse();
+    // Queued, not written, within the turn that refused them.
+    expect(audit.queued).toBe(50);
+    // Nothing but the turn's own scheduled flush writes them.
+    await vi.waitFor(async () => expect(await countFromAnotherConnection(path)).toBe(50), { timeout: 10_000, interval: 20 });
+    const ips = (await audit.list({ limit: 100 })).map((event) => event.ip).reverse();
     expect(ips).toEqual(Array.from({ length: 50 }, (_, i) => `127.0.0.${i + 1}`));
   });
 
-  it('flushes queued refusals before any other row and before a read, so ids keep time order', () => {
-    const { audit } = open();
+  it('flushes queued refusals before any other row and before a read, so ids keep time order', async () => {
+    const { audit } = await open();
     audit.insertSoon(refusal('127.0.0.7'));
-    audit.insert({ at: new Date('2030-06-15T12:00:01.000Z'), actor: { type: 'employee', id: 1, name: 'Ada' }, action: 'login.failed', ip: '127.0.0.1' });
+    await audit.insert({ at: new Date('2030-06-15T12:00:01.000Z'), actor: { type: 'employee', id: 1, name: 'Ada' }, action: 'login.failed', ip: '127.0.0.1' });
     audit.insertSoon(refusal('127.0.0.8'));
-    // Read in the same turn: the queued row is there too.
-    expect(audit.list({ limit: 10 }).map((event) => `${event.action}@${event.ip}`)).toEqual([
+    // Read at once: the queued row is there too.
+    expect((await audit.list({ limit: 10 })).map((event) => `${event.action}@${event.ip}`)).toEqual([
       'token.denied@127.0.0.8',
       'login.failed@127.0.0.1',
       'token.denied@127.0.0.7',
     ]);
   });
 
-  it('keeps queued refusals when flushed before the database closes', async () => {
-    const { path, db, audit } = open();
+  it('keeps queued refusals when flushed before the store closes', async () => {
+    const { path, store, audit } = await open();
     audit.insertSoon(refusal('127.0.0.9'));
-    audit.flush();
-    db.close();
-    // The turn's scheduled flush finds nothing left to write and a closed database: no throw.
-    await nextTurn();
-    expect(countFromAnotherConnection(path)).toBe(1);
+    await audit.flush();
+    await store.close();
+    // The turn's scheduled flush finds nothing left to write and a closed store: no throw.
+    await settle();
+    expect(await countFromAnotherConnection(path)).toBe(1);
+  });
+
+  it('keeps a batch the store refused and writes it, once, on the next flush', async () => {
+    const { path, store } = await open();
+    let failNext = true;
+    const repository = store.repos.audit;
+    const flaky = Object.create(repository) as typeof repository;
+    flaky.insertMany = async (events) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('store unreachable');
+      }
+      return repository.insertMany(events);
+    };
+    const audit = new AuditLog(flaky);
+    audit.insertSoon(refusal('127.0.0.10'));
+    audit.insertSoon(refusal('127.0.0.11'));
+    await expect(audit.flush()).rejects.toThrow('store unreachable');
+    expect(audit.queued).toBe(2);
+    await audit.flush();
+    expect(audit.queued).toBe(0);
+    expect(await countFromAnotherConnection(path)).toBe(2);
   });
 });

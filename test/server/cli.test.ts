@@ -19,6 +19,13 @@ describe('command line arguments', () => {
     });
   });
 
+  it('takes the store from WIFOX_DATABASE_URL unless --db names one', () => {
+    const env = { WIFOX_DATABASE_URL: 'postgres://wifox@db.internal:5432/wifox' };
+    expect(parseCliArgs([], env)).toMatchObject({ db: 'postgres://wifox@db.internal:5432/wifox' });
+    expect(parseCliArgs(['--db', '/tmp/x.db'], env)).toMatchObject({ db: '/tmp/x.db' });
+    expect(parseCliArgs([], { WIFOX_DATABASE_URL: '  ' })).toMatchObject({ db: 'data/wifox.db' });
+  });
+
   it('refuses unknown options and invalid values', () => {
     expect(() => parseCliArgs(['--nope'])).toThrow(UsageError);
     expect(() => parseCliArgs(['--port', '70000'])).toThrow(UsageError);
@@ -68,5 +75,35 @@ describe('the server process', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(2);
     expect(stderr).toContain('Usage: npm run server');
+  }, 60_000);
+
+  async function failedStart(db: string): Promise<{ code: number | null; stderr: string }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', '--port', '0'], {
+      cwd: join(import.meta.dirname, '../..'),
+      env: { ...process.env, WIFOX_DATABASE_URL: db },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    return { code, stderr };
+  }
+
+  it('prints one clear line and exits 2 when the PostgreSQL URL is broken', async () => {
+    const { code, stderr } = await failedStart('postgres://wifox:s3cret@127.0.0.1:5432');
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual(['--db: a PostgreSQL URL needs a database name (postgres://user:password@host:5432/database).']);
+  }, 60_000);
+
+  it('prints one clear line, without the password, and exits 2 when PostgreSQL refuses the connection', async () => {
+    // Port 9 (discard) on loopback: nothing listens there in the test environment.
+    const { code, stderr } = await failedStart('postgres://wifox:s3cret@127.0.0.1:9/wifox');
+    expect(code).toBe(2);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^cannot connect to PostgreSQL at 127\.0\.0\.1:9\/wifox: .*ECONNREFUSED/);
+    expect(stderr).not.toContain('s3cret');
   }, 60_000);
 });

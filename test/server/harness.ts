@@ -3,11 +3,12 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { createPgDatabase } from './support/pg-cluster';
 import { buildServer, type ServerOptions } from '../../server/src/app';
 import { hashPassword } from '../../server/src/auth/passwords';
-import { openDatabase } from '../../server/src/db/open';
-import { EmployeesRepository } from '../../server/src/repositories/employees';
-import { RolesRepository } from '../../server/src/repositories/roles';
+import { openStore } from '../../server/src/db/open-store';
+import type { RolesRepository } from '../../server/src/repositories/roles';
 
 // Cheap scrypt for tests only; the server's default cost is untouched.
 export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
@@ -25,6 +26,19 @@ export class TestClock {
   }
 }
 
+/**
+ * The store this run tests: the `server-pg` project provides a PostgreSQL cluster (its
+ * globalSetup), the `node` project none, so the same suite runs once per store.
+ */
+export const PG_ADMIN_URL = (inject('pgAdminUrl') as string | undefined) ?? null;
+export { createPgDatabase };
+export const STORE: 'sqlite' | 'postgres' = PG_ADMIN_URL ? 'postgres' : 'sqlite';
+
+/** Where a test's server keeps its data: a file in `dir` (SQLite) or a new database (PostgreSQL). */
+export async function newStoreLocation(dir: string, file = 'wifox.db'): Promise<string> {
+  return PG_ADMIN_URL ? createPgDatabase(PG_ADMIN_URL) : join(dir, file);
+}
+
 export function tempDir(prefix = 'wifox-server-'): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
@@ -33,6 +47,7 @@ export function tempDir(prefix = 'wifox-server-'): { dir: string; remove: () => 
 export interface Started {
   app: FastifyInstance;
   port: number;
+  /** SQLite file or PostgreSQL URL. */
   dbPath: string;
   dir: string;
   close: () => Promise<void>;
@@ -40,7 +55,7 @@ export interface Started {
 
 export async function startServer(options: Partial<ServerOptions> = {}, host = '127.0.0.1'): Promise<Started> {
   const { dir, remove } = tempDir();
-  const dbPath = options.dbPath ?? join(dir, 'wifox.db');
+  const dbPath = options.dbPath ?? (await newStoreLocation(dir));
   const app = await buildServer({ admin: ADMIN, scryptCost: TEST_SCRYPT, ...options, dbPath });
   await app.listen({ port: 0, host });
   const address = app.server.address();
@@ -130,31 +145,30 @@ export async function login(port: number, account: { email: string; password: st
   };
 }
 
-/** Adds an employee holding the named role, through a second connection to the same file. */
+/** Adds an employee holding the named role, through a second connection to the same store. */
 export async function addEmployee(dbPath: string, employee: { email: string; password: string; name: string; roles: string[] }): Promise<void> {
   const passwordHash = await hashPassword(employee.password, TEST_SCRYPT);
-  const db = openDatabase(dbPath);
+  const store = await openStore(dbPath);
   try {
-    const employees = new EmployeesRepository(db);
-    const roles = new RolesRepository(db);
-    const row = employees.insert({ email: employee.email, name: employee.name, passwordHash }, new Date());
+    const { employees, roles } = store.repos;
+    const row = await employees.insert({ email: employee.email, name: employee.name, passwordHash }, new Date());
     for (const name of employee.roles) {
-      const role = roles.findByName(name);
+      const role = await roles.findByName(name);
       if (!role) throw new Error(`no role ${name}`);
-      employees.assignRole(row.id, role.id);
+      await employees.assignRole(row.id, role.id);
     }
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
-/** Adds a role through a second connection to the same file. */
-export function addRole(dbPath: string, role: Parameters<RolesRepository['insert']>[0]): number {
-  const db = openDatabase(dbPath);
+/** Adds a role through a second connection to the same store. */
+export async function addRole(dbPath: string, role: Parameters<RolesRepository['insert']>[0]): Promise<number> {
+  const store = await openStore(dbPath);
   try {
-    return new RolesRepository(db).insert(role, new Date()).id;
+    return (await store.repos.roles.insert(role, new Date())).id;
   } finally {
-    db.close();
+    await store.close();
   }
 }
 

@@ -37,17 +37,17 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-export function authenticateAdmin(
+export async function authenticateAdmin(
   request: FastifyRequest,
   sessions: SessionService,
   employees: EmployeesRepository,
-): AdminContext {
+): Promise<AdminContext> {
   const token = bearerToken(request);
   if (!token) throw new HttpError(401, ERROR_CODES.unauthorized, 'Send Authorization: Bearer <accessToken>.');
-  const identity = sessions.authenticate(token);
-  const employee = employees.findById(identity.employeeId);
+  const identity = await sessions.authenticate(token);
+  const employee = await employees.findById(identity.employeeId);
   if (!employee) throw new HttpError(401, ERROR_CODES.unauthorized, 'Sign in again.');
-  const roles = employees.rolesOf(employee.id);
+  const roles = await employees.rolesOf(employee.id);
   return {
     sessionId: identity.sessionId,
     employee: { id: employee.id, name: employee.name, email: employee.email },

@@ -1,3 +1,5 @@
+import type { CountersRepository } from '../repositories/counters';
+
 export interface LockoutPolicy {
   maxFailures: number;
   lockMs: number;
@@ -6,55 +8,33 @@ export interface LockoutPolicy {
 // Wifox's default: 3 failed logins lock the account for one minute.
 export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 3, lockMs: 60_000 };
 
-interface Entry {
-  failures: number;
-  lockedUntil: number;
-}
-
-// Per-email counter kept in memory: a restart forgives, which is acceptable for a one-minute lock.
+/**
+ * Per-email failure counter kept in the store, so failures on any mix of nodes add up and a
+ * lock holds on every node. Each failure is one atomic upsert (CountersRepository).
+ */
 export class LoginLockout {
-  private readonly entries = new Map<string, Entry>();
-
   constructor(
+    private readonly counters: CountersRepository,
     private readonly clock: () => Date,
     private readonly policy: LockoutPolicy = DEFAULT_LOCKOUT,
   ) {}
 
   /** Seconds until the email may try again, or 0 when it is not locked. */
-  retryAfter(email: string): number {
-    const entry = this.entries.get(key(email));
-    if (!entry) return 0;
-    const left = entry.lockedUntil - this.clock().getTime();
+  async retryAfter(email: string): Promise<number> {
+    const left = (await this.counters.lockedUntil(key(email))) - this.clock().getTime();
     return left > 0 ? Math.ceil(left / 1000) : 0;
   }
 
   /** Records a failure; returns true when this failure locked the email. */
-  fail(email: string): boolean {
+  async fail(email: string): Promise<boolean> {
     const now = this.clock().getTime();
-    const k = key(email);
-    const entry = this.entries.get(k) ?? { failures: 0, lockedUntil: 0 };
-    if (entry.lockedUntil !== 0 && entry.lockedUntil <= now) {
-      entry.failures = 0;
-      entry.lockedUntil = 0;
-    }
-    entry.failures += 1;
-    const locked = entry.failures >= this.policy.maxFailures;
-    if (locked) entry.lockedUntil = now + this.policy.lockMs;
-    this.entries.set(k, entry);
-    this.prune(now);
-    return locked;
+    const count = await this.counters.addLoginFailure(key(email), now, this.policy.maxFailures, now + this.policy.lockMs);
+    // Failures only ever grow by one, so exactly one failure reaches the limit.
+    return count.failures === this.policy.maxFailures && count.lockedUntil > now;
   }
 
-  succeed(email: string): void {
-    this.entries.delete(key(email));
-  }
-
-  // Bounds memory when someone sprays many emails.
-  private prune(now: number): void {
-    if (this.entries.size < 10_000) return;
-    for (const [k, entry] of this.entries) {
-      if (entry.lockedUntil !== 0 && entry.lockedUntil <= now) this.entries.delete(k);
-    }
+  async succeed(email: string): Promise<void> {
+    await this.counters.clearLoginFailures(key(email));
   }
 }
 

@@ -1,6 +1,6 @@
 import { ERROR_CODES, type LoginResponse } from '../../../shared/api';
 import { HttpError } from '../http/http-error';
-import type { AuditRepository } from '../repositories/audit';
+import type { AuditLog } from '../audit/audit-log';
 import type { EmployeesRepository } from '../repositories/employees';
 import type { LoginLockout } from './lockout';
 import { hashPassword, verifyPassword, type ScryptCost } from './passwords';
@@ -18,16 +18,16 @@ export class LoginService {
     private readonly employees: EmployeesRepository,
     private readonly sessions: SessionService,
     private readonly lockout: LoginLockout,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditLog,
     private readonly clock: () => Date,
     private readonly scryptCost: ScryptCost,
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<LoginResponse> {
-    const locked = this.lockout.retryAfter(email);
+    const locked = await this.lockout.retryAfter(email);
     if (locked > 0) throw this.lockedError(locked);
 
-    const employee = this.employees.findByEmail(email);
+    const employee = await this.employees.findByEmail(email);
     this.decoy ??= hashPassword('decoy password', this.scryptCost);
     const ok = employee
       ? await verifyPassword(password, employee.passwordHash)
@@ -35,17 +35,17 @@ export class LoginService {
 
     if (!employee || !ok) {
       const actor = { type: 'employee' as const, id: employee?.id ?? null, name: employee?.name ?? email.slice(0, 254) };
-      const nowLocked = this.lockout.fail(email);
-      this.audit.insert({ at: this.clock(), actor, action: 'login.failed', ip, reason: employee ? 'wrong_password' : 'unknown_email' });
+      const nowLocked = await this.lockout.fail(email);
+      await this.audit.insert({ at: this.clock(), actor, action: 'login.failed', ip, reason: employee ? 'wrong_password' : 'unknown_email' });
       if (nowLocked) {
-        this.audit.insert({ at: this.clock(), actor, action: 'login.locked', ip, reason: 'too_many_failures' });
+        await this.audit.insert({ at: this.clock(), actor, action: 'login.locked', ip, reason: 'too_many_failures' });
       }
       throw new HttpError(401, ERROR_CODES.invalidCredentials, 'Wrong email or password.');
     }
 
-    this.lockout.succeed(email);
-    const tokens = this.sessions.start(employee.id);
-    const rank = bestRank(this.employees.rolesOf(employee.id).map((role) => role.rank));
+    await this.lockout.succeed(email);
+    const tokens = await this.sessions.start(employee.id);
+    const rank = bestRank((await this.employees.rolesOf(employee.id)).map((role) => role.rank));
     return { ...tokens, employee: { id: employee.id, name: employee.name, email: employee.email, rank } };
   }
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { ERROR_CODES, type SessionTokens } from '../../../shared/api';
-import type { Db } from '../db/open';
+import type { Store } from '../db/store';
 import { HttpError } from '../http/http-error';
-import type { SessionsRepository } from '../repositories/sessions';
+import type { Repositories } from '../repositories';
 import { sha256 } from '../tokens/secrets';
 
 export const ACCESS_TTL_MS = 15 * 60_000;
@@ -27,72 +27,81 @@ function unauthorized(code: string, message: string): HttpError {
 
 export class SessionService {
   constructor(
-    private readonly db: Db,
-    private readonly sessions: SessionsRepository,
+    private readonly store: Store,
     private readonly clock: () => Date,
   ) {}
 
-  start(employeeId: number): SessionTokens {
-    return this.db.transaction(() => {
+  start(employeeId: number): Promise<SessionTokens> {
+    return this.store.transaction(async ({ sessions }) => {
       const now = this.clock();
-      this.sessions.purge(new Date(now.getTime() - KEEP_ENDED_MS));
-      const sessionId = this.sessions.create(employeeId, now);
-      return this.issuePair(sessionId, now);
-    })();
+      await sessions.purge(new Date(now.getTime() - KEEP_ENDED_MS));
+      const sessionId = await sessions.create(employeeId, now);
+      return this.issuePair(sessions, sessionId, now);
+    });
   }
 
-  authenticate(accessToken: string): SessionIdentity {
+  async authenticate(accessToken: string): Promise<SessionIdentity> {
     const now = this.clock();
-    const found = this.sessions.findByAccessHash(sha256(accessToken));
+    const found = await this.store.repos.sessions.findByAccessHash(sha256(accessToken));
     if (!found || found.revokedAt !== null) throw unauthorized(ERROR_CODES.unauthorized, 'Sign in again.');
     if (Date.parse(found.expiresAt) <= now.getTime()) {
       throw unauthorized(ERROR_CODES.sessionExpired, 'The access token has expired; refresh it.');
     }
     const idle = now.getTime() - Date.parse(found.lastSeenAt);
     if (idle >= IDLE_TIMEOUT_MS) {
-      this.sessions.revoke(found.id, 'idle', now);
+      await this.revoke(found.id, 'idle', now);
       throw unauthorized(ERROR_CODES.sessionExpired, 'The session ended after 60 minutes without activity.');
     }
-    if (idle >= TOUCH_EVERY_MS) this.sessions.touch(found.id, now);
+    if (idle >= TOUCH_EVERY_MS) await this.store.repos.sessions.touch(found.id, now);
     return { sessionId: found.id, employeeId: found.employeeId };
   }
 
-  /** Rotates the pair. A refresh token presented twice means it leaked: the whole session ends. */
-  refresh(refreshToken: string): { tokens: SessionTokens; employeeId: number } {
-    const outcome = this.db.transaction(() => {
+  /**
+   * Rotates the pair. A refresh token presented twice means it leaked: the whole session ends.
+   * Presented on two nodes at once, the conditional update lets exactly one use it; the other
+   * waits for that transaction, then sees it used and ends the session, pair included.
+   */
+  async refresh(refreshToken: string): Promise<{ tokens: SessionTokens; employeeId: number }> {
+    // The outcome is returned, not thrown, so the session's end commits.
+    const outcome = await this.store.transaction(async (repos) => {
+      const { sessions } = repos;
       const now = this.clock();
       const hash = sha256(refreshToken);
-      const found = this.sessions.findByRefreshHash(hash);
+      const found = await sessions.findByRefreshHash(hash);
       if (!found) return unauthorized(ERROR_CODES.unauthorized, 'Unknown refresh token; sign in again.');
       if (found.revokedAt !== null) return unauthorized(ERROR_CODES.unauthorized, 'This session has ended; sign in again.');
-      if (found.usedAt !== null || !this.sessions.useRefreshToken(hash, now)) {
-        this.sessions.revoke(found.id, 'refresh_reuse', now);
+      if (found.usedAt !== null || !(await sessions.useRefreshToken(hash, now))) {
+        await sessions.revoke(found.id, 'refresh_reuse', now);
         return unauthorized(ERROR_CODES.refreshTokenReused, 'This refresh token was already used; the session has been ended.');
       }
       const idle = now.getTime() - Date.parse(found.lastSeenAt);
       if (Date.parse(found.expiresAt) <= now.getTime() || idle >= IDLE_TIMEOUT_MS) {
-        this.sessions.revoke(found.id, 'idle', now);
+        await sessions.revoke(found.id, 'idle', now);
         return unauthorized(ERROR_CODES.sessionExpired, 'The session ended after 60 minutes without activity.');
       }
-      this.sessions.touch(found.id, now);
-      return { tokens: this.issuePair(found.id, now), employeeId: found.employeeId };
-    })();
+      await sessions.touch(found.id, now);
+      return { tokens: await this.issuePair(sessions, found.id, now), employeeId: found.employeeId };
+    });
     if (outcome instanceof HttpError) throw outcome;
     return outcome;
   }
 
-  end(sessionId: number): void {
-    this.sessions.revoke(sessionId, 'logout', this.clock());
+  async end(sessionId: number): Promise<void> {
+    await this.revoke(sessionId, 'logout', this.clock());
   }
 
-  private issuePair(sessionId: number, now: Date): SessionTokens {
+  private revoke(sessionId: number, reason: string, at: Date): Promise<void> {
+    return this.store.transaction(({ sessions }) => sessions.revoke(sessionId, reason, at));
+  }
+
+  private async issuePair(sessions: Repositories['sessions'], sessionId: number, now: Date): Promise<SessionTokens> {
     const accessToken = newOpaqueToken('wfa_');
     const refreshToken = newOpaqueToken('wfr_');
     const accessTokenExpiresAt = new Date(now.getTime() + ACCESS_TTL_MS);
     const refreshTokenExpiresAt = new Date(now.getTime() + IDLE_TIMEOUT_MS);
-    this.sessions.dropExpiredAccessTokens(sessionId, now);
-    this.sessions.addAccessToken(sessionId, sha256(accessToken), accessTokenExpiresAt);
-    this.sessions.addRefreshToken(sessionId, sha256(refreshToken), refreshTokenExpiresAt);
+    await sessions.dropExpiredAccessTokens(sessionId, now);
+    await sessions.addAccessToken(sessionId, sha256(accessToken), accessTokenExpiresAt);
+    await sessions.addRefreshToken(sessionId, sha256(refreshToken), refreshTokenExpiresAt);
     return {
       accessToken,
       accessTokenExpiresAt: accessTokenExpiresAt.toISOString(),

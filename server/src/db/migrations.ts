@@ -5,6 +5,7 @@ export interface Migration {
   sql: string;
 }
 
+/** SQLite (the embedded store). */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -101,6 +102,23 @@ export const MIGRATIONS: readonly Migration[] = [
         id INTEGER NOT NULL,
         data TEXT NOT NULL,
         PRIMARY KEY (resource, id)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 2,
+    name: 'security counters in the database',
+    sql: `
+      CREATE TABLE login_failures (
+        email_key TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        locked_until INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE refusal_counts (
+        address TEXT PRIMARY KEY,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL
       ) STRICT;
     `,
   },

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { decideAccess, isWellFormedSecret, type DenyReason, type NeededRight } from '../../../shared/domain';
 import { ERROR_CODES, UNKNOWN_CREDENTIAL_CODE } from '../../../shared/api';
 import { HttpError } from '../http/http-error';
-import type { AuditRepository } from '../repositories/audit';
+import type { AuditLog } from '../audit/audit-log';
 import type { AccessCache, CachedToken } from '../tokens/access-cache';
 import { sha256 } from '../tokens/secrets';
 import type { DenialLimiter } from './denial-limiter';
@@ -23,6 +23,12 @@ export function presentedSecret(header: string | undefined): string | undefined 
   return (bearer?.[1] ?? value).trim();
 }
 
+function rateLimited(address: string, wait: number): HttpError {
+  return new HttpError(429, ERROR_CODES.rateLimited, `Too many refused requests from ${address}; try again in ${wait} s.`, undefined, {
+    'retry-after': String(wait),
+  });
+}
+
 export interface AccessGuardOptions {
   clock: () => Date;
   timeZone: string;
@@ -33,23 +39,19 @@ export class AccessGuard {
     private readonly cache: AccessCache,
     private readonly limiter: DenialLimiter,
     private readonly usage: UsageRecorder,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditLog,
     private readonly options: AccessGuardOptions,
   ) {}
 
-  check(request: FastifyRequest, needed: NeededRight | null): CachedToken {
+  async check(request: FastifyRequest, needed: NeededRight | null): Promise<CachedToken> {
     const address = request.clientAddress;
     const wait = this.limiter.retryAfter(address);
-    if (wait > 0) {
-      throw new HttpError(429, ERROR_CODES.rateLimited, `Too many refused requests from ${address}; try again in ${wait} s.`, undefined, {
-        'retry-after': String(wait),
-      });
-    }
+    if (wait > 0) throw rateLimited(address, wait);
     const now = this.options.clock();
     const secret = presentedSecret(request.headers.authorization);
     // A look-alike (wrong prefix, length, alphabet or checksum) never reaches the database.
-    const token = secret !== undefined && isWellFormedSecret(secret) ? this.cache.token(sha256(secret)) : null;
-    const role = token ? this.cache.role(token.roleId) : null;
+    const token = secret !== undefined && isWellFormedSecret(secret) ? await this.cache.token(sha256(secret)) : null;
+    const role = token ? await this.cache.role(token.roleId) : null;
     const decision = decideAccess({
       token,
       rights: role?.rights ?? null,
@@ -60,11 +62,13 @@ export class AccessGuard {
     });
     if (decision.allow) {
       if (!token) throw new Error('Access allowed without a token.');
-      this.usage.record(token, now, address);
+      await this.usage.record(token, now, address);
       return token;
     }
 
-    this.limiter.record(address);
+    // Counted before the row is queued: an address over the limit on another node's count is
+    // answered 429 here too, and its refusal is still audited.
+    const over = await this.limiter.record(address);
     this.audit.insertSoon({
       at: now,
       actor: { type: 'token', id: token?.id ?? null, name: token?.name ?? 'unknown token' },
@@ -74,6 +78,7 @@ export class AccessGuard {
       ip: address,
       reason: decision.reason,
     });
+    if (over > 0) throw rateLimited(address, over);
     const denial = DENIALS[decision.reason];
     // Wifox ends a rejected credential's message with its code.
     const message = decision.reason === 'unknown_token' ? `${decision.message} CODE: ${UNKNOWN_CREDENTIAL_CODE}` : decision.message;

@@ -1,7 +1,7 @@
-import type { Db } from '../db/open';
-import { statementCache, type Prepare } from '../db/statements';
+import { sql, type Kysely } from 'kysely';
+import { roleRightsSchema } from '../../../shared/domain';
+import type { Schema } from '../db/schema';
 import type { RoleRow } from './roles';
-import { roleRightsSchema, type RoleType } from '../../../shared/domain';
 
 export interface EmployeeRow {
   id: number;
@@ -10,47 +10,50 @@ export interface EmployeeRow {
   passwordHash: string;
 }
 
-const COLUMNS = 'id, name, email, password_hash AS passwordHash';
-
 export class EmployeesRepository {
-  private readonly sql: Prepare;
+  constructor(private readonly db: Kysely<Schema>) {}
 
-  constructor(private readonly db: Db) {
-    this.sql = statementCache(db);
+  private select() {
+    return this.db.selectFrom('employees').select(['id', 'name', 'email', 'password_hash as passwordHash']);
   }
 
-  findByEmail(email: string): EmployeeRow | undefined {
-    return this.sql(`SELECT ${COLUMNS} FROM employees WHERE email = ?`).get(email.trim()) as EmployeeRow | undefined;
+  /** Emails are compared without case, on both stores. */
+  async findByEmail(email: string): Promise<EmployeeRow | undefined> {
+    return this.select().where(sql<string>`lower(email)`, '=', sql<string>`lower(${email.trim()})`).executeTakeFirst();
   }
 
-  findById(id: number): EmployeeRow | undefined {
-    return this.sql(`SELECT ${COLUMNS} FROM employees WHERE id = ?`).get(id) as EmployeeRow | undefined;
+  async findById(id: number): Promise<EmployeeRow | undefined> {
+    return this.select().where('id', '=', id).executeTakeFirst();
   }
 
-  count(): number {
-    return this.sql('SELECT count(*) FROM employees').pluck().get() as number;
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('employees').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
-  insert(employee: Omit<EmployeeRow, 'id'>, at: Date): EmployeeRow {
-    const result = this.sql('INSERT INTO employees (name, email, password_hash, created_at) VALUES (?, ?, ?, ?)')
-      .run(employee.name, employee.email.trim(), employee.passwordHash, at.toISOString());
-    return { id: Number(result.lastInsertRowid), ...employee };
+  async insert(employee: Omit<EmployeeRow, 'id'>, at: Date): Promise<EmployeeRow> {
+    const { id } = await this.db.insertInto('employees')
+      .values({ name: employee.name, email: employee.email.trim(), password_hash: employee.passwordHash, created_at: at.toISOString() })
+      .returning('id').executeTakeFirstOrThrow();
+    return { id, ...employee };
   }
 
-  updatePassword(id: number, passwordHash: string): void {
-    this.sql('UPDATE employees SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+  async updatePassword(id: number, passwordHash: string): Promise<void> {
+    await this.db.updateTable('employees').set({ password_hash: passwordHash }).where('id', '=', id).execute();
   }
 
-  assignRole(employeeId: number, roleId: number): void {
-    this.sql('INSERT OR IGNORE INTO employee_roles (employee_id, role_id) VALUES (?, ?)').run(employeeId, roleId);
+  async assignRole(employeeId: number, roleId: number): Promise<void> {
+    await this.db.insertInto('employee_roles').values({ employee_id: employeeId, role_id: roleId })
+      .onConflict((oc) => oc.doNothing()).execute();
   }
 
-  rolesOf(employeeId: number): RoleRow[] {
-    const rows = this.sql(
-        `SELECT r.id, r.name, r.type, r.rank, r.rights FROM roles r
-         JOIN employee_roles er ON er.role_id = r.id WHERE er.employee_id = ? ORDER BY r.rank, r.id`,
-      )
-      .all(employeeId) as { id: number; name: string; type: RoleType; rank: number; rights: string }[];
+  async rolesOf(employeeId: number): Promise<RoleRow[]> {
+    const rows = await this.db.selectFrom('roles as r')
+      .innerJoin('employee_roles as er', 'er.role_id', 'r.id')
+      .select(['r.id', 'r.name', 'r.type', 'r.rank', 'r.rights'])
+      .where('er.employee_id', '=', employeeId)
+      .orderBy('r.rank').orderBy('r.id')
+      .execute();
     return rows.map((raw) => ({ ...raw, rights: roleRightsSchema.parse(JSON.parse(raw.rights)) }));
   }
 }

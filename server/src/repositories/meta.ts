@@ -1,19 +1,17 @@
-import type { Db } from '../db/open';
-import { statementCache, type Prepare } from '../db/statements';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../db/schema';
 
 export class MetaRepository {
-  private readonly sql: Prepare;
+  constructor(private readonly db: Kysely<Schema>) {}
 
-  constructor(private readonly db: Db) {
-    this.sql = statementCache(db);
+  async get(key: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value;
   }
 
-  get(key: string): string | undefined {
-    return this.sql('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
-  }
-
-  set(key: string, value: string): void {
-    this.sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(key, value);
+  async set(key: string, value: string): Promise<void> {
+    await this.db.insertInto('meta').values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+      .execute();
   }
 }

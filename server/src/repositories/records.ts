@@ -1,30 +1,34 @@
+import type { Kysely } from 'kysely';
 import type { PublicResource } from '../../../shared/api';
-import type { Db } from '../db/open';
-import { statementCache, type Prepare } from '../db/statements';
+import type { Schema } from '../db/schema';
+import { isUniqueViolation } from '../db/store-errors';
 
 // Demo records behind the public endpoints: one JSON document per row, validated on the way out
 // by the route's response schema.
 export class RecordsRepository {
-  private readonly sql: Prepare;
+  constructor(private readonly db: Kysely<Schema>) {}
 
-  constructor(private readonly db: Db) {
-    this.sql = statementCache(db);
+  async list(resource: PublicResource, limit: number, offset: number): Promise<{ items: unknown[]; total: number }> {
+    const count = await this.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).where('resource', '=', resource).executeTakeFirstOrThrow();
+    const rows = await this.db.selectFrom('records').select('data').where('resource', '=', resource)
+      .orderBy('id').limit(limit).offset(offset).execute();
+    return { items: rows.map((row) => JSON.parse(row.data) as unknown), total: Number(count.n) };
   }
 
-  list(resource: PublicResource, limit: number, offset: number): { items: unknown[]; total: number } {
-    const total = this.sql('SELECT count(*) FROM records WHERE resource = ?').pluck().get(resource) as number;
-    const rows = this.sql('SELECT data FROM records WHERE resource = ? ORDER BY id LIMIT ? OFFSET ?')
-      .pluck()
-      .all(resource, limit, offset) as string[];
-    return { items: rows.map((data) => JSON.parse(data) as unknown), total };
-  }
-
-  insert(resource: PublicResource, build: (id: number) => Record<string, unknown>): Record<string, unknown> {
-    return this.db.transaction(() => {
-      const last = this.sql('SELECT max(id) FROM records WHERE resource = ?').pluck().get(resource) as number | null;
-      const record = build((last ?? 0) + 1);
-      this.sql('INSERT INTO records (resource, id, data) VALUES (?, ?, ?)').run(resource, record.id, JSON.stringify(record));
-      return record;
-    })();
+  /**
+   * Numbers the record max(id) + 1. Two nodes may pick the same number at once: the primary
+   * key refuses the second, which tries the next number.
+   */
+  async insert(resource: PublicResource, build: (id: number) => Record<string, unknown>): Promise<Record<string, unknown>> {
+    for (let attempt = 0; ; attempt++) {
+      const last = await this.db.selectFrom('records').select((eb) => eb.fn.max('id').as('last')).where('resource', '=', resource).executeTakeFirst();
+      const record = build(Number(last?.last ?? 0) + 1);
+      try {
+        await this.db.insertInto('records').values({ resource, id: Number(record.id), data: JSON.stringify(record) }).execute();
+        return record;
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 9) throw error;
+      }
+    }
   }
 }

@@ -1,6 +1,6 @@
+import { sql, type Kysely } from 'kysely';
 import { roleRightsSchema, type RoleRights, type RoleType } from '../../../shared/domain';
-import type { Db } from '../db/open';
-import { statementCache, type Prepare } from '../db/statements';
+import type { Schema } from '../db/schema';
 
 export interface RoleRow {
   id: number;
@@ -22,30 +22,42 @@ function toRole(raw: RawRole): RoleRow {
   return { id: raw.id, name: raw.name, type: raw.type, rank: raw.rank, rights: roleRightsSchema.parse(JSON.parse(raw.rights)) };
 }
 
+const COLUMNS = ['id', 'name', 'type', 'rank', 'rights'] as const;
+
 export class RolesRepository {
-  private readonly sql: Prepare;
+  constructor(private readonly db: Kysely<Schema>) {}
 
-  constructor(private readonly db: Db) {
-    this.sql = statementCache(db);
+  async list(): Promise<RoleRow[]> {
+    const rows = await this.db.selectFrom('roles').select(COLUMNS).orderBy('rank').orderBy('name').orderBy('id').execute();
+    return rows.map(toRole);
   }
 
-  list(): RoleRow[] {
-    return (this.sql('SELECT id, name, type, rank, rights FROM roles ORDER BY rank, name, id').all() as RawRole[]).map(toRole);
-  }
-
-  findById(id: number): RoleRow | undefined {
-    const raw = this.sql('SELECT id, name, type, rank, rights FROM roles WHERE id = ?').get(id) as RawRole | undefined;
+  async findById(id: number): Promise<RoleRow | undefined> {
+    const raw = await this.db.selectFrom('roles').select(COLUMNS).where('id', '=', id).executeTakeFirst();
     return raw && toRole(raw);
   }
 
-  findByName(name: string): RoleRow | undefined {
-    const raw = this.sql('SELECT id, name, type, rank, rights FROM roles WHERE name = ?').get(name) as RawRole | undefined;
+  /** Role names are unique without case, on both stores. */
+  async findByName(name: string): Promise<RoleRow | undefined> {
+    const raw = await this.db.selectFrom('roles').select(COLUMNS)
+      .where(sql<string>`lower(name)`, '=', sql<string>`lower(${name})`).executeTakeFirst();
     return raw && toRole(raw);
   }
 
-  insert(role: Omit<RoleRow, 'id'>, at: Date): RoleRow {
-    const result = this.sql('INSERT INTO roles (name, type, rank, rights, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(role.name, role.type, role.rank, JSON.stringify(role.rights), at.toISOString());
-    return { id: Number(result.lastInsertRowid), ...role };
+  async insert(role: Omit<RoleRow, 'id'>, at: Date): Promise<RoleRow> {
+    const { id } = await this.db.insertInto('roles')
+      .values({ name: role.name, type: role.type, rank: role.rank, rights: JSON.stringify(role.rights), created_at: at.toISOString() })
+      .returning('id').executeTakeFirstOrThrow();
+    return { id, ...role };
+  }
+
+  /** Inserts the role unless one of that name exists (another node may be seeding too). */
+  async ensure(role: Omit<RoleRow, 'id'>, at: Date): Promise<RoleRow> {
+    await this.db.insertInto('roles')
+      .values({ name: role.name, type: role.type, rank: role.rank, rights: JSON.stringify(role.rights), created_at: at.toISOString() })
+      .onConflict((oc) => oc.doNothing()).execute();
+    const found = await this.findByName(role.name);
+    if (!found) throw new Error(`role ${role.name} vanished`);
+    return found;
   }
 }

@@ -1,5 +1,5 @@
-import type { Db } from '../db/open';
-import { statementCache, type Prepare } from '../db/statements';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../db/schema';
 
 export interface SessionRow {
   id: number;
@@ -17,64 +17,69 @@ export interface RefreshLookup extends SessionRow {
   usedAt: string | null;
 }
 
-const SESSION_COLUMNS = 's.id, s.employee_id AS employeeId, s.last_seen_at AS lastSeenAt, s.revoked_at AS revokedAt';
+const SESSION_COLUMNS = ['s.id', 's.employee_id as employeeId', 's.last_seen_at as lastSeenAt', 's.revoked_at as revokedAt'] as const;
 
 // Only SHA-256 hashes of access and refresh tokens are stored.
 export class SessionsRepository {
-  private readonly sql: Prepare;
+  constructor(private readonly db: Kysely<Schema>) {}
 
-  constructor(private readonly db: Db) {
-    this.sql = statementCache(db);
-  }
-
-  create(employeeId: number, at: Date): number {
+  async create(employeeId: number, at: Date): Promise<number> {
     const now = at.toISOString();
-    const result = this.sql('INSERT INTO sessions (employee_id, created_at, last_seen_at) VALUES (?, ?, ?)')
-      .run(employeeId, now, now);
-    return Number(result.lastInsertRowid);
+    const { id } = await this.db.insertInto('sessions').values({ employee_id: employeeId, created_at: now, last_seen_at: now })
+      .returning('id').executeTakeFirstOrThrow();
+    return id;
   }
 
-  addAccessToken(sessionId: number, hash: Buffer, expiresAt: Date): void {
-    this.sql('INSERT INTO access_tokens (hash, session_id, expires_at) VALUES (?, ?, ?)').run(hash, sessionId, expiresAt.toISOString());
+  async addAccessToken(sessionId: number, hash: Buffer, expiresAt: Date): Promise<void> {
+    await this.db.insertInto('access_tokens').values({ hash, session_id: sessionId, expires_at: expiresAt.toISOString() }).execute();
   }
 
-  addRefreshToken(sessionId: number, hash: Buffer, expiresAt: Date): void {
-    this.sql('INSERT INTO refresh_tokens (hash, session_id, expires_at) VALUES (?, ?, ?)').run(hash, sessionId, expiresAt.toISOString());
+  async addRefreshToken(sessionId: number, hash: Buffer, expiresAt: Date): Promise<void> {
+    await this.db.insertInto('refresh_tokens').values({ hash, session_id: sessionId, expires_at: expiresAt.toISOString() }).execute();
   }
 
-  findByAccessHash(hash: Buffer): AccessLookup | undefined {
-    return this.sql(`SELECT ${SESSION_COLUMNS}, a.expires_at AS expiresAt FROM access_tokens a JOIN sessions s ON s.id = a.session_id WHERE a.hash = ?`)
-      .get(hash) as AccessLookup | undefined;
+  async findByAccessHash(hash: Buffer): Promise<AccessLookup | undefined> {
+    return this.db.selectFrom('access_tokens as a').innerJoin('sessions as s', 's.id', 'a.session_id')
+      .select([...SESSION_COLUMNS, 'a.expires_at as expiresAt']).where('a.hash', '=', hash).executeTakeFirst();
   }
 
-  findByRefreshHash(hash: Buffer): RefreshLookup | undefined {
-    return this.sql(`SELECT ${SESSION_COLUMNS}, r.expires_at AS expiresAt, r.used_at AS usedAt FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.hash = ?`)
-      .get(hash) as RefreshLookup | undefined;
+  async findByRefreshHash(hash: Buffer): Promise<RefreshLookup | undefined> {
+    return this.db.selectFrom('refresh_tokens as r').innerJoin('sessions as s', 's.id', 'r.session_id')
+      .select([...SESSION_COLUMNS, 'r.expires_at as expiresAt', 'r.used_at as usedAt']).where('r.hash', '=', hash).executeTakeFirst();
   }
 
-  /** Marks the refresh token used; false when another request used it first. */
-  useRefreshToken(hash: Buffer, at: Date): boolean {
-    return this.sql('UPDATE refresh_tokens SET used_at = ? WHERE hash = ? AND used_at IS NULL').run(at.toISOString(), hash).changes === 1;
+  /**
+   * Marks the refresh token used; false when another request used it first. The condition and
+   * the row count decide, so two nodes presenting it at once cannot both win.
+   */
+  async useRefreshToken(hash: Buffer, at: Date): Promise<boolean> {
+    const result = await this.db.updateTable('refresh_tokens').set({ used_at: at.toISOString() })
+      .where('hash', '=', hash).where('used_at', 'is', null).executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 
-  dropExpiredAccessTokens(sessionId: number, now: Date): void {
-    this.sql('DELETE FROM access_tokens WHERE session_id = ? AND expires_at <= ?').run(sessionId, now.toISOString());
+  async dropExpiredAccessTokens(sessionId: number, now: Date): Promise<void> {
+    await this.db.deleteFrom('access_tokens').where('session_id', '=', sessionId).where('expires_at', '<=', now.toISOString()).execute();
   }
 
-  touch(sessionId: number, at: Date): void {
-    this.sql('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(at.toISOString(), sessionId);
+  async touch(sessionId: number, at: Date): Promise<void> {
+    await this.db.updateTable('sessions').set({ last_seen_at: at.toISOString() }).where('id', '=', sessionId).execute();
   }
 
   // Keeps the session row (and its used refresh hashes) so a replayed token is still recognised.
-  revoke(sessionId: number, reason: string, at: Date): void {
-    this.db.transaction(() => {
-      this.sql('UPDATE sessions SET revoked_at = coalesce(revoked_at, ?), revoked_reason = coalesce(revoked_reason, ?) WHERE id = ?').run(at.toISOString(), reason, sessionId);
-      this.sql('DELETE FROM access_tokens WHERE session_id = ?').run(sessionId);
-    })();
+  // Call it inside a transaction: the session ends and its access tokens go together.
+  async revoke(sessionId: number, reason: string, at: Date): Promise<void> {
+    await this.db.updateTable('sessions')
+      .set((eb) => ({
+        revoked_at: eb.fn.coalesce('revoked_at', eb.val(at.toISOString())),
+        revoked_reason: eb.fn.coalesce('revoked_reason', eb.val(reason)),
+      }))
+      .where('id', '=', sessionId).execute();
+    await this.db.deleteFrom('access_tokens').where('session_id', '=', sessionId).execute();
   }
 
   /** Forgets sessions that ended long ago. */
-  purge(before: Date): void {
-    this.sql('DELETE FROM sessions WHERE last_seen_at < ?').run(before.toISOString());
+  async purge(before: Date): Promise<void> {
+    await this.db.deleteFrom('sessions').where('last_seen_at', '<', before.toISOString()).execute();
   }
 }

@@ -1,5 +1,5 @@
-import type { Db } from '../db/open';
-import { statementCache, type Prepare } from '../db/statements';
+import { sql, type Kysely, type Updateable } from 'kysely';
+import type { Schema, TokensTable } from '../db/schema';
 
 export interface TokenRow {
   id: number;
@@ -47,16 +47,13 @@ export interface TokenFilter {
   createdBy?: number;
 }
 
-type RawToken = Omit<TokenRow, 'whitelist'> & { whitelist: string };
+const COLUMNS = [
+  't.id', 't.name', 't.role_id as roleId', 'r.name as roleName', 't.whitelist', 't.expires_on as expiresOn',
+  't.secret_hint as secretHint', 't.created_at as createdAt', 't.created_by as createdById', 'e.name as createdByName',
+  't.updated_at as updatedAt', 't.last_used_at as lastUsedAt', 't.last_used_ip as lastUsedIp', 't.version',
+] as const;
 
-const SELECT = `
-  SELECT t.id, t.name, t.role_id AS roleId, r.name AS roleName, t.whitelist, t.expires_on AS expiresOn,
-         t.secret_hint AS secretHint, t.created_at AS createdAt, t.created_by AS createdById,
-         e.name AS createdByName, t.updated_at AS updatedAt, t.last_used_at AS lastUsedAt,
-         t.last_used_ip AS lastUsedIp, t.version
-  FROM tokens t JOIN roles r ON r.id = t.role_id JOIN employees e ON e.id = t.created_by`;
-
-function toToken(raw: RawToken): TokenRow {
+function toToken<T extends { whitelist: string }>(raw: T): Omit<T, 'whitelist'> & { whitelist: string[] } {
   return { ...raw, whitelist: JSON.parse(raw.whitelist) as string[] };
 }
 
@@ -66,93 +63,87 @@ function likePattern(search: string): string {
 }
 
 export class TokensRepository {
-  private readonly sql: Prepare;
+  constructor(private readonly db: Kysely<Schema>) {}
 
-  constructor(private readonly db: Db) {
-    this.sql = statementCache(db);
+  private select() {
+    return this.db.selectFrom('tokens as t')
+      .innerJoin('roles as r', 'r.id', 't.role_id')
+      .innerJoin('employees as e', 'e.id', 't.created_by');
   }
 
-  insert(token: NewToken, at: Date): number {
+  async insert(token: NewToken, at: Date): Promise<number> {
     const now = at.toISOString();
-    const result = this.sql(
-        `INSERT INTO tokens (name, name_key, role_id, whitelist, expires_on, secret_hash, secret_hint,
-                             created_at, created_by, updated_at, version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-      )
-      .run(token.name, token.nameKey, token.roleId, JSON.stringify(token.whitelist), token.expiresOn,
-        token.secretHash, token.secretHint, now, token.createdBy, now);
-    return Number(result.lastInsertRowid);
+    const { id } = await this.db.insertInto('tokens').values({
+      name: token.name, name_key: token.nameKey, role_id: token.roleId, whitelist: JSON.stringify(token.whitelist),
+      expires_on: token.expiresOn, secret_hash: token.secretHash, secret_hint: token.secretHint,
+      created_at: now, created_by: token.createdBy, updated_at: now, version: 1,
+    }).returning('id').executeTakeFirstOrThrow();
+    return id;
   }
 
-  findById(id: number): TokenRow | undefined {
-    const raw = this.sql(`${SELECT} WHERE t.id = ?`).get(id) as RawToken | undefined;
+  async findById(id: number): Promise<TokenRow | undefined> {
+    const raw = await this.select().select(COLUMNS).where('t.id', '=', id).executeTakeFirst();
     return raw && toToken(raw);
   }
 
-  findByHash(hash: Buffer): TokenWithHash | undefined {
-    const raw = this.sql(`${SELECT.replace('t.version', 't.version, t.secret_hash AS secretHash')} WHERE t.secret_hash = ?`)
-      .get(hash) as (RawToken & { secretHash: Buffer }) | undefined;
-    return raw && { ...toToken(raw), secretHash: raw.secretHash };
+  async findByHash(hash: Buffer): Promise<TokenWithHash | undefined> {
+    const raw = await this.select().select([...COLUMNS, 't.secret_hash as secretHash']).where('t.secret_hash', '=', hash).executeTakeFirst();
+    return raw && toToken(raw);
   }
 
-  idByNameKey(nameKey: string): number | undefined {
-    return this.sql('SELECT id FROM tokens WHERE name_key = ?').pluck().get(nameKey) as number | undefined;
+  async idByNameKey(nameKey: string): Promise<number | undefined> {
+    const row = await this.db.selectFrom('tokens').select('id').where('name_key', '=', nameKey).executeTakeFirst();
+    return row?.id;
   }
 
-  list(filter: TokenFilter): TokenRow[] {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (filter.searchKey) {
-      where.push(`t.name_key LIKE ? ESCAPE '\\'`);
-      params.push(likePattern(filter.searchKey));
-    }
-    if (filter.roleId !== undefined) {
-      where.push('t.role_id = ?');
-      params.push(filter.roleId);
-    }
-    if (filter.createdBy !== undefined) {
-      where.push('t.created_by = ?');
-      params.push(filter.createdBy);
-    }
-    const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY t.id`;
-    return (this.sql(sql).all(...params) as RawToken[]).map(toToken);
+  async list(filter: TokenFilter): Promise<TokenRow[]> {
+    let query = this.select().select(COLUMNS);
+    if (filter.searchKey) query = query.where(sql<boolean>`t.name_key LIKE ${likePattern(filter.searchKey)} ESCAPE '\\'`);
+    if (filter.roleId !== undefined) query = query.where('t.role_id', '=', filter.roleId);
+    if (filter.createdBy !== undefined) query = query.where('t.created_by', '=', filter.createdBy);
+    return (await query.orderBy('t.id').execute()).map(toToken);
   }
 
-  /** Applies the changes when the stored version is still `version`; false when it moved on. */
-  update(id: number, version: number, changes: TokenChanges, at: Date): boolean {
-    const sets = ['version = version + 1', 'updated_at = ?'];
-    const params: (string | number | null)[] = [at.toISOString()];
+  /**
+   * Applies the changes when the stored version is still `version`; false when it moved on.
+   * The version condition and the row count decide, so of concurrent edits exactly one wins.
+   */
+  async update(id: number, version: number, changes: TokenChanges, at: Date): Promise<boolean> {
+    const set: Updateable<TokensTable> = { updated_at: at.toISOString() };
     if (changes.name) {
-      sets.push('name = ?', 'name_key = ?');
-      params.push(changes.name.value, changes.name.key);
+      set.name = changes.name.value;
+      set.name_key = changes.name.key;
     }
-    if (changes.roleId !== undefined) {
-      sets.push('role_id = ?');
-      params.push(changes.roleId);
-    }
-    if (changes.whitelist !== undefined) {
-      sets.push('whitelist = ?');
-      params.push(JSON.stringify(changes.whitelist));
-    }
-    if (changes.expiresOn !== undefined) {
-      sets.push('expires_on = ?');
-      params.push(changes.expiresOn);
-    }
-    const result = this.sql(`UPDATE tokens SET ${sets.join(', ')} WHERE id = ? AND version = ?`)
-      .run(...params, id, version);
-    return result.changes === 1;
+    if (changes.roleId !== undefined) set.role_id = changes.roleId;
+    if (changes.whitelist !== undefined) set.whitelist = JSON.stringify(changes.whitelist);
+    if (changes.expiresOn !== undefined) set.expires_on = changes.expiresOn;
+    const result = await this.db.updateTable('tokens')
+      .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+      .where('id', '=', id).where('version', '=', version)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 
-  delete(id: number): boolean {
-    return this.sql('DELETE FROM tokens WHERE id = ?').run(id).changes === 1;
+  async delete(id: number): Promise<boolean> {
+    const result = await this.db.deleteFrom('tokens').where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows === 1n;
   }
 
-  // Usage is bookkeeping, not an edit: neither version nor updated_at move.
-  recordUse(id: number, at: Date, ip: string): void {
-    this.sql('UPDATE tokens SET last_used_at = ?, last_used_ip = ? WHERE id = ?').run(at.toISOString(), ip, id);
+  /**
+   * Usage is bookkeeping, not an edit: neither version nor updated_at move. The write happens
+   * only when the stored use is at least `minGapMs` older, so several nodes recording the same
+   * token write it at most once per gap, and lastUsedAt never goes back in time.
+   */
+  async recordUse(id: number, at: Date, ip: string, minGapMs = 0): Promise<void> {
+    const threshold = new Date(at.getTime() - minGapMs).toISOString();
+    await this.db.updateTable('tokens').set({ last_used_at: at.toISOString(), last_used_ip: ip })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', threshold)]))
+      .execute();
   }
 
-  countByRole(roleId: number): number {
-    return this.sql('SELECT count(*) FROM tokens WHERE role_id = ?').pluck().get(roleId) as number;
+  async countByRole(roleId: number): Promise<number> {
+    const row = await this.db.selectFrom('tokens').select((eb) => eb.fn.countAll().as('n')).where('role_id', '=', roleId).executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 }

@@ -1,5 +1,6 @@
 import { MANAGE_RIGHTS, MODULES, type RoleRights } from '../../../shared/domain';
 import { hashPassword, type ScryptCost } from '../auth/passwords';
+import type { Repositories } from '../repositories';
 import type { RoleRow } from '../repositories/roles';
 import type { ServerContext } from '../server-context';
 import { randomBase62 } from '../tokens/secrets';
@@ -19,9 +20,9 @@ export function everyRight(): RoleRights {
   return rights;
 }
 
-function administratorRole(ctx: ServerContext): RoleRow {
-  return ctx.repos.roles.findByName(ADMINISTRATOR_ROLE)
-    ?? ctx.repos.roles.insert({ name: ADMINISTRATOR_ROLE, type: 'employee', rank: 1, rights: everyRight() }, ctx.clock());
+async function administratorRole(repos: Repositories, at: Date): Promise<RoleRow> {
+  return (await repos.roles.findByName(ADMINISTRATOR_ROLE))
+    ?? repos.roles.ensure({ name: ADMINISTRATOR_ROLE, type: 'employee', rank: 1, rights: everyRight() }, at);
 }
 
 // Meets the console's password rule: upper and lower case, a digit and a symbol.
@@ -44,16 +45,16 @@ export async function ensureAdmin(
   onGenerated?: (account: { email: string; password: string }) => void,
 ): Promise<void> {
   const { employees } = ctx.repos;
-  if (!account && employees.count() > 0) return;
+  if (!account && (await employees.count()) > 0) return;
   const email = account?.email.trim() ?? DEFAULT_ADMIN_EMAIL;
   const password = account?.password ?? generatePassword();
   const passwordHash = await hashPassword(password, cost);
-  ctx.db.transaction(() => {
-    const role = administratorRole(ctx);
-    const existing = employees.findByEmail(email);
-    const employee = existing ?? employees.insert({ name: account?.name ?? 'Administrator', email, passwordHash }, ctx.clock());
-    if (existing) employees.updatePassword(existing.id, passwordHash);
-    employees.assignRole(employee.id, role.id);
-  })();
+  await ctx.store.transaction(async (repos) => {
+    const role = await administratorRole(repos, ctx.clock());
+    const existing = await repos.employees.findByEmail(email);
+    const employee = existing ?? await repos.employees.insert({ name: account?.name ?? 'Administrator', email, passwordHash }, ctx.clock());
+    if (existing) await repos.employees.updatePassword(existing.id, passwordHash);
+    await repos.employees.assignRole(employee.id, role.id);
+  });
   if (!account) onGenerated?.({ email, password });
 }

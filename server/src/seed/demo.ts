@@ -10,24 +10,23 @@ const SEEDED_KEY = 'demo_seeded_at';
  * Seeds the demo organisation once per database. Demo token secrets are generated and
  * discarded: only their hashes are stored, like any other token's.
  */
-export function seedDemo(ctx: ServerContext): boolean {
-  const { meta, roles, tokens, employees, records } = ctx.repos;
-  if (meta.get(SEEDED_KEY) !== undefined) return false;
+export async function seedDemo(ctx: ServerContext): Promise<boolean> {
+  if ((await ctx.repos.meta.get(SEEDED_KEY)) !== undefined) return false;
   const now = ctx.clock();
-  ctx.db.transaction(() => {
+  await ctx.store.transaction(async ({ meta, roles, tokens, employees, records }) => {
     for (const role of [...ROLE_TEMPLATES, ...DEMO_ROLES]) {
-      if (!roles.findByName(role.name)) roles.insert({ name: role.name, type: role.type, rank: role.rank, rights: role.rights }, now);
+      if (!(await roles.findByName(role.name))) await roles.insert({ name: role.name, type: role.type, rank: role.rank, rights: role.rights }, now);
     }
-    if (meta.get('organisation_name') === undefined) meta.set('organisation_name', 'Wifox Demo');
+    if ((await meta.get('organisation_name')) === undefined) await meta.set('organisation_name', 'Wifox Demo');
 
-    const owner = employees.findByEmail('admin@wifox.local') ?? employees.findById(1);
+    const owner = (await employees.findByEmail('admin@wifox.local')) ?? (await employees.findById(1));
     if (owner) {
       const today = todayIn(ctx.timeZone, now);
       for (const token of DEMO_TOKENS) {
-        const role = roles.findByName(token.role);
-        if (!role || tokens.idByNameKey(tokenNameKey(token.name)) !== undefined) continue;
+        const role = await roles.findByName(token.role);
+        if (!role || (await tokens.idByNameKey(tokenNameKey(token.name))) !== undefined) continue;
         const secret = generateSecret();
-        const id = tokens.insert({
+        const id = await tokens.insert({
           name: token.name,
           nameKey: tokenNameKey(token.name),
           roleId: role.id,
@@ -38,15 +37,15 @@ export function seedDemo(ctx: ServerContext): boolean {
           createdBy: owner.id,
         }, now);
         if (token.lastUsedMinutesAgo !== null) {
-          tokens.recordUse(id, new Date(now.getTime() - token.lastUsedMinutesAgo * 60_000), token.lastUsedIp ?? '127.0.0.1');
+          await tokens.recordUse(id, new Date(now.getTime() - token.lastUsedMinutesAgo * 60_000), token.lastUsedIp ?? '127.0.0.1');
         }
       }
     }
 
     for (const resource of PUBLIC_RESOURCES) {
-      for (const record of DEMO_RECORDS[resource]) records.insert(resource, () => record);
+      for (const record of DEMO_RECORDS[resource]) await records.insert(resource, () => record);
     }
-    meta.set(SEEDED_KEY, now.toISOString());
-  })();
+    await meta.set(SEEDED_KEY, now.toISOString());
+  });
   return true;
 }

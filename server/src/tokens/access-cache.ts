@@ -26,13 +26,20 @@ const DEFAULT_MAX_TOKENS = 10_000;
 /**
  * What the public hot path needs per request, keyed by secret hash: the token, its compiled
  * whitelist and its role's rights. Every write that changes them invalidates the entry at once,
- * so a cached answer is never staler than the database. Unknown hashes are not cached: a
- * scanner cannot grow the map, and the denial limiter bounds its lookups.
+ * on this node directly and on the others through the store's change notices, so a cached
+ * answer is never staler than the database. Unknown hashes are not cached: a scanner cannot
+ * grow the map, and the denial limiter bounds its lookups.
+ *
+ * A fill races with invalidations: a row read before a change commits may arrive after the
+ * change's notice. Every invalidation moves `generation`, and a fill that saw it move stores
+ * nothing. While the notices cannot be heard (`suspend`), nothing is cached at all.
  */
 export class AccessCache {
   private readonly byHash = new Map<string, CachedToken>();
   private readonly hashById = new Map<number, string>();
   private readonly roles = new Map<number, CachedRole>();
+  private generation = 0;
+  private suspended = false;
 
   constructor(
     private readonly tokens: TokensRepository,
@@ -41,11 +48,12 @@ export class AccessCache {
     private readonly maxTokens = DEFAULT_MAX_TOKENS,
   ) {}
 
-  token(hash: Buffer): CachedToken | null {
+  async token(hash: Buffer): Promise<CachedToken | null> {
     const key = hash.toString('base64');
     let entry = this.byHash.get(key);
     if (!entry) {
-      const row = this.tokens.findByHash(hash);
+      const seen = this.generation;
+      const row = await this.tokens.findByHash(hash);
       if (!row) return null;
       entry = {
         id: row.id,
@@ -56,32 +64,47 @@ export class AccessCache {
         whitelist: compileWhitelist(row.whitelist),
         secretHash: row.secretHash,
       };
-      this.store(key, entry);
+      if (seen === this.generation && !this.suspended) this.store(key, entry);
     }
     // The lookup matched on the hash already; compare in constant time anyway so no code path
     // ever decides on a secret-derived value with an early-exit comparison.
     return entry.secretHash.length === hash.length && timingSafeEqual(entry.secretHash, hash) ? entry : null;
   }
 
-  role(roleId: number): CachedRole | null {
+  async role(roleId: number): Promise<CachedRole | null> {
     let entry = this.roles.get(roleId);
     if (!entry) {
-      const row = this.roleRepository.findById(roleId);
+      const seen = this.generation;
+      const row = await this.roleRepository.findById(roleId);
       if (!row) return null;
       entry = { id: row.id, name: row.name, rights: row.rights, permissions: reachableModuleNames(row.rights) };
-      this.roles.set(roleId, entry);
+      if (seen === this.generation && !this.suspended) this.roles.set(roleId, entry);
     }
     return entry;
   }
 
   invalidateToken(id: number): void {
+    this.generation += 1;
     const key = this.hashById.get(id);
     if (key === undefined) return;
     this.byHash.delete(key);
     this.hashById.delete(id);
   }
 
+  /** Changes may be missed from now on: forget everything and cache nothing until `resume`. */
+  suspend(): void {
+    this.suspended = true;
+    this.clear();
+  }
+
+  /** Changes are heard again; what was read before may be stale, so start empty. */
+  resume(): void {
+    this.clear();
+    this.suspended = false;
+  }
+
   clear(): void {
+    this.generation += 1;
     this.byHash.clear();
     this.hashById.clear();
     this.roles.clear();

@@ -20,9 +20,11 @@ import {
   type TokenStatusValue,
 } from '../../../shared/api';
 import { adminHas, requireRight, type AdminContext } from '../auth/admin-context';
-import type { Db } from '../db/open';
+import type { AuditLog } from '../audit/audit-log';
+import type { Store } from '../db/store';
+import { isUniqueViolation } from '../db/store-errors';
 import { HttpError } from '../http/http-error';
-import type { AuditRepository } from '../repositories/audit';
+import type { Repositories } from '../repositories';
 import type { RoleRow, RolesRepository } from '../repositories/roles';
 import type { TokenChanges, TokenRow, TokensRepository } from '../repositories/tokens';
 import type { AccessCache } from './access-cache';
@@ -64,30 +66,30 @@ function nameTaken(name: string): HttpError {
   return new HttpError(409, ERROR_CODES.nameTaken, `A token named "${name}" already exists (names are compared without case).`);
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 // One collator for every comparison: localeCompare with options builds one per call, which
 // dominated listing 10,000 tokens.
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 const compareText = (a: string, b: string): number => collator.compare(a, b);
 
 export class TokenService {
+  private readonly tokens: TokensRepository;
+  private readonly roles: RolesRepository;
+
   constructor(
-    private readonly db: Db,
-    private readonly tokens: TokensRepository,
-    private readonly roles: RolesRepository,
-    private readonly audit: AuditRepository,
+    private readonly store: Store,
+    private readonly audit: AuditLog,
     private readonly cache: AccessCache,
     private readonly options: ServiceOptions,
-  ) {}
+  ) {
+    this.tokens = store.repos.tokens;
+    this.roles = store.repos.roles;
+  }
 
-  list(admin: AdminContext, params: ListParams): TokenListResponse {
+  async list(admin: AdminContext, params: ListParams): Promise<TokenListResponse> {
     requireRight(admin, VIEW_OWN, 'list identification tokens');
     const now = this.options.clock();
-    const rights = this.rightsByRole();
-    const rows = this.tokens.list({
+    const rights = await this.rightsByRole();
+    const rows = await this.tokens.list({
       searchKey: params.search ? tokenNameKey(params.search) || undefined : undefined,
       roleId: params.roleId,
       createdBy: adminHas(admin, VIEW_ALL) ? undefined : admin.employee.id,
@@ -103,50 +105,52 @@ export class TokenService {
     return { items, total: matching.length, page: params.page, pageSize: params.pageSize };
   }
 
-  get(admin: AdminContext, id: number): IdentificationToken {
+  async get(admin: AdminContext, id: number): Promise<IdentificationToken> {
     requireRight(admin, VIEW_OWN, 'view identification tokens');
-    return this.view(this.visible(admin, id));
+    return this.view(await this.visible(admin, id));
   }
 
-  create(admin: AdminContext, input: Required<Pick<TokenInput, 'name' | 'roleId'>> & TokenInput, ip: string): CreateTokenResponse {
+  async create(admin: AdminContext, input: Required<Pick<TokenInput, 'name' | 'roleId'>> & TokenInput, ip: string): Promise<CreateTokenResponse> {
     requireRight(admin, CREATE_EDIT, 'create identification tokens');
-    const role = this.assignableRole(admin, input.roleId);
+    const role = await this.assignableRole(admin, input.roleId);
     const { whitelist, expiresOn } = this.validate(input, null);
     const name = input.name;
     const nameKey = tokenNameKey(name);
-    if (this.tokens.idByNameKey(nameKey) !== undefined) throw nameTaken(name);
+    if ((await this.tokens.idByNameKey(nameKey)) !== undefined) throw nameTaken(name);
 
     const secret = generateSecret();
     const now = this.options.clock();
-    const id = this.inTransaction(name, () => {
-      const tokenId = this.tokens.insert(
+    // Another node may insert the same folded name between the check and the insert: the
+    // unique index on name_key refuses it, and inTransaction answers 409.
+    const id = await this.inTransaction(name, async ({ tokens, audit }) => {
+      const tokenId = await tokens.insert(
         { name, nameKey, roleId: role.id, whitelist: whitelist ?? [], expiresOn: expiresOn ?? null,
           secretHash: sha256(secret), secretHint: secretHint(secret), createdBy: admin.employee.id },
         now,
       );
-      this.audit.insert({
+      await audit.insert({
         at: now, actor: { type: 'employee', id: admin.employee.id, name: admin.employee.name },
         action: 'token.created', tokenId, tokenName: name, ip,
         changes: { name: [null, name], role: [null, role.name], expiresOn: [null, expiresOn ?? null], whitelist: [null, whitelist ?? []] },
       });
       return tokenId;
     });
-    return { token: this.view(this.mustFind(id)), secret };
+    return { token: await this.view(await this.mustFind(id)), secret };
   }
 
-  update(admin: AdminContext, id: number, input: TokenInput, ifMatch: string | undefined, ip: string): IdentificationToken {
+  async update(admin: AdminContext, id: number, input: TokenInput, ifMatch: string | undefined, ip: string): Promise<IdentificationToken> {
     requireRight(admin, CREATE_EDIT, 'edit identification tokens');
-    const current = this.visible(admin, id);
+    const current = await this.visible(admin, id);
     this.checkVersion(current, ifMatch);
-    this.assignableRole(admin, current.roleId, 'edit a token that holds');
-    const role = input.roleId !== undefined ? this.assignableRole(admin, input.roleId) : undefined;
+    await this.assignableRole(admin, current.roleId, 'edit a token that holds');
+    const role = input.roleId !== undefined ? await this.assignableRole(admin, input.roleId) : undefined;
     const { whitelist, expiresOn } = this.validate(input, current);
 
     const changes: TokenChanges = {};
     const diff: Record<string, [unknown, unknown]> = {};
     if (input.name !== undefined && input.name !== current.name) {
       const key = tokenNameKey(input.name);
-      const holder = this.tokens.idByNameKey(key);
+      const holder = await this.tokens.idByNameKey(key);
       if (holder !== undefined && holder !== id) throw nameTaken(input.name);
       changes.name = { value: input.name, key };
       diff.name = [current.name, input.name];
@@ -166,57 +170,61 @@ export class TokenService {
     if (Object.keys(diff).length === 0) return this.view(current);
 
     const now = this.options.clock();
-    this.inTransaction(input.name ?? current.name, () => {
-      if (!this.tokens.update(id, current.version, changes, now)) throw this.staleVersion();
-      this.audit.insert({
+    // The version condition decides between concurrent edits, on any node: exactly one wins.
+    await this.inTransaction(input.name ?? current.name, async ({ tokens, audit, changes: notices }) => {
+      if (!(await tokens.update(id, current.version, changes, now))) throw this.staleVersion();
+      await notices.publish({ kind: 'token', id });
+      await audit.insert({
         at: now, actor: { type: 'employee', id: admin.employee.id, name: admin.employee.name },
         action: 'token.updated', tokenId: id, tokenName: input.name ?? current.name, ip, changes: diff,
       });
     });
     this.cache.invalidateToken(id);
-    return this.view(this.mustFind(id));
+    return this.view(await this.mustFind(id));
   }
 
-  delete(admin: AdminContext, id: number, ip: string): void {
+  async delete(admin: AdminContext, id: number, ip: string): Promise<void> {
     requireRight(admin, DELETE, 'delete identification tokens');
-    const current = this.visible(admin, id);
-    this.assignableRole(admin, current.roleId, 'delete a token that holds');
-    this.db.transaction(() => {
-      this.tokens.delete(id);
-      this.audit.insert({
+    const current = await this.visible(admin, id);
+    await this.assignableRole(admin, current.roleId, 'delete a token that holds');
+    await this.audit.flush();
+    await this.store.transaction(async ({ tokens, audit, changes }) => {
+      await tokens.delete(id);
+      await changes.publish({ kind: 'token', id });
+      await audit.insert({
         at: this.options.clock(), actor: { type: 'employee', id: admin.employee.id, name: admin.employee.name },
         action: 'token.deleted', tokenId: id, tokenName: current.name, ip,
       });
-    })();
+    });
     this.cache.invalidateToken(id);
   }
 
-  private view(row: TokenRow): IdentificationToken {
-    const role = this.roles.findById(row.roleId);
+  private async view(row: TokenRow): Promise<IdentificationToken> {
+    const role = await this.roles.findById(row.roleId);
     return tokenView(row, role?.rights ?? {}, this.options.clock(), this.options.timeZone);
   }
 
-  private rightsByRole(): Map<number, RoleRights> {
-    return new Map(this.roles.list().map((role) => [role.id, role.rights]));
+  private async rightsByRole(): Promise<Map<number, RoleRights>> {
+    return new Map((await this.roles.list()).map((role) => [role.id, role.rights]));
   }
 
-  private mustFind(id: number): TokenRow {
-    const row = this.tokens.findById(id);
+  private async mustFind(id: number): Promise<TokenRow> {
+    const row = await this.tokens.findById(id);
     if (!row) throw new HttpError(404, ERROR_CODES.notFound, `No identification token ${id}.`);
     return row;
   }
 
   // A token the caller may not see answers like one that does not exist.
-  private visible(admin: AdminContext, id: number): TokenRow {
-    const row = this.mustFind(id);
+  private async visible(admin: AdminContext, id: number): Promise<TokenRow> {
+    const row = await this.mustFind(id);
     if (!adminHas(admin, VIEW_ALL) && row.createdById !== admin.employee.id) {
       throw new HttpError(404, ERROR_CODES.notFound, `No identification token ${id}.`);
     }
     return row;
   }
 
-  private assignableRole(admin: AdminContext, roleId: number, action = 'assign'): RoleRow {
-    const role = this.roles.findById(roleId);
+  private async assignableRole(admin: AdminContext, roleId: number, action = 'assign'): Promise<RoleRow> {
+    const role = await this.roles.findById(roleId);
     if (!role) throw validationError([{ field: 'roleId', message: `No role ${roleId}.` }]);
     if (!canAssignRole(admin.rank, role.rank)) {
       throw new HttpError(
@@ -264,9 +272,11 @@ export class TokenService {
     return { whitelist, expiresOn };
   }
 
-  private inTransaction<T>(name: string, work: () => T): T {
+  // Queued refusal rows are written first, so audit ids keep time order.
+  private async inTransaction<T>(name: string, work: (repos: Repositories) => Promise<T>): Promise<T> {
+    await this.audit.flush();
     try {
-      return this.db.transaction(work)();
+      return await this.store.transaction(work);
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken(name);
       throw error;

@@ -1,13 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { join } from 'node:path';
 import { addDays, todayIn, type NeededRight } from '../../../shared/domain';
-import { openDatabase } from '../../../server/src/db/open';
+import { AuditLog } from '../../../server/src/audit/audit-log';
+import { openStore } from '../../../server/src/db/open-store';
 import { AccessGuard } from '../../../server/src/public/access-guard';
-import { DenialLimiter, DEFAULT_DENIAL_LIMIT } from '../../../server/src/public/denial-limiter';
+import { MemoryDenialLimiter, DEFAULT_DENIAL_LIMIT } from '../../../server/src/public/denial-limiter';
 import { UsageRecorder } from '../../../server/src/public/usage-recorder';
-import { AuditRepository } from '../../../server/src/repositories/audit';
-import { RolesRepository } from '../../../server/src/repositories/roles';
-import { TokensRepository } from '../../../server/src/repositories/tokens';
 import { AccessCache } from '../../../server/src/tokens/access-cache';
 import { measured, type BenchModule, type FigureSpec } from '../figure';
 import { fiftyEntryWhitelist, insertTokens, prepareDatabase } from '../server/seed';
@@ -30,28 +28,28 @@ export const checkLatency: BenchModule = {
     const dbPath = join(workDir, 'check.db');
     await prepareDatabase(dbPath);
     const expiresOn = addDays(todayIn(TIME_ZONE, new Date()), 180);
-    const [token] = insertTokens(dbPath, [{ name: 'Bench check', role: 'Read-only Clients', whitelist: fiftyEntryWhitelist(true), expiresOn }]);
+    const [token] = await insertTokens(dbPath, [{ name: 'Bench check', role: 'Read-only Clients', whitelist: fiftyEntryWhitelist(true), expiresOn }]);
     if (!token) throw new Error('No bench token.');
-    const db = openDatabase(dbPath);
+    const store = await openStore(dbPath);
     try {
-      const tokens = new TokensRepository(db);
+      const { tokens, roles, audit } = store.repos;
       const clock = () => new Date();
       const guard = new AccessGuard(
-        new AccessCache(tokens, new RolesRepository(db), TIME_ZONE),
-        new DenialLimiter(clock, DEFAULT_DENIAL_LIMIT),
+        new AccessCache(tokens, roles, TIME_ZONE),
+        new MemoryDenialLimiter(clock, DEFAULT_DENIAL_LIMIT),
         new UsageRecorder(tokens),
-        new AuditRepository(db),
+        new AuditLog(audit),
         { clock, timeZone: TIME_ZONE },
       );
       const request = { clientAddress: '127.0.0.1', headers: { authorization: token.secret } } as unknown as FastifyRequest;
-      for (let i = 0; i < WARM_UP; i++) guard.check(request, NEEDED);
+      for (let i = 0; i < WARM_UP; i++) await guard.check(request, NEEDED);
       const p99s: number[] = [];
       const p50s: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         const samples = new Float64Array(SAMPLES);
         for (let i = 0; i < SAMPLES; i++) {
           const start = process.hrtime.bigint();
-          guard.check(request, NEEDED);
+          await guard.check(request, NEEDED);
           samples[i] = Number(process.hrtime.bigint() - start) / 1e6;
         }
         const list = Array.from(samples);
@@ -62,7 +60,7 @@ export const checkLatency: BenchModule = {
         measured(P99, round(median(p99s), 4), `median of ${RUNS} runs × ${SAMPLES.toLocaleString('en-GB')} calls after ${WARM_UP.toLocaleString('en-GB')} warm-up; p50 ${round(median(p50s) * 1000, 1)} µs; token cached as in steady state`),
       ];
     } finally {
-      db.close();
+      await store.close();
     }
   },
 };

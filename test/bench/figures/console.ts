@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { openDatabase } from '../../../server/src/db/open';
-import { TokensRepository } from '../../../server/src/repositories/tokens';
+import { openStore } from '../../../server/src/db/open-store';
 import { launchChromium } from '../../e2e/support/chromium';
 import { startRendererServer } from '../../e2e/support/renderer-server';
 import { openBenchConsole, type ProbeTimes } from '../console/bench-console';
@@ -34,10 +33,10 @@ type Backend = { apiUrl: string; names: string[]; stop(): Promise<void> };
 async function backend(workDir: string, name: string, tokens: number): Promise<Backend> {
   const dbPath = join(workDir, `${name}.db`);
   await prepareDatabase(dbPath);
-  insertTokens(dbPath, bulkTokenSpecs(tokens));
-  const db = openDatabase(dbPath);
-  const names = new TokensRepository(db).list({}).map((token) => token.name);
-  db.close();
+  await insertTokens(dbPath, bulkTokenSpecs(tokens));
+  const store = await openStore(dbPath);
+  const names = (await store.repos.tokens.list({})).map((token) => token.name);
+  await store.close();
   const server = await startServerProcess({ dbPath });
   return { apiUrl: server.url, names, stop: () => server.stop() };
 }

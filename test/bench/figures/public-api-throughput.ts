@@ -37,7 +37,7 @@ export const publicApiThroughput: BenchModule = {
     const dbPath = join(workDir, 'throughput.db');
     await prepareDatabase(dbPath);
     const expiresOn = addDays(todayIn('Europe/Paris', new Date()), 180);
-    const [valid, refused] = insertTokens(dbPath, [
+    const [valid, refused] = await insertTokens(dbPath, [
       { name: 'Bench allowed', role: 'Read-only Clients', whitelist: fiftyEntryWhitelist(true), expiresOn },
       { name: 'Bench refused', role: 'Read-only Clients', whitelist: fiftyEntryWhitelist(false), expiresOn },
     ]);

@@ -23,9 +23,9 @@ export const serverLoad: BenchModule = {
     const dbPath = join(workDir, 'load.db');
     await prepareDatabase(dbPath);
     // A realistic table behind the cache: 1,000 other tokens besides the two that call.
-    insertTokens(dbPath, bulkTokenSpecs(1_000));
+    await insertTokens(dbPath, bulkTokenSpecs(1_000));
     const expiresOn = addDays(todayIn('Europe/Paris', new Date()), 180);
-    const [allowed, refused] = insertTokens(dbPath, [
+    const [allowed, refused] = await insertTokens(dbPath, [
       { name: 'Load allowed', role: 'Read-only Clients', whitelist: fiftyEntryWhitelist(true), expiresOn },
       { name: 'Load refused', role: 'Read-only Clients', whitelist: fiftyEntryWhitelist(false), expiresOn },
     ]);

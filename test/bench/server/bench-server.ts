@@ -4,8 +4,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PUBLIC_RECORD_SCHEMAS, publicListQuerySchema, publicListResponseSchema } from '../../../shared/api';
 import { buildServer } from '../../../server/src/app';
-import { openDatabase } from '../../../server/src/db/open';
-import { RecordsRepository } from '../../../server/src/repositories/records';
+import { openStore } from '../../../server/src/db/open-store';
 import { benchServerOptionsSchema, PORT_LINE, UNCHECKED_CLIENTS_PATH } from './bench-server-options';
 
 const options = benchServerOptionsSchema.parse(JSON.parse(process.env.BENCH_SERVER_OPTIONS ?? '{}'));
@@ -23,12 +22,12 @@ if (options.uncheckedRoute) {
   // the public API: same hooks at the root, same zod validator and serializer, same query and
   // response schemas, and the same repository query on its own connection. Only the
   // publicRoutes plugin's onRequest token check is missing.
-  const records = new RecordsRepository(openDatabase(options.dbPath));
+  const { records } = (await openStore(options.dbPath)).repos;
   const schema = PUBLIC_RECORD_SCHEMAS.clients;
   app.withTypeProvider<ZodTypeProvider>().get(UNCHECKED_CLIENTS_PATH, {
     schema: { querystring: publicListQuerySchema, response: { 200: publicListResponseSchema(schema) } },
   }, async (request) => {
-    const page = records.list('clients', request.query.limit, request.query.offset);
+    const page = await records.list('clients', request.query.limit, request.query.offset);
     return { items: schema.array().parse(page.items), total: page.total };
   });
 }

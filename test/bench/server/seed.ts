@@ -1,9 +1,6 @@
 import { addDays, secretHint, todayIn, tokenNameKey, validateWhitelist } from '../../../shared/domain';
 import { buildServer } from '../../../server/src/app';
-import { openDatabase } from '../../../server/src/db/open';
-import { EmployeesRepository } from '../../../server/src/repositories/employees';
-import { RolesRepository } from '../../../server/src/repositories/roles';
-import { TokensRepository } from '../../../server/src/repositories/tokens';
+import { openStore } from '../../../server/src/db/open-store';
 import { generateSecret, sha256 } from '../../../server/src/tokens/secrets';
 import { seededRandom } from '../stats';
 
@@ -33,30 +30,26 @@ export type SeededToken = { id: number; name: string; secret: string };
  * second, where the admin API would take minutes). Whitelists are validated and stored in
  * canonical form, exactly as the API would store them.
  */
-export function insertTokens(dbPath: string, specs: readonly TokenSpec[], owner = BENCH_ADMIN.email): SeededToken[] {
-  const db = openDatabase(dbPath);
+export async function insertTokens(dbPath: string, specs: readonly TokenSpec[], owner = BENCH_ADMIN.email): Promise<SeededToken[]> {
+  const store = await openStore(dbPath);
   try {
-    const tokens = new TokensRepository(db);
-    const roles = new RolesRepository(db);
-    const creator = new EmployeesRepository(db).findByEmail(owner);
+    const creator = await store.repos.employees.findByEmail(owner);
     if (!creator) throw new Error(`No employee ${owner}.`);
     const roleIds = new Map<string, number>();
+    for (const role of await store.repos.roles.list()) roleIds.set(role.name, role.id);
     const roleId = (name: string): number => {
-      let id = roleIds.get(name);
-      if (id === undefined) {
-        id = roles.findByName(name)?.id;
-        if (id === undefined) throw new Error(`No role ${name}.`);
-        roleIds.set(name, id);
-      }
+      const id = roleIds.get(name);
+      if (id === undefined) throw new Error(`No role ${name}.`);
       return id;
     };
     const now = new Date();
-    return db.transaction(() =>
-      specs.map((spec) => {
+    return await store.transaction(async ({ tokens }) => {
+      const seeded: SeededToken[] = [];
+      for (const spec of specs) {
         const checked = validateWhitelist(spec.whitelist);
         if (!checked.ok) throw new Error(`Bench whitelist of ${spec.name} is invalid: ${checked.errors[0]?.message ?? ''}`);
         const secret = generateSecret();
-        const id = tokens.insert(
+        const id = await tokens.insert(
           {
             name: spec.name,
             nameKey: tokenNameKey(spec.name),
@@ -69,12 +62,13 @@ export function insertTokens(dbPath: string, specs: readonly TokenSpec[], owner 
           },
           now,
         );
-        if (spec.lastUsed) tokens.recordUse(id, spec.lastUsed.at, spec.lastUsed.ip);
-        return { id, name: spec.name, secret };
-      }),
-    )();
+        if (spec.lastUsed) await tokens.recordUse(id, spec.lastUsed.at, spec.lastUsed.ip);
+        seeded.push({ id, name: spec.name, secret });
+      }
+      return seeded;
+    });
   } finally {
-    db.close();
+    await store.close();
   }
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { identificationTokenSchema, tokenListResponseSchema } from '../../../shared/api';
 import { tokenNameKey, validateTokenName, validateWhitelist } from '../../../shared/domain';
-import { TokensRepository } from '../../../server/src/repositories/tokens';
+import { openStore } from '../../../server/src/db/open-store';
 import { tokenView } from '../../../server/src/tokens/token-view';
 import { login, request, roleId, tempDir, type Session } from '../harness';
 import { PROCESS_ADMIN, spawnServer } from './server-process';
@@ -94,6 +94,16 @@ async function burst(port: number, admin: Session, role: number, kill: () => voi
   return { creates, updates };
 }
 
+// Every row also reads back through the repository and the API's token schema.
+async function readsBack(path: string): Promise<void> {
+  const store = await openStore(path);
+  try {
+    for (const row of await store.repos.tokens.list({})) identificationTokenSchema.parse(tokenView(row, {}, new Date(), 'UTC'));
+  } finally {
+    await store.close();
+  }
+}
+
 function checkRows(path: string): TokenRowRaw[] {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
@@ -120,9 +130,6 @@ function checkRows(path: string): TokenRowRaw[] {
     // ...and no trail entry describes a token that is not there.
     const orphans = db.prepare("SELECT count(*) FROM audit_events a WHERE a.action IN ('token.created', 'token.updated') AND NOT EXISTS (SELECT 1 FROM tokens t WHERE t.id = a.token_id)").pluck().get();
     expect(orphans).toBe(0);
-    // Every row also reads back through the repository and the API's token schema.
-    const repository = new TokensRepository(db);
-    for (const row of repository.list({})) identificationTokenSchema.parse(tokenView(row, {}, new Date(), 'UTC'));
     return rows;
   } finally {
     db.close();
@@ -165,6 +172,7 @@ describe('a SIGKILL during a burst of writes', () => {
       }
 
       const rows = checkRows(dbPath);
+      await readsBack(dbPath);
       expect(rows.length).toBeGreaterThanOrEqual(acked.creates.length);
       expect(rows.length).toBe(stored.size);
     } finally {

@@ -222,8 +222,8 @@ describe('SQL metacharacters', () => {
   it('answers 4xx with a clear message and leaves the database as it was', async () => {
     const { token } = await createToken(server.port, admin, { name: 'Load_Test', roleId: role, whitelist: ['10.0.0.1'] });
     await createToken(server.port, admin, { name: 'LoadXTest', roleId: role });
-    const before = snapshot(server.dbPath);
-    const auditBefore = lastAuditId(server.dbPath);
+    const before = await snapshot(server.dbPath);
+    const auditBefore = await lastAuditId(server.dbPath);
     const injections = ["'; DROP TABLE tokens; --", "Robert'); DROP TABLE tokens;--", 'x" OR "1"="1', "1' OR '1'='1", 'a\\b', 'name/*c*/'];
 
     for (const attack of injections) {
@@ -251,9 +251,9 @@ describe('SQL metacharacters', () => {
       expect(await tokenNames(attack)).toEqual([]);
     }
 
-    expect(snapshot(server.dbPath)).toEqual(before);
+    expect(await snapshot(server.dbPath)).toEqual(before);
     // The only writes were the audit rows a refused sign-in or credential always leaves.
-    expect(new Set(auditActionsSince(server.dbPath, auditBefore))).toEqual(new Set(['login.failed', 'token.denied']));
+    expect(new Set(await auditActionsSince(server.dbPath, auditBefore))).toEqual(new Set(['login.failed', 'token.denied']));
   });
 
   it('matches % and _ in a search literally', async () => {
@@ -276,6 +276,6 @@ describe('SQL metacharacters', () => {
     expect(created.status).toBe(201);
     const list = await request<{ items: { firstName: string; lastName: string }[] }>(server.port, '/api/public/clients?limit=500', { headers: { authorization: secret } });
     expect(list.body.items).toContainEqual(expect.objectContaining({ firstName, lastName: '%_\\' }));
-    expect(Object.keys(snapshot(server.dbPath))).toContain('records');
+    expect(Object.keys(await snapshot(server.dbPath))).toContain('records');
   });
 });

@@ -16,6 +16,6 @@ export function auditRoutes(app: ZodApp, ctx: ServerContext): void {
     },
   }, async (request) => {
     requireRight(requireAdminContext(request.admin), { module: 'security', right: 'view_all' }, 'read the audit trail');
-    return { items: ctx.repos.audit.list(request.query) };
+    return { items: await ctx.audit.list(request.query) };
   });
 }

@@ -35,10 +35,10 @@ export function sessionStartRoutes(app: ZodApp, ctx: ServerContext): void {
       response: { 200: refreshResponseSchema, ...errors(...BODY_ERRORS, 401) },
     },
   }, async (request) => {
-    const { tokens, employeeId } = ctx.sessions.refresh(request.body.refreshToken);
-    const employee = ctx.repos.employees.findById(employeeId);
+    const { tokens, employeeId } = await ctx.sessions.refresh(request.body.refreshToken);
+    const employee = await ctx.repos.employees.findById(employeeId);
     if (!employee) throw new HttpError(401, 'unauthorized', 'Sign in again.');
-    const rank = bestRank(ctx.repos.employees.rolesOf(employee.id).map((role) => role.rank));
+    const rank = bestRank((await ctx.repos.employees.rolesOf(employee.id)).map((role) => role.rank));
     return { ...tokens, employee: { id: employee.id, name: employee.name, email: employee.email, rank } };
   });
 }
@@ -52,7 +52,7 @@ export function logoutRoute(app: ZodApp, ctx: ServerContext): void {
       response: { 204: z.null(), ...errors(...BODY_ERRORS, 401) },
     },
   }, async (request, reply) => {
-    ctx.sessions.end(requireAdminContext(request.admin).sessionId);
+    await ctx.sessions.end(requireAdminContext(request.admin).sessionId);
     return reply.code(204).send(null);
   });
 }

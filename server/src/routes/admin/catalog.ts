@@ -19,7 +19,7 @@ export function catalogRoutes(app: ZodApp, ctx: ServerContext): void {
     },
   }, async () => ({
     timeZone: ctx.timeZone,
-    organisationName: ctx.repos.meta.get('organisation_name') ?? DEFAULT_ORGANISATION_NAME,
+    organisationName: (await ctx.repos.meta.get('organisation_name')) ?? DEFAULT_ORGANISATION_NAME,
   }));
 
   app.get(ADMIN_PATHS.modules, {
@@ -49,7 +49,7 @@ export function catalogRoutes(app: ZodApp, ctx: ServerContext): void {
   }, async (request) => {
     const admin = requireAdminContext(request.admin);
     return {
-      items: assignableRoles(admin.rank, ctx.repos.roles.list()).map((role) => ({
+      items: assignableRoles(admin.rank, await ctx.repos.roles.list()).map((role) => ({
         id: role.id,
         name: role.name,
         type: role.type,

@@ -15,7 +15,7 @@ export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
     await app.register(async (scope) => {
       const authed = scope.withTypeProvider<ZodTypeProvider>();
       authed.addHook('onRequest', async (request) => {
-        request.admin = authenticateAdmin(request, ctx.sessions, ctx.repos.employees);
+        request.admin = await authenticateAdmin(request, ctx.sessions, ctx.repos.employees);
       });
       logoutRoute(authed, ctx);
       catalogRoutes(authed, ctx);

@@ -44,7 +44,7 @@ export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
       response: { 201: createTokenResponseSchema, ...errors(...BODY_ERRORS, 401, 403, 409) },
     },
   }, async (request, reply) => {
-    const created = ctx.tokens.create(requireAdminContext(request.admin), request.body, request.clientAddress);
+    const created = await ctx.tokens.create(requireAdminContext(request.admin), request.body, request.clientAddress);
     return reply.code(201).header('etag', formatVersionTag(created.token.version)).send(created);
   });
 
@@ -57,7 +57,7 @@ export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
       response: { 200: identificationTokenSchema, ...errors(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
-    const token = ctx.tokens.get(requireAdminContext(request.admin), request.params.id);
+    const token = await ctx.tokens.get(requireAdminContext(request.admin), request.params.id);
     return reply.header('etag', formatVersionTag(token.version)).send(token);
   });
 
@@ -78,7 +78,7 @@ export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
       response: { 200: identificationTokenSchema, ...errors(...BODY_ERRORS, 401, 403, 404, 409, 412) },
     },
   }, async (request, reply) => {
-    const token = ctx.tokens.update(
+    const token = await ctx.tokens.update(
       requireAdminContext(request.admin),
       request.params.id,
       request.body,
@@ -97,7 +97,7 @@ export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
       response: { 204: z.null(), ...errors(...BODY_ERRORS, 401, 403, 404) },
     },
   }, async (request, reply) => {
-    ctx.tokens.delete(requireAdminContext(request.admin), request.params.id, request.clientAddress);
+    await ctx.tokens.delete(requireAdminContext(request.admin), request.params.id, request.clientAddress);
     return reply.code(204).send(null);
   });
 }

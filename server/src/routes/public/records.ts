@@ -28,7 +28,7 @@ export function recordRoutes(app: ZodApp, ctx: ServerContext): void {
         response: { 200: publicListResponseSchema(PUBLIC_RECORD_SCHEMAS[resource]), ...errors(400, 401, 403, 429) },
       },
     }, async (request) => {
-      const page = ctx.repos.records.list(resource, request.query.limit, request.query.offset);
+      const page = await ctx.repos.records.list(resource, request.query.limit, request.query.offset);
       return { items: PUBLIC_RECORD_SCHEMAS[resource].array().parse(page.items), total: page.total };
     });
   }
@@ -45,7 +45,7 @@ export function recordRoutes(app: ZodApp, ctx: ServerContext): void {
     },
   }, async (request, reply) => {
     const at = ctx.clock().toISOString();
-    const record = ctx.repos.records.insert('clients', (id) => ({ id, ...request.body, status: 'new', createdAt: at }));
+    const record = await ctx.repos.records.insert('clients', (id) => ({ id, ...request.body, status: 'new', createdAt: at }));
     return reply.code(201).send(clientRecordSchema.parse(record));
   });
 }

@@ -16,7 +16,7 @@ export function verifyRoute(app: ZodApp, ctx: ServerContext): void {
     },
   }, async (request) => {
     const token = requireToken(request.publicToken);
-    const role = ctx.cache.role(token.roleId);
+    const role = await ctx.cache.role(token.roleId);
     return {
       id: token.id,
       name: token.name,

@@ -1,0 +1,116 @@
+import type { Generated } from 'kysely';
+
+// The tables as Kysely sees them, for both stores. Timestamps are ISO-8601 text in UTC, so
+// they sort as text on both; counters' instants are epoch milliseconds.
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface EmployeesTable {
+  id: Generated<number>;
+  name: string;
+  email: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface RolesTable {
+  id: Generated<number>;
+  name: string;
+  type: 'employee' | 'affiliate';
+  rank: number;
+  rights: string;
+  created_at: string;
+}
+
+export interface EmployeeRolesTable {
+  employee_id: number;
+  role_id: number;
+}
+
+export interface TokensTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  role_id: number;
+  whitelist: string;
+  expires_on: string | null;
+  secret_hash: Buffer;
+  secret_hint: string;
+  created_at: string;
+  created_by: number;
+  updated_at: string;
+  last_used_at: string | null;
+  last_used_ip: string | null;
+  version: number;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  employee_id: number;
+  created_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+}
+
+export interface AccessTokensTable {
+  hash: Buffer;
+  session_id: number;
+  expires_at: string;
+}
+
+export interface RefreshTokensTable {
+  hash: Buffer;
+  session_id: number;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: string;
+  actor_type: 'employee' | 'token';
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  token_id: number | null;
+  token_name: string | null;
+  ip: string | null;
+  changes: string | null;
+  reason: string | null;
+}
+
+export interface RecordsTable {
+  resource: string;
+  id: number;
+  data: string;
+}
+
+export interface LoginFailuresTable {
+  email_key: string;
+  failures: number;
+  locked_until: number;
+}
+
+export interface RefusalCountsTable {
+  address: string;
+  window_start: number;
+  count: number;
+}
+
+export interface Schema {
+  meta: MetaTable;
+  employees: EmployeesTable;
+  roles: RolesTable;
+  employee_roles: EmployeeRolesTable;
+  tokens: TokensTable;
+  sessions: SessionsTable;
+  access_tokens: AccessTokensTable;
+  refresh_tokens: RefreshTokensTable;
+  audit_events: AuditEventsTable;
+  records: RecordsTable;
+  login_failures: LoginFailuresTable;
+  refusal_counts: RefusalCountsTable;
+}
