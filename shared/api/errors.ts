@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   versionMismatch: 'version_mismatch',
   methodNotAllowed: 'method_not_allowed',
   internal: 'internal_error',
+  storeUnavailable: 'store_unavailable',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
@@ -75,6 +76,7 @@ export const ERROR_CODE_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ERROR_CODES.rateLimited]: 429,
   [ERROR_CODES.headersTooLarge]: 431,
   [ERROR_CODES.internal]: 500,
+  [ERROR_CODES.storeUnavailable]: 503,
 };
 
 export function errorCodesFor(status: number): ErrorCode[] {

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../../shared/api';
 import { HttpError } from '../http/http-error';
 
 /**
@@ -7,7 +8,7 @@ import { HttpError } from '../http/http-error';
  */
 export class StoreUnavailableError extends HttpError {
   constructor(readonly reason: string) {
-    super(503, 'store_unavailable', 'The token store is unavailable; try again in a moment.', undefined, { 'retry-after': '1' });
+    super(503, ERROR_CODES.storeUnavailable, 'The token store is unavailable; try again in a moment.', undefined, { 'retry-after': '1' });
     this.name = 'StoreUnavailableError';
   }
 }

@@ -18,6 +18,7 @@ const STATUS_DESCRIPTIONS: Record<string, string> = {
   413: 'payload_too_large: the body is over the limit.',
   415: 'unsupported_media_type: the body is not application/json.',
   429: 'Too many attempts (login_locked, rate_limited); Retry-After gives the seconds to wait.',
+  503: 'store_unavailable: a PostgreSQL node cannot reach its database; nothing was acknowledged, retry after Retry-After.',
 };
 
 // OpenAPI 3.0 marks a nullable schema with `nullable: true`, but an enum still lists every
@@ -57,7 +58,7 @@ export const openApiTransform: Transform = (input) => {
         schema.response[status] = { type: 'null', description: STATUS_DESCRIPTIONS[204] };
         continue;
       }
-      const headers = status === '429' ? RETRY_AFTER : (status === '200' || status === '201') && carriesToken(method, input.url) ? ETAG : undefined;
+      const headers = status === '429' || status === '503' ? RETRY_AFTER : (status === '200' || status === '201') && carriesToken(method, input.url) ? ETAG : undefined;
       schema.response[status] = {
         ...response,
         ...(response.description === undefined && STATUS_DESCRIPTIONS[status] !== undefined ? { description: STATUS_DESCRIPTIONS[status] } : {}),

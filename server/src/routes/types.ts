@@ -9,9 +9,12 @@ export type RoutePlugin = FastifyPluginAsync;
 
 type ErrorSchema = ReturnType<typeof errorSchemaFor>;
 
-/** Documented error answers: under each status, the error shape with that status's codes. */
-export function errors<const S extends readonly number[]>(...statuses: S): { [K in S[number]]: ErrorSchema } {
-  return Object.fromEntries(statuses.map((status) => [status, errorSchemaFor(status)])) as { [K in S[number]]: ErrorSchema };
+/**
+ * Documented error answers: under each status, the error shape with that status's codes. Every
+ * route reaches the store, which a PostgreSQL node may fail to reach: 503 is always possible.
+ */
+export function errors<const S extends readonly number[]>(...statuses: S): { [K in S[number] | 503]: ErrorSchema } {
+  return Object.fromEntries([...statuses, 503].map((status) => [status, errorSchemaFor(status)])) as { [K in S[number] | 503]: ErrorSchema };
 }
 
 /** Statuses any route with a JSON body can answer besides its own. */
