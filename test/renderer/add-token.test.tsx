@@ -79,15 +79,17 @@ describe('Add Identification Token drawer', () => {
     expect(within(d).getByTestId('expiry-until')).toHaveTextContent('No expiry date: the token works until it is deleted.');
     await user.click(within(d).getByRole('textbox', { name: 'Expired Date' }));
     const panel = document.querySelector('.ant-picker-dropdown') as HTMLElement;
-    expect(within(panel).getByText('Tomorrow (24 hours)')).toBeInTheDocument();
-    expect(within(panel).getByText('In 30 days')).toBeInTheDocument();
-    expect(within(panel).getByText('In 90 days')).toBeInTheDocument();
+    // Each quick choice says what it gives: a whole day, to its end in the organisation's zone.
+    const until = (days: number) => `until ${formatDisplayDate(addDays(today(), days))} 24:00 ${TIME_ZONE}`;
+    expect(within(panel).getByText(`Tomorrow — ${until(1)}`)).toBeInTheDocument();
+    expect(within(panel).getByText(`In 30 days — ${until(30)}`)).toBeInTheDocument();
+    expect(within(panel).getByText(`In 90 days — ${until(90)}`)).toBeInTheDocument();
     expect(panel.querySelector(`td[title="${today()}"]`)).not.toHaveClass('ant-picker-cell-disabled');
     await user.click(panel.querySelector('.ant-picker-header-prev-btn') as HTMLElement);
     const lastMonth = [...panel.querySelectorAll('td.ant-picker-cell-in-view')];
     expect(lastMonth.length).toBeGreaterThan(27);
     for (const cell of lastMonth) expect(cell).toHaveClass('ant-picker-cell-disabled');
-    await user.click(within(panel).getByText('In 7 days'));
+    await user.click(within(panel).getByText(`In 7 days — ${until(7)}`));
 
     const chosen = addDays(today(), 7);
     expect(within(d).getByRole('textbox', { name: 'Expired Date' })).toHaveValue(formatDisplayDate(chosen));

@@ -62,7 +62,7 @@ export function AddTokenDrawer({
         </Space>
       }
     >
-      <TokenFormFields form={form} roleChoices={roleChoices} today={today} now={context.now} timeZone={inputs.timeZone} />
+      <TokenFormFields form={form} roleChoices={roleChoices} today={today} timeZone={inputs.timeZone} />
     </Drawer>
   );
 }

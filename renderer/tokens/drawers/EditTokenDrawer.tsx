@@ -104,7 +104,7 @@ export function EditTokenDrawer({
         />
       )}
       {reloadNote && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={reloadNote} />}
-      <TokenFormFields form={form} roleChoices={roleChoices} today={today} now={context.now} timeZone={inputs.timeZone} />
+      <TokenFormFields form={form} roleChoices={roleChoices} today={today} timeZone={inputs.timeZone} />
     </>
   );
 

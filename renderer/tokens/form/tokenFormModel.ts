@@ -3,6 +3,7 @@ import {
   allowsEveryAddress,
   findNameClash,
   nameClashMessage,
+  parseDisplayDate,
   validateNewExpiry,
   validateTokenName,
   validateWhitelist,
@@ -15,6 +16,11 @@ export type TokenFormValues = {
   name: string;
   roleId: number | null;
   expiresOn: IsoDate | null;
+  /**
+   * Text typed in Expired Date that is not a date (31/02/2027, 2026-12-31). While it is there the
+   * form is invalid: a typed date never silently becomes "no expiry".
+   */
+  expiryText?: string;
   whitelist: WhitelistRow[];
 };
 
@@ -83,7 +89,10 @@ export function validateTokenForm(values: TokenFormValues, context: FormContext)
     fields.roleId = 'You may not assign this role: it is ranked above yours.';
   }
 
-  if (values.expiresOn !== null && values.expiresOn !== context.currentExpiresOn) {
+  if (values.expiryText !== undefined) {
+    const typed = parseDisplayDate(values.expiryText);
+    fields.expiresOn = typed.ok ? 'Finish typing the date, or pick it in the calendar.' : typed.message;
+  } else if (values.expiresOn !== null && values.expiresOn !== context.currentExpiresOn) {
     const expiry = validateNewExpiry(values.expiresOn, context.now, context.timeZone);
     if (!expiry.ok) fields.expiresOn = expiry.message;
   }
@@ -138,6 +147,7 @@ export function isEdited(initial: TokenFormValues, values: TokenFormValues): boo
     initial.name !== values.name ||
     initial.roleId !== values.roleId ||
     initial.expiresOn !== values.expiresOn ||
+    initial.expiryText !== values.expiryText ||
     !sameList(whitelistEntries(initial), whitelistEntries(values))
   );
 }
@@ -150,7 +160,8 @@ export function rebaseValues(values: TokenFormValues, oldBase: TokenFormValues, 
   return {
     name: values.name === oldBase.name ? newBase.name : values.name,
     roleId: values.roleId === oldBase.roleId ? newBase.roleId : values.roleId,
-    expiresOn: values.expiresOn === oldBase.expiresOn ? newBase.expiresOn : values.expiresOn,
+    expiresOn: values.expiresOn === oldBase.expiresOn && values.expiryText === undefined ? newBase.expiresOn : values.expiresOn,
+    ...(values.expiryText === undefined ? {} : { expiryText: values.expiryText }),
     whitelist: sameList(whitelistEntries(values), whitelistEntries(oldBase)) ? newBase.whitelist : values.whitelist,
   };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import type { IsoDate } from '../../../shared/domain';
 import type { IpcError } from '../../../shared/ipc/errors';
 import { serverFeedback, type ServerFeedback } from './serverErrors';
 import { validateTokenForm, type FormContext, type FormValidation, type TokenField, type TokenFormValues } from './tokenFormModel';
@@ -10,6 +11,8 @@ export type TokenForm = {
   errors: Partial<Record<TokenField, string>>;
   general: string | null;
   set: <K extends TokenField>(field: K, value: TokenFormValues[K]) => void;
+  /** The expiry as typed: a date (or none), or text that is not a date yet and blocks submit. */
+  setExpiry: (expiresOn: IsoDate | null, text: string | undefined) => void;
   touch: (field: TokenField) => void;
   /** Shows every rule's message, e.g. before a submit. */
   touchAll: () => void;
@@ -33,18 +36,36 @@ export function useTokenForm(initial: () => TokenFormValues, context: FormContex
     setTouched((previous) => (previous.has(field) ? previous : new Set([...previous, field])));
   }, []);
 
+  const forgetServer = useCallback((field: TokenField) => {
+    setServer((previous) => {
+      if (previous.fields[field] === undefined) return previous;
+      const fields = { ...previous.fields };
+      delete fields[field];
+      return { ...previous, fields };
+    });
+  }, []);
+
   const set = useCallback(
     <K extends TokenField>(field: K, value: TokenFormValues[K]) => {
       setValues((previous) => ({ ...previous, [field]: value }));
       touch(field);
-      setServer((previous) => {
-        if (previous.fields[field] === undefined) return previous;
-        const fields = { ...previous.fields };
-        delete fields[field];
-        return { ...previous, fields };
-      });
+      forgetServer(field);
     },
-    [touch],
+    [touch, forgetServer],
+  );
+
+  const setExpiry = useCallback(
+    (expiresOn: IsoDate | null, text: string | undefined) => {
+      setValues((previous) => {
+        const next: TokenFormValues = { ...previous, expiresOn };
+        if (text === undefined) delete next.expiryText;
+        else next.expiryText = text;
+        return next;
+      });
+      touch('expiresOn');
+      forgetServer('expiresOn');
+    },
+    [touch, forgetServer],
   );
 
   const errors: Partial<Record<TokenField, string>> = {};
@@ -61,6 +82,7 @@ export function useTokenForm(initial: () => TokenFormValues, context: FormContex
     errors,
     general: server.general,
     set,
+    setExpiry,
     touch,
     touchAll: useCallback(() => setTouched(new Set<TokenField>(['name', 'roleId', 'expiresOn', 'whitelist'])), []),
     showServerError: useCallback((error: IpcError) => setServer(serverFeedback(error)), []),
