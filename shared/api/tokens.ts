@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_WHITELIST_ENTRIES, isoDateSchema, tokenNameSchema } from '../domain';
+import { isoDateSchema, tokenNameSchema, whitelistLimitsSchema } from '../domain';
 import { idSchema, instantSchema, personRefSchema } from './common';
 
 export const tokenStatusSchema = z.enum(['active', 'expiring', 'expired']);
@@ -59,7 +59,7 @@ export type TokenListResponse = z.infer<typeof tokenListResponseSchema>;
 
 // Entries are checked one by one by the shared whitelist rules, so a bad entry is reported
 // with its index (`whitelist.2`) rather than failing the whole array here.
-export const whitelistInputSchema = z.array(z.string().max(100)).max(MAX_WHITELIST_ENTRIES);
+export const whitelistInputSchema = whitelistLimitsSchema;
 
 // Strict: an unknown field (say `secret` or `expiresAt`) is refused with 400 naming it, never dropped.
 export const createTokenRequestSchema = z.strictObject({

@@ -142,7 +142,7 @@ describe('Add Identification Token drawer', () => {
 
     await user.type(first, '{Enter}');
     await user.type(within(d).getByRole('textbox', { name: 'IP address 2' }), '192.168.1.0/24');
-    expect(within(d).getByText('192.168.1.0/24 is already entry 1; remove the duplicate.')).toBeInTheDocument();
+    expect(within(d).getByText('192.168.1.0/24 is already in the list; remove the duplicate.')).toBeInTheDocument();
     expect(generate(d)).toBeDisabled();
   });
 
@@ -187,7 +187,10 @@ describe('Add Identification Token drawer', () => {
       details: [{ field: 'whitelist.0', message: 'This address is reserved.' }],
     });
     await user.click(generate(d));
-    expect(await within(d).findByText('Entry 1: This address is reserved.')).toBeInTheDocument();
+    // Refused entries are told on the entry itself, in the server's (shared) words.
+    const refused = await within(d).findByText('This address is reserved.');
+    expect(within(d).getByRole('textbox', { name: 'IP address 1' })).toHaveAccessibleDescription('This address is reserved.');
+    expect(refused).toBeInTheDocument();
     kept();
 
     const general: [Parameters<typeof fake.failNext>[1], RegExp][] = [

@@ -61,6 +61,7 @@ export function TokenFormFields({
         rows={values.whitelist}
         validation={validation}
         serverError={errors.whitelist}
+        entryErrors={form.entryErrors}
         onChange={(rows) => form.set('whitelist', rows)}
       />
     </Form>

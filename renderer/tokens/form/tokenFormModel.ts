@@ -56,7 +56,7 @@ export type FormValidation = {
   fields: Partial<Record<Exclude<TokenField, 'whitelist'>, string>>;
   /** Per whitelist row key: what is wrong with it. */
   rows: Map<number, RowProblem>;
-  rowWarnings: Map<number, string>;
+  rowWarnings: Map<number, RowProblem>;
   /** A problem of the list as a whole (too many entries). */
   whitelistError?: string;
   whitelistNotice: 'none' | 'no-restriction' | 'every-address';
@@ -107,10 +107,12 @@ export function validateTokenForm(values: TokenFormValues, context: FormContext)
     if (row === undefined || rows.has(row.key)) whitelistError = issue.message;
     else rows.set(row.key, issue.suggestion === undefined ? { message: issue.message } : { message: issue.message, suggestion: issue.suggestion });
   }
-  const rowWarnings = new Map<number, string>();
+  const rowWarnings = new Map<number, RowProblem>();
   for (const warning of list.warnings) {
     const row = nonBlank[warning.index];
-    if (row !== undefined) rowWarnings.set(row.key, warning.message);
+    if (row !== undefined) {
+      rowWarnings.set(row.key, warning.suggestion === undefined ? { message: warning.message } : { message: warning.message, suggestion: warning.suggestion });
+    }
   }
 
   const whitelistNotice =

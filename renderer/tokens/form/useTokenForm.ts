@@ -9,6 +9,8 @@ export type TokenForm = {
   validation: FormValidation;
   /** What each field shows: its own rule once touched, or what the server said about it. */
   errors: Partial<Record<TokenField, string>>;
+  /** What the server said about one whitelist row, by row key. */
+  entryErrors: ReadonlyMap<number, string>;
   general: string | null;
   set: <K extends TokenField>(field: K, value: TokenFormValues[K]) => void;
   /** The expiry as typed: a date (or none), or text that is not a date yet and blocks submit. */
@@ -23,11 +25,12 @@ export type TokenForm = {
   replace: (values: TokenFormValues) => void;
 };
 
-const NO_FEEDBACK: ServerFeedback = { fields: {}, general: null };
+const NO_FEEDBACK: ServerFeedback = { fields: {}, entries: new Map(), general: null };
 
 export function useTokenForm(initial: () => TokenFormValues, context: FormContext): TokenForm {
   const [values, setValues] = useState(initial);
   const [touched, setTouched] = useState<ReadonlySet<TokenField>>(() => new Set());
+  // Entry messages are kept by row key: the server numbers the non-blank rows it was sent.
   const [server, setServer] = useState<ServerFeedback>(NO_FEEDBACK);
 
   const validation = useMemo(() => validateTokenForm(values, context), [values, context]);
@@ -38,6 +41,7 @@ export function useTokenForm(initial: () => TokenFormValues, context: FormContex
 
   const forgetServer = useCallback((field: TokenField) => {
     setServer((previous) => {
+      if (field === 'whitelist' && previous.entries.size > 0) previous = { ...previous, entries: new Map() };
       if (previous.fields[field] === undefined) return previous;
       const fields = { ...previous.fields };
       delete fields[field];
@@ -85,7 +89,24 @@ export function useTokenForm(initial: () => TokenFormValues, context: FormContex
     setExpiry,
     touch,
     touchAll: useCallback(() => setTouched(new Set<TokenField>(['name', 'roleId', 'expiresOn', 'whitelist'])), []),
-    showServerError: useCallback((error: IpcError) => setServer(serverFeedback(error)), []),
+    entryErrors: server.entries,
+    showServerError: useCallback(
+      (error: IpcError) => {
+        const feedback = serverFeedback(error);
+        const sent = values.whitelist.filter((row) => row.value.trim() !== '');
+        const entries = new Map<number, string>();
+        const unplaced: string[] = [];
+        for (const [index, message] of feedback.entries) {
+          const row = sent[index];
+          if (row === undefined) unplaced.push(message);
+          else entries.set(row.key, message);
+        }
+        const fields = { ...feedback.fields };
+        if (unplaced.length > 0) fields.whitelist = [fields.whitelist, ...unplaced].filter(Boolean).join(' ');
+        setServer({ fields, entries, general: feedback.general });
+      },
+      [values.whitelist],
+    ),
     clearGeneral: useCallback(() => setServer((previous) => ({ ...previous, general: null })), []),
     replace: setValues,
   };
