@@ -3,7 +3,7 @@ import type { IdentificationToken } from '../../../shared/api/tokens';
 import { formatDisplayDateTime } from '../../../shared/domain';
 import { errorText } from '../../ipc/errorText';
 import { useBridgeQuery } from '../../ipc/useBridgeQuery';
-import { AUDIT_ACTION_LABELS, changeLines } from './auditText';
+import { AUDIT_ACTION_LABELS, eventSentences } from './auditText';
 import { monospace } from '../../layout/styles';
 
 
@@ -60,13 +60,12 @@ function AuditHistory({ tokenId, version, timeZone }: { tokenId: number; version
           <div>
             <Typography.Text strong>{AUDIT_ACTION_LABELS[event.action]}</Typography.Text>{' '}
             <Typography.Text type="secondary">
-              {formatDisplayDateTime(event.at, timeZone)} · {event.actor.name}
-              {event.ip ? ` · ${event.ip}` : ''}
+              {formatDisplayDateTime(event.at, timeZone)}
+              {event.actor.type === 'employee' ? ` · by ${event.actor.name}` : ''}
             </Typography.Text>
-            {changeLines(event).map((line) => (
+            {eventSentences(event).map((line) => (
               <div key={line}>{line}</div>
             ))}
-            {event.reason && <div>{event.reason}</div>}
           </div>
         ),
       }))}

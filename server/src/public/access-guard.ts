@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { decideAccess, isWellFormedSecret, type DenyReason, type NeededRight } from '../../../shared/domain';
+import { decideAccess, denialAuditReason, isWellFormedSecret, type DenyReason, type NeededRight } from '../../../shared/domain';
 import { ERROR_CODES, UNKNOWN_CREDENTIAL_CODE } from '../../../shared/api';
 import { HttpError } from '../http/http-error';
 import type { AuditRepository } from '../repositories/audit';
@@ -72,7 +72,7 @@ export class AccessGuard {
       tokenId: token?.id ?? null,
       tokenName: token?.name ?? null,
       ip: address,
-      reason: decision.reason,
+      reason: denialAuditReason(decision.reason, needed),
     });
     const denial = DENIALS[decision.reason];
     // Wifox ends a rejected credential's message with its code.
