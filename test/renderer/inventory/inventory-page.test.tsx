@@ -95,6 +95,10 @@ describe('Security → Inventory review', () => {
 
     await user.click(screen.getByRole('button', { name: 'Export inventory…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Export inventory' });
+    // The digest is called what it is: a corruption check, not a seal anyone could not recompute.
+    expect(dialog).toHaveTextContent('SHA-256 corruption check');
+    expect(dialog).toHaveTextContent('not a deliberate edit');
+    expect(dialog).not.toHaveTextContent(/sealed/i);
     expect(dialog).toHaveTextContent('Inventory: Live inventory');
     await user.click(within(dialog).getByRole('radio', { name: 'CSV (spreadsheet)' }));
     await user.click(within(dialog).getByRole('button', { name: 'Export' }));
