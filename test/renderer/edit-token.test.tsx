@@ -163,5 +163,23 @@ describe('Edit Identification Token drawer', () => {
     await user.type(address, '203.0.113.45');
     await choose(user, 'Right', 'Delete', d);
     expect(within(d).getByRole('status')).toHaveTextContent('lacks the "Delete" right on Clients');
+
+    // 24 modules: the list can be searched by name.
+    await user.click(within(d).getByRole('combobox', { name: 'Module' }));
+    await user.keyboard('KYC');
+    const listbox = document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)') as HTMLElement;
+    expect([...listbox.querySelectorAll('.ant-select-item-option')].map((option) => option.textContent)).toEqual(['KYC Documents']);
+  });
+
+  it('is as wide as the add drawer', async () => {
+    const { user } = await renderTokenList(seededFake());
+    const width = (d: HTMLElement) => (d.closest('.ant-drawer-content-wrapper') ?? d.closest('.ant-drawer-section') ?? d).getAttribute('style');
+    await user.click(screen.getByRole('button', { name: '+ Add' }));
+    const add = width(await screen.findByRole('dialog', { name: 'Add Identification Token' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Add Identification Token' })).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add Identification Token' })).toBeNull());
+    const edit = width(await openEdit(user, 'NewIdentForTest'));
+    expect(add).toMatch(/width: 560px/);
+    expect(edit).toBe(add);
   });
 });

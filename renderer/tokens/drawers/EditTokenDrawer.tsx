@@ -10,6 +10,7 @@ import { changedFields, formValuesOf, isEdited, rebaseValues } from '../form/tok
 import { useFormContext, type TokenFormInputs } from '../form/useFormContext';
 import { useTokenForm } from '../form/useTokenForm';
 import { remoteChanges } from './remoteChanges';
+import { TOKEN_DRAWER_WIDTH } from './drawerWidth';
 import { useConfirmDiscard } from './useConfirmDiscard';
 
 type Conflict = { status: 'open' } | { status: 'reloading' } | { status: 'failed'; message: string };
@@ -113,7 +114,7 @@ export function EditTokenDrawer({
       open
       title="Edit Identification Token"
       placement="right"
-      size={560}
+      size={TOKEN_DRAWER_WIDTH}
       onClose={requestClose}
       closable={{ 'aria-label': 'Close' }}
       mask={{ closable: false }}

@@ -82,7 +82,11 @@ export function validateTokenForm(values: TokenFormValues, context: FormContext)
 
   const name = validateTokenName(values.name);
   if (!name.ok) fields.name = name.message;
-  else if (findNameClash(name.value, context.existingNames, context.exceptId)) fields.name = nameClashMessage(name.value);
+  else {
+    // Quote the token that holds the name, as it is written there: that is the one to look for.
+    const clash = findNameClash(name.value, context.existingNames, context.exceptId);
+    if (clash) fields.name = nameClashMessage(clash.name);
+  }
 
   if (values.roleId === null) fields.roleId = 'Select a role.';
   else if (!context.assignableRoleIds.has(values.roleId) && values.roleId !== context.currentRoleId) {

@@ -41,13 +41,14 @@ function sortOrderOf(prefs: Pick<ListPrefs, 'sort' | 'order'>, field: ListSortFi
   return prefs.order === 'asc' ? 'ascend' : 'descend';
 }
 
-export function ExpiryCell({ token }: { token: IdentificationToken }) {
+/** `badge`: say Expired / Expiring soon here, unless the Review column already says it. */
+export function ExpiryCell({ token, badge = true }: { token: IdentificationToken; badge?: boolean }) {
   if (token.expiresOn === null) return <span style={visuallyHidden}>No expiry date</span>;
   return (
     <Space size={6} wrap>
       <span>{formatDisplayDate(token.expiresOn)}</span>
-      {token.status === 'expired' && <Tag color="error">Expired</Tag>}
-      {token.status === 'expiring' && <Tag color="warning">Expiring soon</Tag>}
+      {badge && token.status === 'expired' && <Tag color="error">Expired</Tag>}
+      {badge && token.status === 'expiring' && <Tag color="warning">Expiring soon</Tag>}
     </Space>
   );
 }
@@ -87,6 +88,7 @@ export function tokenColumns(
 ): TableColumnType<IdentificationToken>[] {
   const optional = new Set<OptionalColumn>(prefs.columns);
   const { actions, flags } = options;
+  const reviewShown = optional.has('review') && flags !== undefined;
   const columns: (TableColumnType<IdentificationToken> | false)[] = [
     {
       key: 'name',
@@ -140,7 +142,7 @@ export function tokenColumns(
       sorter: true,
       sortDirections: DIRECTIONS,
       sortOrder: sortOrderOf(prefs, 'expiresOn'),
-      render: (_: unknown, token) => <ExpiryCell token={token} />,
+      render: (_: unknown, token) => <ExpiryCell token={token} badge={!reviewShown} />,
     },
     optional.has('role') && {
       key: 'role',

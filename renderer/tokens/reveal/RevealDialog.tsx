@@ -1,5 +1,5 @@
 import { CopyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Modal, Typography } from 'antd';
+import { Alert, Button, Input, Modal, Typography } from 'antd';
 import { useImperativeHandle, useState, type Ref } from 'react';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
 import { monospace } from '../../layout/styles';
@@ -33,7 +33,6 @@ export function RevealHost({ ref }: { ref: Ref<RevealHandle> }) {
  */
 function RevealDialog({ revealed, onClose }: { revealed: Revealed; onClose: () => void }) {
   const call = useBridgeCall();
-  const { message } = App.useApp();
   const [copied, setCopied] = useState<string | null>(null);
   const [copyError, setCopyError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -44,7 +43,6 @@ function RevealDialog({ revealed, onClose }: { revealed: Revealed; onClose: () =
     if (result.ok) {
       const text = copiedText(result.value.clearsInSeconds);
       setCopied(text);
-      void message.success(text);
     } else {
       setCopyError(`The token could not be copied: ${result.error.message}`);
     }
