@@ -1,4 +1,5 @@
 import { Button, Flex, Result, Skeleton, Typography } from 'antd';
+import { useCallback, useEffect, useRef } from 'react';
 import type { RoleItem } from '../../shared/api/roles';
 import type { SettingsResponse } from '../../shared/api/settings';
 import type { IdentificationToken } from '../../shared/api/tokens';
@@ -37,6 +38,24 @@ export function TokensPage() {
   const offline = connection === 'offline' || unreachable !== undefined;
   const cached = useCachedSnapshot(profile.id, offline, key);
 
+  // What others did meanwhile (a token used, changed or deleted) shows when the admin comes
+  // back to the window, and on demand with Refresh.
+  const refresh = useCallback(() => {
+    for (const query of [tokensRef.current, rolesRef.current, orgRef.current]) if (query.status === 'success') query.refresh();
+  }, []);
+  const tokensRef = useRef(tokens);
+  const rolesRef = useRef(roles);
+  const orgRef = useRef(org);
+  useEffect(() => {
+    tokensRef.current = tokens;
+    rolesRef.current = roles;
+    orgRef.current = org;
+  });
+  useEffect(() => {
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, [refresh]);
+
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -49,6 +68,7 @@ export function TokensPage() {
         offline={offline ? { cached, error: unreachable } : null}
         adminRank={employee.rank}
         retry={retry}
+        refresh={refresh}
       />
     </Flex>
   );
@@ -63,6 +83,7 @@ function Body({
   offline,
   adminRank,
   retry,
+  refresh,
 }: {
   tokens: Query<TokenListResult, ErrorCode>;
   roles: Query<RoleItem[], ErrorCode>;
@@ -70,6 +91,7 @@ function Body({
   offline: Offline | null;
   adminRank: number;
   retry: () => void;
+  refresh: () => void;
 }) {
   const live: Shown | null =
     tokens.status === 'success' && roles.status === 'success' && org.status === 'success'
@@ -100,7 +122,9 @@ function Body({
               return { ...data, items, total: items.length };
             })
           }
-          {...(offline === null ? {} : { readOnly: OFFLINE_REASON })}
+          {...(offline === null
+            ? { reload: { onRefresh: refresh, loadedAt: tokens.data?.fetchedAt ?? null, busy: tokens.refreshing } }
+            : { readOnly: OFFLINE_REASON })}
         />
       </>
     );

@@ -6,7 +6,7 @@ import { DeleteTokenDialog } from './delete/DeleteTokenDialog';
 import { AddTokenDrawer } from './drawers/AddTokenDrawer';
 import { EditTokenDrawer } from './drawers/EditTokenDrawer';
 import type { TokenFormInputs } from './form/useFormContext';
-import { TokenList, type EditingHandlers } from './list/TokenList';
+import { TokenList, type EditingHandlers, type ListReload } from './list/TokenList';
 import { RevealHost, type RevealHandle } from './reveal/RevealDialog';
 import { useListPrefs } from './useListPrefs';
 import { useShortcuts } from './useShortcuts';
@@ -22,6 +22,7 @@ export function TokensView({
   adminRank,
   updateTokens,
   readOnly,
+  reload,
 }: {
   tokens: IdentificationToken[];
   roles: RoleItem[];
@@ -33,6 +34,8 @@ export function TokensView({
    * A drawer already open stays open, so nothing typed is lost; its save says why it failed.
    */
   readOnly?: string;
+  /** Live only: reloading the list, and when it was last loaded. */
+  reload?: ListReload;
 }) {
   const { message } = App.useApp();
   const [prefs, setPrefs] = useListPrefs();
@@ -53,6 +56,7 @@ export function TokensView({
       if (readOnly === undefined) openAdd();
     },
     onFind: () => search.current?.focus({ cursor: 'all' }),
+    onRefresh: () => reload?.onRefresh(),
   });
 
   const replace = (token: IdentificationToken) => updateTokens((items) => items.map((item) => (item.id === token.id ? token : item)));
@@ -77,6 +81,7 @@ export function TokensView({
         searchRef={search}
         emptyInventory={emptyInventory}
         {...(readOnly === undefined ? {} : { readOnlyReason: readOnly })}
+        {...(reload === undefined ? {} : { reload })}
       />
       {drawer?.kind === 'add' && (
         <AddTokenDrawer

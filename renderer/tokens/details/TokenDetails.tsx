@@ -7,7 +7,7 @@ import { AUDIT_ACTION_LABELS, eventSentences } from './auditText';
 import { monospace } from '../../layout/styles';
 
 
-export function TokenDetails({ token, timeZone }: { token: IdentificationToken; timeZone: string }) {
+export function TokenDetails({ token, timeZone, refreshKey = 0 }: { token: IdentificationToken; timeZone: string; refreshKey?: number }) {
   const when = (instant: string) => formatDisplayDateTime(instant, timeZone);
   return (
     <>
@@ -33,13 +33,13 @@ export function TokenDetails({ token, timeZone }: { token: IdentificationToken; 
         Times are shown in {timeZone}. Only the beginning of the secret is kept, to recognise it.
       </Typography.Paragraph>
       <Typography.Title level={5}>History</Typography.Title>
-      <AuditHistory tokenId={token.id} version={token.version} timeZone={timeZone} />
+      <AuditHistory tokenId={token.id} loadKey={`${token.version}:${refreshKey}`} timeZone={timeZone} />
     </>
   );
 }
 
-function AuditHistory({ tokenId, version, timeZone }: { tokenId: number; version: number; timeZone: string }) {
-  const events = useBridgeQuery((bridge) => bridge.audit.list({ tokenId, limit: 50 }), `${tokenId}:${version}`);
+function AuditHistory({ tokenId, loadKey, timeZone }: { tokenId: number; loadKey: string; timeZone: string }) {
+  const events = useBridgeQuery((bridge) => bridge.audit.list({ tokenId, limit: 50 }), `${tokenId}:${loadKey}`);
   if (events.status === 'loading') return <Skeleton active paragraph={{ rows: 3 }} />;
   if (events.status === 'error') {
     return (

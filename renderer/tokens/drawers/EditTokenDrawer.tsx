@@ -1,5 +1,5 @@
 import { Alert, Button, Drawer, Space, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { errorText } from '../../ipc/errorText';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
@@ -38,6 +38,33 @@ export function EditTokenDrawer({
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [reloadNote, setReloadNote] = useState<string | null>(null);
+
+  // The Details tab shows the token as the server has it now (last use moves on without a new
+  // version): fetched when the drawer opens and whenever the window gets the focus back.
+  const [fresh, setFresh] = useState(token);
+  const [freshCount, setFreshCount] = useState(0);
+  const latest = useRef({ call, id: token.id, onReloaded });
+  useEffect(() => {
+    latest.current = { call, id: token.id, onReloaded };
+  });
+  useEffect(() => {
+    let open = true;
+    const load = async () => {
+      const { call: callNow, id, onReloaded: reloaded } = latest.current;
+      const result = await callNow((bridge) => bridge.tokens.get({ id }));
+      if (!open || !result.ok) return;
+      setFresh(result.value);
+      setFreshCount((n) => n + 1);
+      reloaded(result.value);
+    };
+    void load();
+    const onFocus = () => void load();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      open = false;
+      window.removeEventListener('focus', onFocus);
+    };
+  }, []);
 
   const changes = changedFields(base, form.values, form.validation);
   const hasChanges = Object.keys(changes).length > 0;
@@ -130,7 +157,7 @@ export function EditTokenDrawer({
       <Tabs
         items={[
           { key: 'settings', label: 'Settings', children: settings },
-          { key: 'details', label: 'Details', children: <TokenDetails token={base} timeZone={inputs.timeZone} /> },
+          { key: 'details', label: 'Details', children: <TokenDetails token={fresh.version >= base.version ? fresh : base} timeZone={inputs.timeZone} refreshKey={freshCount} /> },
           {
             key: 'test',
             label: 'Test access',
