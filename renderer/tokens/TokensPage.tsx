@@ -40,17 +40,14 @@ export function TokensPage() {
 
   // What others did meanwhile (a token used, changed or deleted) shows when the admin comes
   // back to the window, and on demand with Refresh.
-  const refresh = useCallback(() => {
-    for (const query of [tokensRef.current, rolesRef.current, orgRef.current]) if (query.status === 'success') query.refresh();
-  }, []);
-  const tokensRef = useRef(tokens);
-  const rolesRef = useRef(roles);
-  const orgRef = useRef(org);
+  const queries = useRef({ tokens, roles, org });
   useEffect(() => {
-    tokensRef.current = tokens;
-    rolesRef.current = roles;
-    orgRef.current = org;
+    queries.current = { tokens, roles, org };
   });
+  const refresh = useCallback(() => {
+    const { tokens: list, roles: roleList, org: settings } = queries.current;
+    for (const query of [list, roleList, settings]) if (query.status === 'success') query.refresh();
+  }, []);
   useEffect(() => {
     window.addEventListener('focus', refresh);
     return () => window.removeEventListener('focus', refresh);
