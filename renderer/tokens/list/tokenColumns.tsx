@@ -32,6 +32,8 @@ export type ColumnOptions = {
 };
 
 
+const ellipsis = { display: 'block', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
 // Never-sorted state would fall back to an arbitrary order; cycling asc/desc keeps one.
 type SortOrder = TableColumnType<IdentificationToken>['sortOrder'];
 const DIRECTIONS: NonNullable<TableColumnType<IdentificationToken>['sortDirections']> = ['ascend', 'descend', 'ascend'];
@@ -99,8 +101,9 @@ export function tokenColumns(
       sortDirections: DIRECTIONS,
       sortOrder: sortOrderOf(prefs, 'name'),
       render: (_: unknown, token) => (
-        <Button type="link" style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => handlers.onOpen(token)}>
-          {token.name}
+        // A long name without spaces ellipsizes inside its column; the whole name is on hover.
+        <Button type="link" title={token.name} style={{ paddingInline: 0, height: 'auto', maxWidth: '100%', overflow: 'hidden' }} onClick={() => handlers.onOpen(token)}>
+          <span style={ellipsis}>{token.name}</span>
         </Button>
       ),
     },
@@ -131,7 +134,12 @@ export function tokenColumns(
             vertical
             items={token.whitelist}
             label={`whitelisted IPs of ${token.name}`}
-            render={(entry) => <Typography.Text style={monospace}>{entry}</Typography.Text>}
+            render={(entry) => (
+              // An address never breaks inside itself: one line, ellipsized if the column is narrow.
+              <Typography.Text title={entry} style={{ ...monospace, ...ellipsis }}>
+                {entry}
+              </Typography.Text>
+            )}
           />
         ),
     },

@@ -109,7 +109,8 @@ describe('Security → Inventory review', () => {
     expect(dialog).toHaveTextContent('2 of 4 tokens written');
 
     act(() => release());
-    expect(await screen.findByText('Inventory exported to /home/ada/wifox-inventory.csv')).toBeInTheDocument();
+    // The rest of the export runs through the fake's chunks: on a busy machine that takes a moment.
+    expect(await screen.findByText('Inventory exported to /home/ada/wifox-inventory.csv', {}, { timeout: 5000 })).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Export inventory' })).toBeNull());
     expect(fake.callsOf('inventory.export')).toEqual([{ source: { kind: 'live' }, format: 'csv' }]);
     const csv = fake.files.get('/home/ada/wifox-inventory.csv') ?? '';

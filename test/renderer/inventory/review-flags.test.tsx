@@ -28,7 +28,17 @@ describe('Review flags on the token list', () => {
   it('counts tokens per flag at the top, one line per flag present, each filtering the list', async () => {
     const { user } = await renderTokenList(reviewedFake());
     const counts = screen.getByRole('region', { name: 'Review counts' });
+    // One compact line: short labels with their counts, each named in full.
     expect(within(counts).getAllByRole('button').map((line) => line.textContent)).toEqual([
+      'No IP restriction 2',
+      'Allows every address 1',
+      'No expiry 2',
+      'Expiring soon 1',
+      'Expired 1',
+      'Unused 1',
+      'Privileged role 1',
+    ]);
+    expect(within(counts).getAllByRole('button').map((line) => line.getAttribute('aria-label'))).toEqual([
       '2 tokens without IP restriction',
       '1 token allowing every address or a very wide range',
       '2 tokens without expiry date',
