@@ -32,7 +32,7 @@ export function ReviewCounts({
       {lines.length === 0 ? (
         <Typography.Text type="secondary">No token needs review.</Typography.Text>
       ) : (
-        <Flex wrap gap={4} align="center">
+        <Flex gap={4} align="center" style={{ overflowX: 'auto', whiteSpace: 'nowrap' }}>
           <Typography.Text type="secondary">Review:</Typography.Text>
           {lines.map(({ flag, count, text }) => (
             <Button
@@ -42,6 +42,7 @@ export function ReviewCounts({
               title={text}
               aria-label={text}
               aria-pressed={active === flag}
+              style={{ fontSize: 12, paddingInline: 6 }}
               onClick={() => onSelect(active === flag ? null : flag)}
             >
               {REVIEW_FLAGS[flag].label} <strong>{count}</strong>

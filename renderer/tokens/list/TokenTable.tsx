@@ -28,6 +28,8 @@ const noLiveRegion = { spinning: false, 'aria-live': undefined, 'aria-busy': und
 // Room taken above and below the table body (header bar, title, review line, toolbar, count,
 // column headers, padding).
 const CHROME_HEIGHT = 300;
+// Below the table's top: its column headers and the page's bottom padding.
+const BELOW_BODY = 90;
 
 export function TokenTable({
   rows,
@@ -59,17 +61,27 @@ export function TokenTable({
       })),
     [onOpen, onEdit, onDelete, sort, order, optional, timeZone, options],
   );
-  const [box, setBox] = useState(0);
+  const [box, setBox] = useState({ width: 0, top: 0 });
   const holder = useRef<HTMLDivElement>(null);
+  const viewportHeight = useViewportHeight();
   useLayoutEffect(() => {
     const element = holder.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => setBox(Math.floor(entry?.contentRect.width ?? 0)));
+    // The width the columns share, and where the table starts (what is above it wraps on a
+    // narrow window), so the body ends at the bottom of the window.
+    const measure = () => {
+      const rect = element.getBoundingClientRect();
+      setBox((previous) =>
+        previous.width === Math.floor(rect.width) && previous.top === Math.round(rect.top) ? previous : { width: Math.floor(rect.width), top: Math.round(rect.top) },
+      );
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
+    measure();
     return () => observer.disconnect();
-  }, []);
-  const fitted = useMemo(() => fitColumns(columns, box), [columns, box]);
-  const height = Math.max(200, useViewportHeight() - CHROME_HEIGHT);
+  }, [viewportHeight]);
+  const fitted = useMemo(() => fitColumns(columns, box.width), [columns, box.width]);
+  const height = Math.max(200, box.top > 0 ? viewportHeight - box.top - BELOW_BODY : viewportHeight - CHROME_HEIGHT);
 
   const onChange: TableProps<IdentificationToken>['onChange'] = (_pagination, _filters, sorter) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
