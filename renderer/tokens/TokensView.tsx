@@ -11,6 +11,14 @@ import { RevealHost, type RevealHandle } from './reveal/RevealDialog';
 import { useListPrefs } from './useListPrefs';
 import { useShortcuts } from './useShortcuts';
 
+/** After the reveal dialog: the new token's row (its Edit button), or "+ Add" when it is not drawn. */
+function focusTokenOrAdd(tokenName: string): void {
+  const buttons = [...document.querySelectorAll<HTMLButtonElement>('button')];
+  const edit = buttons.find((button) => button.getAttribute('aria-label') === `Edit ${tokenName}`);
+  const add = buttons.find((button) => button.textContent?.trim() === '+ Add');
+  (edit ?? add)?.focus();
+}
+
 type DrawerState = { kind: 'add' } | { kind: 'edit'; token: IdentificationToken } | null;
 
 type Change = (items: IdentificationToken[]) => IdentificationToken[];
@@ -119,7 +127,7 @@ export function TokensView({
           }}
         />
       )}
-      <RevealHost ref={reveal} />
+      <RevealHost ref={reveal} onClosed={focusTokenOrAdd} />
     </>
   );
 }

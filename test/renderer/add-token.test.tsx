@@ -163,6 +163,11 @@ describe('Add Identification Token drawer', () => {
     expect(within(reveal).getByRole('textbox', { name: 'Token secret' })).toHaveValue(fake.issuedSecrets[0]);
     expect(screen.queryByRole('dialog', { name: TITLE })).toBeNull();
     expect(rowOf('PostmanUser')).toBeInTheDocument();
+
+    // Closing the dialog puts the focus on the new token's row, not on the page body.
+    await user.click(within(reveal).getByRole('button', { name: 'Copy' }));
+    await user.click(within(reveal).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(within(rowOf('PostmanUser')).getByRole('button', { name: 'Edit PostmanUser' })).toHaveFocus());
   });
 
   it('keeps every field as typed whatever the server answers', async () => {

@@ -70,4 +70,15 @@ describe('A typed expiry date', () => {
       expect(fake.callsOf('tokens.update')).toEqual([]);
     });
   }
+
+  it('Tab leaves the field past its clear button, so Enter cannot wipe the date', async () => {
+    const { user } = await renderTokenList(seededFake());
+    await user.click(screen.getByRole('button', { name: '+ Add' }));
+    const d = await screen.findByRole('dialog', { name: 'Add Identification Token' });
+    await typeDate(user, d, '31/12/2099', 'Tab');
+    expect(document.activeElement?.closest('.ant-picker')).toBeNull();
+    await user.keyboard('{Enter}');
+    expect(dateField(d)).toHaveValue('31/12/2099');
+    expect(screen.getAllByRole('main')).toHaveLength(1);
+  });
 });

@@ -20,11 +20,21 @@ export type RevealHandle = { show: (revealed: Revealed) => void };
  * Holds a new token's secret while it is shown, and nowhere else: the page hands it over with
  * `show()` and keeps no copy; closing the dialog drops it, so it cannot be shown again.
  */
-export function RevealHost({ ref }: { ref: Ref<RevealHandle> }) {
+export function RevealHost({ ref, onClosed }: { ref: Ref<RevealHandle>; onClosed?: (tokenName: string) => void }) {
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   useImperativeHandle(ref, () => ({ show: setRevealed }), []);
   if (revealed === null) return null;
-  return <RevealDialog revealed={revealed} onClose={() => setRevealed(null)} />;
+  return (
+    <RevealDialog
+      revealed={revealed}
+      onClose={() => {
+        setRevealed(null);
+        // The element focused before the dialog (the drawer's Generate button) is gone: the
+        // page says where focus goes once the dialog has left the DOM.
+        requestAnimationFrame(() => onClosed?.(revealed.tokenName));
+      }}
+    />
+  );
 }
 
 /**
