@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleHarness } from './support/console-harness';
 import { SCREENSHOT_DIR } from './support/paths';
 import { type Suite, startSuite } from './support/suite';
-import { settle } from './support/ui';
+import { chooseRole, settle } from './support/ui';
 
 // The token list at the window sizes an admin meets, light and dark, with the longest values
 // the console accepts: the seed's columns stay in the window, names ellipsize with the full
@@ -93,5 +93,33 @@ describe('layout', () => {
         expect(review?.height ?? 999, where).toBeLessThan(40);
       }
     }
+  });
+
+  it('keeps keyboard focus where the admin is: past the date, and back on the new token after the reveal', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    expect(await page.getByRole('main').count()).toBe(1);
+    await page.getByRole('button', { name: '+ Add' }).click();
+    const add = page.getByRole('dialog').filter({ hasText: 'Add Identification Token' });
+    await add.getByLabel('Name').fill('KeyboardFocusCheck');
+    await chooseRole(page, add, 'Read-only Clients');
+    const date = add.getByLabel('Expired Date');
+    await date.click();
+    await date.pressSequentially('31/12/2099');
+    await page.keyboard.press('Tab');
+    // The calendar closes and focus is past the field: Enter here cannot wipe the date.
+    await page.locator('.ant-picker-dropdown').filter({ visible: true }).waitFor({ state: 'detached' }).catch(() => undefined);
+    expect(await page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.closest('.ant-picker') === null)).toBe(true);
+    expect(await date.inputValue()).toBe('31/12/2099');
+
+    await add.getByRole('button', { name: 'Generate token' }).click();
+    const reveal = page.getByRole('dialog').filter({ hasText: 'Token generated: KeyboardFocusCheck' });
+    suite.secrets.add(await reveal.getByLabel('Token secret').inputValue());
+    await reveal.getByRole('button', { name: 'Copy' }).click();
+    await reveal.getByRole('button', { name: 'Close' }).click();
+    await reveal.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? ''))
+      .toMatch(/^(Edit KeyboardFocusCheck|\+ Add)$/);
   });
 });
