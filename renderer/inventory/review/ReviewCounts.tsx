@@ -5,7 +5,7 @@ import type { FlagMap } from './reviewFlagsMemo';
 
 /**
  * One compact line of counts ("No IP restriction 7 · Expired 1 …"), one per flag some token
- * has, each named in full for assistive technology ("7 tokens without IP restriction"); each
+ * has, its full wording ("7 tokens without IP restriction") on hover and as its description; each
  * filters the list by its flag (and a second click clears that filter). One line, so the
  * table keeps the height of a small window.
  */
@@ -40,7 +40,6 @@ export function ReviewCounts({
               size="small"
               type={active === flag ? 'primary' : 'default'}
               title={text}
-              aria-label={text}
               aria-pressed={active === flag}
               style={{ fontSize: 12, paddingInline: 6 }}
               onClick={() => onSelect(active === flag ? null : flag)}

@@ -60,7 +60,7 @@ describe('Security → Inventory review', () => {
     expect(screen.queryByRole('button', { name: '+ Add' })).toBeNull();
 
     const counts = screen.getByRole('region', { name: 'Review counts' });
-    await user.click(within(counts).getByRole('button', { name: '1 expired token' }));
+    await user.click(within(counts).getByRole('button', { name: 'Expired 1' }));
     await waitFor(() => expect(namesIn(table)).toEqual(['WebhookListener']));
 
     await user.click(within(table).getByRole('button', { name: 'WebhookListener' }));

@@ -38,7 +38,7 @@ describe('Review flags on the token list', () => {
       'Unused 1',
       'Privileged role 1',
     ]);
-    expect(within(counts).getAllByRole('button').map((line) => line.getAttribute('aria-label'))).toEqual([
+    expect(within(counts).getAllByRole('button').map((line) => line.getAttribute('title'))).toEqual([
       '2 tokens without IP restriction',
       '1 token allowing every address or a very wide range',
       '2 tokens without expiry date',
@@ -48,7 +48,8 @@ describe('Review flags on the token list', () => {
       '1 token with a privileged role',
     ]);
 
-    const noIp = within(counts).getByRole('button', { name: '2 tokens without IP restriction' });
+    const noIp = within(counts).getByRole('button', { name: 'No IP restriction 2' });
+    expect(noIp).toHaveAccessibleDescription('2 tokens without IP restriction');
     await user.click(noIp);
     await waitFor(() => expect(shownNames()).toEqual(['BackendAutomation', 'ReportingScript']));
     expect(noIp).toHaveAttribute('aria-pressed', 'true');
