@@ -81,7 +81,9 @@ export function TokenTable({
     return () => observer.disconnect();
   }, [viewportHeight]);
   const fitted = useMemo(() => fitColumns(columns, box.width), [columns, box.width]);
-  const height = Math.max(200, box.top > 0 ? viewportHeight - box.top - BELOW_BODY : viewportHeight - CHROME_HEIGHT);
+  // Never shorter than before the measurement existed: with a banner above, the page scrolls
+  // rather than the table showing fewer rows.
+  const height = Math.max(200, viewportHeight - CHROME_HEIGHT, box.top > 0 ? viewportHeight - box.top - BELOW_BODY : 0);
 
   const onChange: TableProps<IdentificationToken>['onChange'] = (_pagination, _filters, sorter) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
