@@ -12,6 +12,9 @@ export type QueryState<T, C extends ErrorCode> =
 export type Query<T, C extends ErrorCode> = QueryState<T, C> & {
   /** Loads again from scratch. */
   reload: () => void;
+  /** Loads again while what was loaded stays on screen; `refreshing` says it is under way. */
+  refresh: () => void;
+  refreshing: boolean;
   /** Replaces the loaded data locally, e.g. after a create or delete answered. */
   update: (change: (data: T) => T) => void;
 };
@@ -29,6 +32,7 @@ export function useBridgeQuery<T, C extends ErrorCode>(
   const onError = useSessionErrors();
   const [state, setState] = useState<QueryState<T, C>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [refreshing, setRefreshing] = useState(false);
   const loadRef = useRef(load);
   useEffect(() => {
     loadRef.current = load;
@@ -38,6 +42,7 @@ export function useBridgeQuery<T, C extends ErrorCode>(
     let current = true;
     void loadRef.current(bridge).then((result) => {
       if (!current) return;
+      setRefreshing(false);
       if (result.ok) {
         setState({ status: 'success', data: result.value });
       } else {
@@ -55,9 +60,14 @@ export function useBridgeQuery<T, C extends ErrorCode>(
     setAttempt((n) => n + 1);
   }, []);
 
+  const refresh = useCallback(() => {
+    setRefreshing(true);
+    setAttempt((n) => n + 1);
+  }, []);
+
   const update = useCallback((change: (data: T) => T) => {
     setState((previous) => (previous.status === 'success' ? { status: 'success', data: change(previous.data) } : previous));
   }, []);
 
-  return { ...state, reload, update };
+  return { ...state, reload, refresh, refreshing, update };
 }

@@ -42,7 +42,8 @@ export function Shell({
           )}
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
-          <main>{children}</main>
+          {/* Layout.Content is the page's one <main> landmark already. */}
+          {children}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -13,8 +13,9 @@ export function RolesPage() {
         Roles
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        Rank 1 is the most privileged; you see and assign roles ranked the same as yours or below. Roles are edited in the Wifox
-        console; a change applies at once to every token holding the role.
+        Rank 1 is the most privileged; you see and assign roles ranked the same as yours or below. This page shows roles
+        only: they are edited in Wifox itself (its Roles settings), and a change there applies at once to every token holding the
+        role.
       </Typography.Paragraph>
       {roles.status === 'loading' && <Skeleton active />}
       {roles.status === 'error' && (
@@ -37,7 +38,8 @@ export function RolesPage() {
                 <Space wrap>
                   <Typography.Text strong>{role.name}</Typography.Text>
                   <Tag>Rank {role.rank}</Tag>
-                  <Tag>{ROLE_TYPE_LABELS[role.type]}</Tag>
+                  {/* Most roles are employee roles: only the exception is worth a tag. */}
+                  {role.type !== 'employee' && <Tag>{ROLE_TYPE_LABELS[role.type]}</Tag>}
                   <Typography.Text type="secondary">
                     {role.modules.length} {role.modules.length === 1 ? 'module' : 'modules'}
                   </Typography.Text>

@@ -1,4 +1,5 @@
 import { Button, Flex, Result, Skeleton, Typography } from 'antd';
+import { useCallback, useEffect, useRef } from 'react';
 import type { RoleItem } from '../../shared/api/roles';
 import type { SettingsResponse } from '../../shared/api/settings';
 import type { IdentificationToken } from '../../shared/api/tokens';
@@ -37,6 +38,21 @@ export function TokensPage() {
   const offline = connection === 'offline' || unreachable !== undefined;
   const cached = useCachedSnapshot(profile.id, offline, key);
 
+  // What others did meanwhile (a token used, changed or deleted) shows when the admin comes
+  // back to the window, and on demand with Refresh.
+  const queries = useRef({ tokens, roles, org });
+  useEffect(() => {
+    queries.current = { tokens, roles, org };
+  });
+  const refresh = useCallback(() => {
+    const { tokens: list, roles: roleList, org: settings } = queries.current;
+    for (const query of [list, roleList, settings]) if (query.status === 'success') query.refresh();
+  }, []);
+  useEffect(() => {
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, [refresh]);
+
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -49,6 +65,7 @@ export function TokensPage() {
         offline={offline ? { cached, error: unreachable } : null}
         adminRank={employee.rank}
         retry={retry}
+        refresh={refresh}
       />
     </Flex>
   );
@@ -63,6 +80,7 @@ function Body({
   offline,
   adminRank,
   retry,
+  refresh,
 }: {
   tokens: Query<TokenListResult, ErrorCode>;
   roles: Query<RoleItem[], ErrorCode>;
@@ -70,6 +88,7 @@ function Body({
   offline: Offline | null;
   adminRank: number;
   retry: () => void;
+  refresh: () => void;
 }) {
   const live: Shown | null =
     tokens.status === 'success' && roles.status === 'success' && org.status === 'success'
@@ -100,7 +119,9 @@ function Body({
               return { ...data, items, total: items.length };
             })
           }
-          {...(offline === null ? {} : { readOnly: OFFLINE_REASON })}
+          {...(offline === null
+            ? { reload: { onRefresh: refresh, loadedAt: tokens.data?.fetchedAt ?? null, busy: tokens.refreshing } }
+            : { readOnly: OFFLINE_REASON })}
         />
       </>
     );

@@ -3,8 +3,9 @@ import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { RoleItem } from '../../shared/api/roles';
 import type { IdentificationToken } from '../../shared/api/tokens';
 import { DeleteTokenDialog } from './delete/DeleteTokenDialog';
+import { TOKEN_DRAWER_WIDTH } from './drawers/drawerWidth';
 import type { TokenFormInputs } from './form/useFormContext';
-import { TokenList, type EditingHandlers } from './list/TokenList';
+import { TokenList, type EditingHandlers, type ListReload } from './list/TokenList';
 import { RevealHost, type RevealHandle } from './reveal/RevealDialog';
 import { useListPrefs } from './useListPrefs';
 import { useShortcuts } from './useShortcuts';
@@ -12,6 +13,14 @@ import { useShortcuts } from './useShortcuts';
 // The drawers (and their date picker) load when first opened: the first screen is the list.
 const AddTokenDrawer = lazy(() => import('./drawers/AddTokenDrawer').then((m) => ({ default: m.AddTokenDrawer })));
 const EditTokenDrawer = lazy(() => import('./drawers/EditTokenDrawer').then((m) => ({ default: m.EditTokenDrawer })));
+
+/** After the reveal dialog: the new token's row (its Edit button), or "+ Add" when it is not drawn. */
+function focusTokenOrAdd(tokenName: string): void {
+  const buttons = [...document.querySelectorAll<HTMLButtonElement>('button')];
+  const edit = buttons.find((button) => button.getAttribute('aria-label') === `Edit ${tokenName}`);
+  const add = buttons.find((button) => button.textContent?.trim() === '+ Add');
+  (edit ?? add)?.focus();
+}
 
 type DrawerState = { kind: 'add' } | { kind: 'edit'; token: IdentificationToken } | null;
 
@@ -24,6 +33,7 @@ export function TokensView({
   adminRank,
   updateTokens,
   readOnly,
+  reload,
 }: {
   tokens: IdentificationToken[];
   roles: RoleItem[];
@@ -35,6 +45,8 @@ export function TokensView({
    * A drawer already open stays open, so nothing typed is lost; its save says why it failed.
    */
   readOnly?: string;
+  /** Live only: reloading the list, and when it was last loaded. */
+  reload?: ListReload;
 }) {
   const { message } = App.useApp();
   const [prefs, setPrefs] = useListPrefs();
@@ -55,6 +67,7 @@ export function TokensView({
       if (readOnly === undefined) openAdd();
     },
     onFind: () => search.current?.focus({ cursor: 'all' }),
+    onRefresh: () => reload?.onRefresh(),
   });
 
   const replace = (token: IdentificationToken) => updateTokens((items) => items.map((item) => (item.id === token.id ? token : item)));
@@ -79,9 +92,10 @@ export function TokensView({
         searchRef={search}
         emptyInventory={emptyInventory}
         {...(readOnly === undefined ? {} : { readOnlyReason: readOnly })}
+        {...(reload === undefined ? {} : { reload })}
       />
       {/* While a drawer's code arrives, an empty drawer with a skeleton stands in for it. */}
-      <Suspense fallback={<Drawer open loading title="Loading…" size={520} aria-label="Loading the token form" />}>
+      <Suspense fallback={<Drawer open loading title="Loading…" size={TOKEN_DRAWER_WIDTH} aria-label="Loading the token form" />}>
       {drawer?.kind === 'add' && (
         <AddTokenDrawer
           inputs={inputs}
@@ -119,7 +133,7 @@ export function TokensView({
           }}
         />
       )}
-      <RevealHost ref={reveal} />
+      <RevealHost ref={reveal} onClosed={focusTokenOrAdd} />
     </>
   );
 }

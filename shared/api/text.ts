@@ -20,8 +20,8 @@ const codePoints = (value: string): number => {
 };
 
 /** A string of min..max characters (code points), as JSON Schema counts them. */
-export function textSchema(min: number, max: number): z.ZodString {
-  const message = min === max ? `Use exactly ${min} characters.` : min > 0 ? `Use ${min} to ${max} characters.` : `Use at most ${max} characters.`;
+export function textSchema(min: number, max: number, tooLong?: string): z.ZodString {
+  const message = tooLong ?? (min === max ? `Use exactly ${min} characters.` : min > 0 ? `Use ${min} to ${max} characters.` : `Use at most ${max} characters.`);
   return z
     .string()
     .refine((value) => {

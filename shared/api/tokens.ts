@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_WHITELIST_ENTRIES } from '../domain';
+import { ENTRY_TOO_LONG_MESSAGE, MAX_WHITELIST_ENTRIES, MAX_WHITELIST_ENTRY_LENGTH, tooManyEntriesMessage } from '../domain';
 import { idSchema, instantSchema, personRefSchema } from './common';
 import { queryIntegerSchema, queryIntegerWithDefault } from './query';
 import { calendarDateSchema, textSchema, tokenNameInputSchema } from './text';
@@ -61,14 +61,17 @@ export type TokenListResponse = z.infer<typeof tokenListResponseSchema>;
 
 // Entries are checked one by one by the shared whitelist rules, so a bad entry is reported
 // with its index (`whitelist.2`) rather than failing the whole array here.
+// The limits speak the console's words (shared/domain), so a refusal reads the same everywhere.
 export const whitelistInputSchema = z
   .array(
-    textSchema(0, 100).meta({
+    textSchema(0, MAX_WHITELIST_ENTRY_LENGTH, ENTRY_TOO_LONG_MESSAGE).meta({
       description: 'An IPv4 or IPv6 address, or a CIDR block written with its network address (203.0.113.0/24, 2001:db8::/32).',
       example: '203.0.113.0/24',
     }),
   )
-  .max(MAX_WHITELIST_ENTRIES)
+  .max(MAX_WHITELIST_ENTRIES, {
+    error: (issue) => tooManyEntriesMessage(Array.isArray(issue.input) ? issue.input.length : MAX_WHITELIST_ENTRIES + 1),
+  })
   // Exact duplicates are refused, and so are two notations of the same addresses.
   .meta({ uniqueItems: true, description: 'Empty (or absent on create) means any address.' });
 

@@ -1,6 +1,6 @@
 import { formatDisplayDate, tokenStatus, type IsoDate } from './expiry';
 import { moduleByKey } from './modules';
-import { RIGHT_LABELS, type NeededRight, type RoleRights } from './rights';
+import { RIGHT_LABELS, neededRightSchema, type NeededRight, type RoleRights } from './rights';
 import { grants } from './roles';
 import { compileWhitelist, normalizeClientAddress, type WhitelistMatcher } from './whitelist';
 
@@ -64,4 +64,20 @@ export function decideAccess(input: AccessInput): AccessDecision {
     };
   }
   return { allow: true };
+}
+
+/**
+ * The reason an audit row keeps for a refusal: the code, and for missing rights the right the
+ * request needed ("insufficient_rights:clients:view_all"), so the history can name the module.
+ */
+export function denialAuditReason(reason: DenyReason, needed: NeededRight | null): string {
+  return reason === 'insufficient_rights' && needed !== null ? `${reason}:${needed.module}:${needed.right}` : reason;
+}
+
+export function parseDenialReason(text: string): { reason: DenyReason; needed: NeededRight | null } | null {
+  const [code, module, right] = text.split(':');
+  const reason = DENY_REASONS.find((known) => known === code);
+  if (reason === undefined) return null;
+  const needed = neededRightSchema.safeParse({ module, right });
+  return { reason, needed: needed.success ? needed.data : null };
 }

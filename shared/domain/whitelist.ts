@@ -11,6 +11,26 @@ import {
 } from './ip-address';
 
 export const MAX_WHITELIST_ENTRIES = 100;
+/** The longest entry text accepted (the longest IPv6 CIDR is 43 characters). */
+export const MAX_WHITELIST_ENTRY_LENGTH = 100;
+
+// The limits in the admin's words, shared by the console (before the limit is hit) and the
+// server (when a request goes past it), so both say the same thing.
+export function tooManyEntriesMessage(count: number): string {
+  return `A whitelist holds at most ${MAX_WHITELIST_ENTRIES} entries; this one has ${count}. Remove ${count - MAX_WHITELIST_ENTRIES}, or cover several addresses with one CIDR range.`;
+}
+
+export const ENTRY_TOO_LONG_MESSAGE = `An entry is at most ${MAX_WHITELIST_ENTRY_LENGTH} characters long: write one address or one CIDR range.`;
+
+/** What the whitelist's size means for adding entries; null while the limit is far. */
+export function whitelistCapacityText(count: number): string | null {
+  const left = MAX_WHITELIST_ENTRIES - count;
+  if (left <= 0) {
+    return `The whitelist is full: a token has at most ${MAX_WHITELIST_ENTRIES} entries. Remove one, or cover several addresses with one CIDR range.`;
+  }
+  if (left <= 10) return `${count} of ${MAX_WHITELIST_ENTRIES} entries: ${left} more can be added.`;
+  return null;
+}
 
 export type WhitelistEntry = { canonical: string; family: 'ipv4' | 'ipv6'; prefix: number | null };
 
@@ -165,7 +185,15 @@ function spanContains(outer: Span, inner: Span): boolean {
 }
 
 export type WhitelistIssue = { index: number; message: string; suggestion?: string };
-export type WhitelistWarning = { index: number; message: string };
+export type WhitelistWarning = { index: number; message: string; suggestion?: string };
+
+/** The IPv4 form of an IPv4-mapped entry (::ffff:10.0.0.1 → 10.0.0.1), which matches the same clients. */
+function ipv4FormOf(parsed: Parsed): string | null {
+  const { entry, span } = parsed;
+  if (entry.family !== 'ipv6' || span.space !== 'v4') return null;
+  const address = formatIPv4(span.lo);
+  return entry.prefix === null ? address : `${address}/${span.prefix}`;
+}
 export type WhitelistValidation = {
   ok: boolean;
   /** Canonical text of every entry that parsed, in input order. */
@@ -175,12 +203,13 @@ export type WhitelistValidation = {
 };
 
 /**
- * Validates a whole list. Errors: an entry that does not parse; a duplicate, i.e. an entry of
- * the same family covering exactly the same addresses as an earlier one (1.2.3.4 and
- * 1.2.3.4/32); more than 100 entries. Warnings: an entry already covered by another entry
- * (10.1.2.3 inside 10.0.0.0/8), including the same addresses in the other notation
- * (::ffff:1.2.3.4 after 1.2.3.4).
- * Indexes are 0-based; messages count entries from 1, as the user sees them.
+ * Validates a whole list. Errors: an entry that does not parse; a duplicate, i.e. an entry
+ * covering exactly the same addresses as an earlier one (1.2.3.4 and 1.2.3.4/32, or 1.2.3.4 and
+ * its IPv4-mapped form ::ffff:1.2.3.4, which match the same clients); more than 100 entries.
+ * Warnings: an entry already covered by another entry (10.1.2.3 inside 10.0.0.0/8); an
+ * IPv4-mapped entry, with its IPv4 form as the suggestion.
+ * Indexes are 0-based. Messages name the other entry by its value, never by a number: the
+ * admin sees values, not positions.
  */
 export function validateWhitelist(raw: readonly string[]): WhitelistValidation {
   const errors: WhitelistIssue[] = [];
@@ -197,48 +226,44 @@ export function validateWhitelist(raw: readonly string[]): WhitelistValidation {
     }
     const { entry, span } = result.parsed;
     entries.push(entry.canonical);
-    const key = `${entry.family}|${spanKey(span)}`;
+    const key = spanKey(span);
     const first = seen.get(key);
+    const ipv4Form = ipv4FormOf(result.parsed);
     if (first) {
       const message =
         first.canonical === entry.canonical
-          ? `${entry.canonical} is already entry ${first.index + 1}; remove the duplicate.`
-          : `${entry.canonical} covers the same addresses as entry ${first.index + 1} (${first.canonical}); remove the duplicate.`;
+          ? `${entry.canonical} is already in the list; remove the duplicate.`
+          : `${entry.canonical} matches the same clients as ${first.canonical}, already in the list; remove the duplicate.`;
       errors.push({ index, message });
       return;
+    }
+    if (ipv4Form !== null) {
+      warnings.push({
+        index,
+        message: `${entry.canonical} is an IPv4 ${entry.prefix === null ? 'address' : 'range'} written in IPv6 form; ${ipv4Form} matches the same clients and reads more clearly.`,
+        suggestion: ipv4Form,
+      });
     }
     seen.set(key, { index, canonical: entry.canonical });
     parsed.push({ index, parsed: result.parsed });
   });
 
   if (raw.length > MAX_WHITELIST_ENTRIES) {
-    errors.push({
-      index: MAX_WHITELIST_ENTRIES,
-      message: `A whitelist holds at most ${MAX_WHITELIST_ENTRIES} entries; this one has ${raw.length}.`,
-    });
+    errors.push({ index: MAX_WHITELIST_ENTRIES, message: tooManyEntriesMessage(raw.length) });
   } else {
     for (const inner of parsed) {
-      const innerKey = spanKey(inner.parsed.span);
-      // Equal spans here come from different notations (1.2.3.4 and ::ffff:1.2.3.4): redundant,
-      // not wrong, so the later one gets the warning.
-      const outer = parsed.find(
-        (o) =>
-          o !== inner &&
-          spanContains(o.parsed.span, inner.parsed.span) &&
-          (spanKey(o.parsed.span) !== innerKey || o.index < inner.index),
-      );
-      if (outer) {
-        const same = spanKey(outer.parsed.span) === innerKey;
+      // Equal spans are duplicates (refused above): what is left here strictly contains it.
+      const outer = parsed.find((o) => o !== inner && spanContains(o.parsed.span, inner.parsed.span));
+      if (outer && !warnings.some((w) => w.index === inner.index)) {
         warnings.push({
           index: inner.index,
-          message: same
-            ? `${inner.parsed.entry.canonical} covers the same addresses as ${outer.parsed.entry.canonical} (entry ${outer.index + 1}).`
-            : `${inner.parsed.entry.canonical} is already covered by ${outer.parsed.entry.canonical} (entry ${outer.index + 1}).`,
+          message: `${inner.parsed.entry.canonical} is already covered by ${outer.parsed.entry.canonical}.`,
         });
       }
     }
   }
   errors.sort((a, b) => a.index - b.index);
+  warnings.sort((a, b) => a.index - b.index);
   return { ok: errors.length === 0, entries, errors, warnings };
 }
 
@@ -373,6 +398,7 @@ export const whitelistEntrySchema = z.string().transform((raw, ctx) => {
   }
   return result.entry.canonical;
 });
+
 
 /** A list of raw entries in, the canonical list out; each issue has the entry index as path. */
 export const whitelistSchema = z.array(z.string()).transform((raw, ctx) => {

@@ -41,7 +41,8 @@ describe('Add Identification Token drawer', () => {
     expect(within(d).getByText('The name must start with a letter or a digit.')).toBeInTheDocument();
     await user.clear(name);
     await user.type(name, 'backendautomation');
-    expect(within(d).getByText(/A token named "backendautomation" already exists/)).toBeInTheDocument();
+    // The message quotes the token that holds the name, as it is written there.
+    expect(within(d).getByText(/A token named "BackendAutomation" already exists/)).toBeInTheDocument();
     await user.clear(name);
     await user.type(name, 'PostmanUser');
     expect(name).not.toHaveAttribute('aria-invalid');
@@ -79,15 +80,17 @@ describe('Add Identification Token drawer', () => {
     expect(within(d).getByTestId('expiry-until')).toHaveTextContent('No expiry date: the token works until it is deleted.');
     await user.click(within(d).getByRole('textbox', { name: 'Expired Date' }));
     const panel = document.querySelector('.ant-picker-dropdown') as HTMLElement;
-    expect(within(panel).getByText('Tomorrow (24 hours)')).toBeInTheDocument();
-    expect(within(panel).getByText('In 30 days')).toBeInTheDocument();
-    expect(within(panel).getByText('In 90 days')).toBeInTheDocument();
+    // Each quick choice says what it gives: a whole day, to its end in the organisation's zone.
+    const until = (days: number) => `until ${formatDisplayDate(addDays(today(), days))} 24:00 ${TIME_ZONE}`;
+    expect(within(panel).getByText(`Tomorrow — ${until(1)}`)).toBeInTheDocument();
+    expect(within(panel).getByText(`In 30 days — ${until(30)}`)).toBeInTheDocument();
+    expect(within(panel).getByText(`In 90 days — ${until(90)}`)).toBeInTheDocument();
     expect(panel.querySelector(`td[title="${today()}"]`)).not.toHaveClass('ant-picker-cell-disabled');
     await user.click(panel.querySelector('.ant-picker-header-prev-btn') as HTMLElement);
     const lastMonth = [...panel.querySelectorAll('td.ant-picker-cell-in-view')];
     expect(lastMonth.length).toBeGreaterThan(27);
     for (const cell of lastMonth) expect(cell).toHaveClass('ant-picker-cell-disabled');
-    await user.click(within(panel).getByText('In 7 days'));
+    await user.click(within(panel).getByText(`In 7 days — ${until(7)}`));
 
     const chosen = addDays(today(), 7);
     expect(within(d).getByRole('textbox', { name: 'Expired Date' })).toHaveValue(formatDisplayDate(chosen));
@@ -140,7 +143,7 @@ describe('Add Identification Token drawer', () => {
 
     await user.type(first, '{Enter}');
     await user.type(within(d).getByRole('textbox', { name: 'IP address 2' }), '192.168.1.0/24');
-    expect(within(d).getByText('192.168.1.0/24 is already entry 1; remove the duplicate.')).toBeInTheDocument();
+    expect(within(d).getByText('192.168.1.0/24 is already in the list; remove the duplicate.')).toBeInTheDocument();
     expect(generate(d)).toBeDisabled();
   });
 
@@ -160,6 +163,11 @@ describe('Add Identification Token drawer', () => {
     expect(within(reveal).getByRole('textbox', { name: 'Token secret' })).toHaveValue(fake.issuedSecrets[0]);
     expect(screen.queryByRole('dialog', { name: TITLE })).toBeNull();
     expect(rowOf('PostmanUser')).toBeInTheDocument();
+
+    // Closing the dialog puts the focus on the new token's row, not on the page body.
+    await user.click(within(reveal).getByRole('button', { name: 'Copy' }));
+    await user.click(within(reveal).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(within(rowOf('PostmanUser')).getByRole('button', { name: 'Edit PostmanUser' })).toHaveFocus());
   });
 
   it('keeps every field as typed whatever the server answers', async () => {
@@ -185,7 +193,10 @@ describe('Add Identification Token drawer', () => {
       details: [{ field: 'whitelist.0', message: 'This address is reserved.' }],
     });
     await user.click(generate(d));
-    expect(await within(d).findByText('Entry 1: This address is reserved.')).toBeInTheDocument();
+    // Refused entries are told on the entry itself, in the server's (shared) words.
+    const refused = await within(d).findByText('This address is reserved.');
+    expect(within(d).getByRole('textbox', { name: 'IP address 1' })).toHaveAccessibleDescription('This address is reserved.');
+    expect(refused).toBeInTheDocument();
     kept();
 
     const general: [Parameters<typeof fake.failNext>[1], RegExp][] = [

@@ -140,12 +140,12 @@ describe('Edit Identification Token drawer', () => {
     const d = await openEdit(user, 'NewIdentForTest');
     await user.click(within(d).getByRole('tab', { name: 'Details' }));
     // Details load on demand: wait for them.
-    expect(await within(d).findByText(/by Ada Admin$/)).toBeInTheDocument();
+    expect(await within(d).findByText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} by Ada Admin$/)).toBeInTheDocument();
     expect(within(d).getByText('02/01/2025 11:30 from 203.0.113.45')).toBeInTheDocument();
     expect(within(d).getByText(`${token.secretHint}…`)).toBeInTheDocument();
-    expect(await within(d).findByText('Updated')).toBeInTheDocument();
-    expect(within(d).getByText('Role: Read-only Clients → Clients, Actions, Logs')).toBeInTheDocument();
-    expect(within(d).getByText(/04\/03\/2025 10:15 · Ada Admin · 127\.0\.0\.1/)).toBeInTheDocument();
+    expect(await within(d).findByText('Changed')).toBeInTheDocument();
+    expect(within(d).getByText('Role changed from “Read-only Clients” to “Clients, Actions, Logs”.')).toBeInTheDocument();
+    expect(within(d).getByText('04/03/2025 10:15 · by Ada Admin')).toBeInTheDocument();
   });
 
   it('tests access with the shared decision', async () => {
@@ -164,5 +164,23 @@ describe('Edit Identification Token drawer', () => {
     await user.type(address, '203.0.113.45');
     await choose(user, 'Right', 'Delete', d);
     expect(within(d).getByRole('status')).toHaveTextContent('lacks the "Delete" right on Clients');
+
+    // 24 modules: the list can be searched by name.
+    await user.click(within(d).getByRole('combobox', { name: 'Module' }));
+    await user.keyboard('KYC');
+    const listbox = document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)') as HTMLElement;
+    expect([...listbox.querySelectorAll('.ant-select-item-option')].map((option) => option.textContent)).toEqual(['KYC Documents']);
+  });
+
+  it('is as wide as the add drawer', async () => {
+    const { user } = await renderTokenList(seededFake());
+    const width = (d: HTMLElement) => (d.closest('.ant-drawer-content-wrapper') ?? d.closest('.ant-drawer-section') ?? d).getAttribute('style');
+    await user.click(screen.getByRole('button', { name: '+ Add' }));
+    const add = width(await screen.findByRole('dialog', { name: 'Add Identification Token' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Add Identification Token' })).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add Identification Token' })).toBeNull());
+    const edit = width(await openEdit(user, 'NewIdentForTest'));
+    expect(add).toMatch(/width: 560px/);
+    expect(edit).toBe(add);
   });
 });

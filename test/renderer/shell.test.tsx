@@ -99,6 +99,10 @@ describe('Settings → Roles', () => {
     expect(await screen.findByRole('heading', { name: 'Roles' })).toBeInTheDocument();
     const header = (await screen.findByText('Clients, Actions, Logs')).closest('[role="button"]') as HTMLElement;
     expect(header).toHaveTextContent('Rank 4');
+    // Employee is every role's type here: no tag repeats it, and the page does not send the
+    // admin to "the Wifox console" from inside this console.
+    expect(header).not.toHaveTextContent('Employee');
+    expect(screen.getByText(/This page shows roles only: they are edited in Wifox itself/)).toBeInTheDocument();
     await user.click(header);
     const grid = await screen.findByRole('table', { name: 'Rights of Clients, Actions, Logs' });
     const headers = within(grid).getAllByRole('columnheader').map((h) => h.textContent);

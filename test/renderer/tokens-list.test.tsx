@@ -18,8 +18,11 @@ describe('Identification tokens list', () => {
     expect(permissions).toContain('Clients');
     expect(whitelist).toBe('192.168.31.0/24203.0.113.45');
     const [y, m, d] = addDays(today(), 3).split('-');
-    expect(expiry).toBe(`${d}/${m}/${y}Expiring soon`);
-    expect(cellsOf('WebhookListener')[3]).toContain('Expired');
+    // The badge is said once per row: by the Review column when it is shown.
+    expect(expiry).toBe(`${d}/${m}/${y}`);
+    expect(cellsOf('NewIdentForTest')[4]).toContain('Expiring soon');
+    expect(rowOf('NewIdentForTest').textContent?.match(/Expiring soon/g)).toHaveLength(1);
+    expect(rowOf('WebhookListener').textContent?.match(/Expired/g)).toHaveLength(1);
     expect(within(rowOf('NewIdentForTest')).getByRole('button', { name: 'Delete NewIdentForTest' })).toBeInTheDocument();
   });
 

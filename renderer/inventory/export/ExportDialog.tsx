@@ -9,7 +9,8 @@ const FORMATS: readonly { value: InventoryFormat; label: string; help: string }[
   {
     value: 'json',
     label: 'Snapshot (JSON)',
-    help: 'The whole inventory with its roles and modules, sealed with a SHA-256 digest: it can be opened here later, without a connection.',
+    help:
+      'The whole inventory with its roles and modules, and a SHA-256 corruption check: it can be opened here later, without a connection. The check catches a damaged file, not a deliberate edit (anyone can recompute it), so keep the file where only reviewers can change it.',
   },
   {
     value: 'csv',

@@ -1,11 +1,13 @@
 import { Button, Flex, Typography } from 'antd';
 import { useMemo } from 'react';
-import { REVIEW_FLAG_KEYS, countReviewFlags, reviewFlagCountText, type ReviewFlag } from '../../../shared/domain';
+import { REVIEW_FLAGS, REVIEW_FLAG_KEYS, countReviewFlags, reviewFlagCountText, type ReviewFlag } from '../../../shared/domain';
 import type { FlagMap } from './reviewFlagsMemo';
 
 /**
- * "7 tokens without IP restriction", one line per flag some token has; each line filters the
- * list by its flag (and a second click clears that filter).
+ * One compact line of counts ("No IP restriction 7 · Expired 1 …"), one per flag some token
+ * has, its full wording ("7 tokens without IP restriction") on hover and as its description; each
+ * filters the list by its flag (and a second click clears that filter). One line, so the
+ * table keeps the height of a small window.
  */
 export function ReviewCounts({
   flags,
@@ -18,7 +20,11 @@ export function ReviewCounts({
 }) {
   const lines = useMemo(() => {
     const counts = countReviewFlags([...flags.values()]);
-    return REVIEW_FLAG_KEYS.filter((flag) => counts[flag] > 0).map((flag) => ({ flag, text: reviewFlagCountText(flag, counts[flag]) }));
+    return REVIEW_FLAG_KEYS.filter((flag) => counts[flag] > 0).map((flag) => ({
+      flag,
+      count: counts[flag],
+      text: reviewFlagCountText(flag, counts[flag]),
+    }));
   }, [flags]);
 
   return (
@@ -26,17 +32,19 @@ export function ReviewCounts({
       {lines.length === 0 ? (
         <Typography.Text type="secondary">No token needs review.</Typography.Text>
       ) : (
-        <Flex vertical align="flex-start">
-          {lines.map(({ flag, text }) => (
+        <Flex gap={4} align="center" style={{ overflowX: 'auto', whiteSpace: 'nowrap' }}>
+          <Typography.Text type="secondary">Review:</Typography.Text>
+          {lines.map(({ flag, count, text }) => (
             <Button
               key={flag}
-              type="link"
               size="small"
-              style={{ paddingInline: 0, fontWeight: active === flag ? 600 : undefined }}
+              type={active === flag ? 'primary' : 'default'}
+              title={text}
               aria-pressed={active === flag}
+              style={{ fontSize: 12, paddingInline: 6 }}
               onClick={() => onSelect(active === flag ? null : flag)}
             >
-              {text}
+              {REVIEW_FLAGS[flag].label} <strong>{count}</strong>
             </Button>
           ))}
         </Flex>

@@ -47,7 +47,14 @@ export function TestAccess({ token, roles, timeZone }: { token: IdentificationTo
       </Typography.Paragraph>
       <Flex gap={8} wrap>
         <Form.Item label="Module" htmlFor={`${id}-module`} style={{ flex: 1, minWidth: 160 }}>
-          <Select id={`${id}-module`} aria-label="Module" value={module} onChange={setModule} options={MODULE_OPTIONS} />
+          <Select
+            id={`${id}-module`}
+            aria-label="Module"
+            value={module}
+            onChange={setModule}
+            options={MODULE_OPTIONS}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
         </Form.Item>
         <Form.Item label="Right" htmlFor={`${id}-right`} style={{ flex: 1, minWidth: 140 }}>
           <Select id={`${id}-right`} aria-label="Right" value={right} onChange={setRight} options={RIGHT_OPTIONS} />

@@ -3,11 +3,11 @@ import type { IdentificationToken } from '../../../shared/api/tokens';
 import { formatDisplayDateTime } from '../../../shared/domain';
 import { errorText } from '../../ipc/errorText';
 import { useBridgeQuery } from '../../ipc/useBridgeQuery';
-import { AUDIT_ACTION_LABELS, changeLines } from './auditText';
+import { AUDIT_ACTION_LABELS, eventSentences } from './auditText';
 import { monospace } from '../../layout/styles';
 
 
-export function TokenDetails({ token, timeZone }: { token: IdentificationToken; timeZone: string }) {
+export function TokenDetails({ token, timeZone, refreshKey = 0 }: { token: IdentificationToken; timeZone: string; refreshKey?: number }) {
   const when = (instant: string) => formatDisplayDateTime(instant, timeZone);
   return (
     <>
@@ -33,13 +33,13 @@ export function TokenDetails({ token, timeZone }: { token: IdentificationToken; 
         Times are shown in {timeZone}. Only the beginning of the secret is kept, to recognise it.
       </Typography.Paragraph>
       <Typography.Title level={5}>History</Typography.Title>
-      <AuditHistory tokenId={token.id} version={token.version} timeZone={timeZone} />
+      <AuditHistory tokenId={token.id} loadKey={`${token.version}:${refreshKey}`} timeZone={timeZone} />
     </>
   );
 }
 
-function AuditHistory({ tokenId, version, timeZone }: { tokenId: number; version: number; timeZone: string }) {
-  const events = useBridgeQuery((bridge) => bridge.audit.list({ tokenId, limit: 50 }), `${tokenId}:${version}`);
+function AuditHistory({ tokenId, loadKey, timeZone }: { tokenId: number; loadKey: string; timeZone: string }) {
+  const events = useBridgeQuery((bridge) => bridge.audit.list({ tokenId, limit: 50 }), `${tokenId}:${loadKey}`);
   if (events.status === 'loading') return <Skeleton active paragraph={{ rows: 3 }} />;
   if (events.status === 'error') {
     return (
@@ -60,13 +60,12 @@ function AuditHistory({ tokenId, version, timeZone }: { tokenId: number; version
           <div>
             <Typography.Text strong>{AUDIT_ACTION_LABELS[event.action]}</Typography.Text>{' '}
             <Typography.Text type="secondary">
-              {formatDisplayDateTime(event.at, timeZone)} · {event.actor.name}
-              {event.ip ? ` · ${event.ip}` : ''}
+              {formatDisplayDateTime(event.at, timeZone)}
+              {event.actor.type === 'employee' ? ` · by ${event.actor.name}` : ''}
             </Typography.Text>
-            {changeLines(event).map((line) => (
+            {eventSentences(event).map((line) => (
               <div key={line}>{line}</div>
             ))}
-            {event.reason && <div>{event.reason}</div>}
           </div>
         ),
       }))}

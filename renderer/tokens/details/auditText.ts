@@ -1,32 +1,111 @@
 import type { AuditAction, AuditEvent } from '../../../shared/api/audit';
+import { formatDisplayDate, parseDenialReason, RIGHT_LABELS, moduleByKey } from '../../../shared/domain';
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'token.created': 'Created',
-  'token.updated': 'Updated',
+  'token.updated': 'Changed',
   'token.deleted': 'Deleted',
-  'token.denied': 'Refused a request',
-  'login.failed': 'Failed sign-in',
+  'token.denied': 'Request refused',
+  'login.failed': 'Sign-in failed',
   'login.locked': 'Account locked',
 };
 
-const FIELD_LABELS: Readonly<Record<string, string>> = {
-  name: 'Name',
-  roleId: 'Role',
-  roleName: 'Role',
-  expiresOn: 'Expired Date',
-  whitelist: 'Whitelist',
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []);
+const quoted = (value: string) => `“${value}”`;
+const isoDate = (value: unknown): string | null => {
+  const date = text(value);
+  return date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
 };
 
-function valueText(value: unknown): string {
-  if (value === null || value === undefined) return 'none';
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(valueText).join(', ');
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+function expiryPhrase(value: unknown): string {
+  const date = isoDate(value);
+  return date === null ? 'no expiry date' : `expiry at the end of ${formatDisplayDate(date)}`;
 }
 
-/** "Role: Read-only Clients → Full CB Access" for each changed field of an event. */
-export function changeLines(event: AuditEvent): string[] {
-  return Object.entries(event.changes ?? {}).map(
-    ([field, [before, after]]) => `${FIELD_LABELS[field] ?? field}: ${valueText(before)} → ${valueText(after)}`,
-  );
+function whitelistPhrase(entries: string[]): string {
+  return entries.length === 0 ? 'no IP restriction' : `whitelist ${entries.join(', ')}`;
+}
+
+function expiryChange(before: unknown, after: unknown): string {
+  const from = isoDate(before);
+  const to = isoDate(after);
+  if (from === null && to !== null) return `Expiry date set to ${formatDisplayDate(to)}.`;
+  if (from !== null && to === null) return `Expiry date ${formatDisplayDate(from)} removed: the token no longer expires.`;
+  if (from !== null && to !== null) return `Expiry date changed from ${formatDisplayDate(from)} to ${formatDisplayDate(to)}.`;
+  return 'Expiry date changed.';
+}
+
+function whitelistChange(before: unknown, after: unknown): string {
+  const from = list(before);
+  const to = list(after);
+  if (to.length === 0) return 'Whitelist emptied: the token is now accepted from any address.';
+  const added = to.filter((entry) => !from.includes(entry));
+  const removed = from.filter((entry) => !to.includes(entry));
+  const parts = [
+    added.length > 0 ? `added ${added.join(', ')}` : null,
+    removed.length > 0 ? `removed ${removed.join(', ')}` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length === 0 ? 'Whitelist reordered.' : `Whitelist: ${parts.join('; ')}.`;
+}
+
+function changeSentence(field: string, before: unknown, after: unknown): string {
+  switch (field) {
+    case 'name':
+      return `Renamed from ${quoted(text(before) ?? '?')} to ${quoted(text(after) ?? '?')}.`;
+    case 'role':
+    case 'roleName':
+    case 'roleId':
+      return `Role changed from ${quoted(String(before ?? '?'))} to ${quoted(String(after ?? '?'))}.`;
+    case 'expiresOn':
+      return expiryChange(before, after);
+    case 'whitelist':
+      return whitelistChange(before, after);
+    default:
+      return `${field} changed.`;
+  }
+}
+
+function refusalSentence(event: AuditEvent): string {
+  const from = event.ip ? `from ${event.ip} ` : '';
+  const reason = parseDenialReason(event.reason ?? '');
+  switch (reason?.reason) {
+    case 'ip_not_allowed':
+      return `A request ${from}was refused: that address is not in the token's whitelist.`;
+    case 'expired':
+      return `A request ${from}was refused: the token had expired.`;
+    case 'unknown_token':
+      return `A request ${from}was refused: the token was not recognised.`;
+    case 'insufficient_rights':
+      return reason.needed
+        ? `A request ${from}was refused: the token's role lacks the “${RIGHT_LABELS[reason.needed.right]}” right on ${moduleByKey(reason.needed.module).name}.`
+        : `A request ${from}was refused: the token's role lacks the right the request needed.`;
+    default:
+      return `A request ${from}was refused.`;
+  }
+}
+
+/** What happened, as sentences an admin reads without knowing the API's codes. */
+export function eventSentences(event: AuditEvent): string[] {
+  const changes = event.changes ?? {};
+  switch (event.action) {
+    case 'token.created': {
+      const name = text(changes.name?.[1]) ?? event.tokenName;
+      const role = text(changes.role?.[1]);
+      const parts = [role ? `role ${quoted(role)}` : null, whitelistPhrase(list(changes.whitelist?.[1])), expiryPhrase(changes.expiresOn?.[1])];
+      return [`Created${name ? ` as ${quoted(name)}` : ''} with ${parts.filter(Boolean).join(', ')}.`];
+    }
+    case 'token.updated': {
+      const lines = Object.entries(changes).map(([field, [before, after]]) => changeSentence(field, before, after));
+      return lines.length > 0 ? lines : ['Saved without changes.'];
+    }
+    case 'token.deleted':
+      return ['Deleted: applications using it are refused from now on.'];
+    case 'token.denied':
+      return [refusalSentence(event)];
+    case 'login.failed':
+      return [event.reason === 'wrong_password' ? 'A sign-in failed: wrong password.' : 'A sign-in failed.'];
+    case 'login.locked':
+      return ['The account was locked after too many failed sign-ins.'];
+  }
 }

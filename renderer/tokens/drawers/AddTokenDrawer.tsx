@@ -6,6 +6,7 @@ import { TokenFormFields } from '../form/TokenFormFields';
 import { emptyFormValues, isEdited } from '../form/tokenFormModel';
 import { useFormContext, type TokenFormInputs } from '../form/useFormContext';
 import { useTokenForm } from '../form/useTokenForm';
+import { TOKEN_DRAWER_WIDTH } from './drawerWidth';
 import { useConfirmDiscard } from './useConfirmDiscard';
 
 const EMPTY = emptyFormValues();
@@ -49,7 +50,7 @@ export function AddTokenDrawer({
       open
       title="Add Identification Token"
       placement="right"
-      size={520}
+      size={TOKEN_DRAWER_WIDTH}
       onClose={requestClose}
       closable={{ 'aria-label': 'Close' }}
       mask={{ closable: false }}
@@ -62,7 +63,7 @@ export function AddTokenDrawer({
         </Space>
       }
     >
-      <TokenFormFields form={form} roleChoices={roleChoices} today={today} now={context.now} timeZone={inputs.timeZone} />
+      <TokenFormFields form={form} roleChoices={roleChoices} today={today} timeZone={inputs.timeZone} />
     </Drawer>
   );
 }

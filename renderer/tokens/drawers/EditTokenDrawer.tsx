@@ -1,5 +1,5 @@
 import { Alert, Button, Drawer, Space, Tabs, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { errorText } from '../../ipc/errorText';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
@@ -9,6 +9,7 @@ import { changedFields, formValuesOf, isEdited, rebaseValues } from '../form/tok
 import { useFormContext, type TokenFormInputs } from '../form/useFormContext';
 import { useTokenForm } from '../form/useTokenForm';
 import { remoteChanges } from './remoteChanges';
+import { TOKEN_DRAWER_WIDTH } from './drawerWidth';
 import { useConfirmDiscard } from './useConfirmDiscard';
 
 // Details and test access load when their tab first opens: the first screen does not need them.
@@ -40,6 +41,33 @@ export function EditTokenDrawer({
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [reloadNote, setReloadNote] = useState<string | null>(null);
+
+  // The Details tab shows the token as the server has it now (last use moves on without a new
+  // version): fetched when the drawer opens and whenever the window gets the focus back.
+  const [fresh, setFresh] = useState(token);
+  const [freshCount, setFreshCount] = useState(0);
+  const latest = useRef({ call, id: token.id, onReloaded });
+  useEffect(() => {
+    latest.current = { call, id: token.id, onReloaded };
+  });
+  useEffect(() => {
+    let open = true;
+    const load = async () => {
+      const { call: callNow, id, onReloaded: reloaded } = latest.current;
+      const result = await callNow((bridge) => bridge.tokens.get({ id }));
+      if (!open || !result.ok) return;
+      setFresh(result.value);
+      setFreshCount((n) => n + 1);
+      reloaded(result.value);
+    };
+    void load();
+    const onFocus = () => void load();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      open = false;
+      window.removeEventListener('focus', onFocus);
+    };
+  }, []);
 
   const changes = changedFields(base, form.values, form.validation);
   const hasChanges = Object.keys(changes).length > 0;
@@ -107,7 +135,7 @@ export function EditTokenDrawer({
         />
       )}
       {reloadNote && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={reloadNote} />}
-      <TokenFormFields form={form} roleChoices={roleChoices} today={today} now={context.now} timeZone={inputs.timeZone} />
+      <TokenFormFields form={form} roleChoices={roleChoices} today={today} timeZone={inputs.timeZone} />
     </>
   );
 
@@ -116,7 +144,7 @@ export function EditTokenDrawer({
       open
       title="Edit Identification Token"
       placement="right"
-      size={560}
+      size={TOKEN_DRAWER_WIDTH}
       onClose={requestClose}
       closable={{ 'aria-label': 'Close' }}
       mask={{ closable: false }}
@@ -137,7 +165,7 @@ export function EditTokenDrawer({
             label: 'Details',
             children: (
               <Suspense fallback={<Loading label="Loading details" />}>
-                <TokenDetails token={base} timeZone={inputs.timeZone} />
+                <TokenDetails token={fresh.version >= base.version ? fresh : base} timeZone={inputs.timeZone} refreshKey={freshCount} />
               </Suspense>
             ),
           },

@@ -27,7 +27,7 @@ export function NameField({
         value={value}
         onChange={(event) => onChange(event.target.value)}
         onBlur={onBlur}
-        placeholder="e.g. BackendAutomation"
+        placeholder="e.g. CrmNightlySync"
         autoComplete="off"
         spellCheck={false}
         aria-invalid={error ? true : undefined}

@@ -11,13 +11,11 @@ export function TokenFormFields({
   form,
   roleChoices,
   today,
-  now,
   timeZone,
 }: {
   form: TokenForm;
   roleChoices: readonly RoleChoice[];
   today: IsoDate;
-  now: Date;
   timeZone: string;
 }) {
   const id = useId();
@@ -53,16 +51,17 @@ export function TokenFormFields({
       <ExpiryField
         id={`${id}-expiry`}
         value={values.expiresOn}
+        text={values.expiryText}
         today={today}
-        now={now}
         timeZone={timeZone}
         error={errors.expiresOn}
-        onChange={(expiresOn) => form.set('expiresOn', expiresOn)}
+        onChange={form.setExpiry}
       />
       <WhitelistEditor
         rows={values.whitelist}
         validation={validation}
         serverError={errors.whitelist}
+        entryErrors={form.entryErrors}
         onChange={(rows) => form.set('whitelist', rows)}
       />
     </Form>

@@ -1,7 +1,7 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
-import { useEffect, useRef } from 'react';
-import { MAX_WHITELIST_ENTRIES } from '../../../shared/domain';
+import { useEffect, useId, useRef } from 'react';
+import { MAX_WHITELIST_ENTRIES, whitelistCapacityText } from '../../../shared/domain';
 import { monospace } from '../../layout/styles';
 import { newWhitelistRow, type FormValidation, type WhitelistRow } from './tokenFormModel';
 
@@ -9,11 +9,14 @@ export function WhitelistEditor({
   rows,
   validation,
   serverError,
+  entryErrors,
   onChange,
 }: {
   rows: WhitelistRow[];
   validation: Pick<FormValidation, 'rows' | 'rowWarnings' | 'whitelistError' | 'whitelistNotice'>;
   serverError: string | undefined;
+  /** The server's refusal of one entry, by row key, until the whitelist changes. */
+  entryErrors: ReadonlyMap<number, string>;
   onChange: (rows: WhitelistRow[]) => void;
 }) {
   const inputs = useRef(new Map<number, HTMLInputElement>());
@@ -33,6 +36,9 @@ export function WhitelistEditor({
   };
   const setValue = (key: number, value: string) => onChange(rows.map((row) => (row.key === key ? { ...row, value } : row)));
   const remove = (key: number) => onChange(rows.filter((row) => row.key !== key));
+  // The limit is said as it nears, so "+ New IP" never greys out without a reason.
+  const capacity = whitelistCapacityText(rows.length);
+  const capacityId = `${useId()}-capacity`;
 
   return (
     <Form.Item
@@ -42,8 +48,10 @@ export function WhitelistEditor({
     >
       <Flex vertical gap={8} role="group" aria-label="Whitelisted IPs">
         {rows.map((row, index) => {
-          const problem = validation.rows.get(row.key);
+          const refused = entryErrors.get(row.key);
+          const problem = validation.rows.get(row.key) ?? (refused === undefined ? undefined : { message: refused });
           const warning = validation.rowWarnings.get(row.key);
+          const shown = problem ?? warning;
           const label = `IP address ${index + 1}`;
           const messageId = `whitelist-row-${row.key}-message`;
           return (
@@ -71,12 +79,12 @@ export function WhitelistEditor({
                 />
                 <Button aria-label={`Remove ${label}`} icon={<DeleteOutlined />} onClick={() => remove(row.key)} />
               </Flex>
-              {(problem || warning) && (
+              {shown && (
                 <div id={messageId} style={{ marginTop: 4 }}>
-                  <Typography.Text type={problem ? 'danger' : 'warning'}>{problem?.message ?? warning}</Typography.Text>
-                  {problem?.suggestion && (
-                    <Button type="link" size="small" onClick={() => setValue(row.key, problem.suggestion ?? row.value)}>
-                      Use {problem.suggestion}
+                  <Typography.Text type={problem ? 'danger' : 'warning'}>{shown.message}</Typography.Text>
+                  {shown.suggestion && (
+                    <Button type="link" size="small" onClick={() => setValue(row.key, shown.suggestion ?? row.value)}>
+                      Use {shown.suggestion}
                     </Button>
                   )}
                 </div>
@@ -84,11 +92,20 @@ export function WhitelistEditor({
             </div>
           );
         })}
-        <div>
-          <Button onClick={() => addAfter(rows.length - 1)} disabled={rows.length >= MAX_WHITELIST_ENTRIES}>
+        <Flex gap={8} align="center" wrap>
+          <Button
+            onClick={() => addAfter(rows.length - 1)}
+            disabled={rows.length >= MAX_WHITELIST_ENTRIES}
+            aria-describedby={capacity ? capacityId : undefined}
+          >
             + New IP
           </Button>
-        </div>
+          {capacity && (
+            <Typography.Text id={capacityId} type={rows.length >= MAX_WHITELIST_ENTRIES ? 'warning' : 'secondary'}>
+              {capacity}
+            </Typography.Text>
+          )}
+        </Flex>
         {validation.whitelistNotice === 'no-restriction' && (
           <Alert
             type="warning"

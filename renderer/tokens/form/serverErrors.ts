@@ -5,6 +5,8 @@ import type { TokenField } from './tokenFormModel';
 export type ServerFeedback = {
   /** Messages shown on the field they concern; cleared when that field changes. */
   fields: Partial<Record<TokenField, string>>;
+  /** Messages about one whitelist entry, by its index in the list that was sent. */
+  entries: ReadonlyMap<number, string>;
   /** Anything not about one field. */
   general: string | null;
 };
@@ -18,9 +20,10 @@ const FIELD_OF: Readonly<Record<string, TokenField>> = {
 
 /** Places a failed create or save where the user will look: on the field, or above the form. */
 export function serverFeedback(error: IpcError): ServerFeedback {
-  if (error.code === 'name_taken') return { fields: { name: error.message }, general: null };
+  if (error.code === 'name_taken') return { fields: { name: error.message }, entries: new Map(), general: null };
   if (error.code === 'validation' && error.details && error.details.length > 0) {
     const fields: ServerFeedback['fields'] = {};
+    const entries = new Map<number, string>();
     const unplaced: string[] = [];
     for (const detail of error.details) {
       const [head, index] = detail.field.split('.');
@@ -29,10 +32,16 @@ export function serverFeedback(error: IpcError): ServerFeedback {
         unplaced.push(detail.message);
         continue;
       }
-      const message = field === 'whitelist' && index !== undefined ? `Entry ${Number(index) + 1}: ${detail.message}` : detail.message;
-      fields[field] = fields[field] ? `${fields[field]} ${message}` : message;
+      // The server's words are the shared domain's, so they read as the console's own; an
+      // entry's message goes on that entry, since entries carry no numbers on screen.
+      if (field === 'whitelist' && index !== undefined && /^\d+$/.test(index)) {
+        const at = Number(index);
+        entries.set(at, entries.has(at) ? `${entries.get(at)} ${detail.message}` : detail.message);
+        continue;
+      }
+      fields[field] = fields[field] ? `${fields[field]} ${detail.message}` : detail.message;
     }
-    return { fields, general: unplaced.length > 0 ? unplaced.join(' ') : null };
+    return { fields, entries, general: unplaced.length > 0 ? unplaced.join(' ') : null };
   }
-  return { fields: {}, general: errorText(error) };
+  return { fields: {}, entries: new Map(), general: errorText(error) };
 }

@@ -3,6 +3,7 @@ import {
   allowsEveryAddress,
   findNameClash,
   nameClashMessage,
+  parseDisplayDate,
   validateNewExpiry,
   validateTokenName,
   validateWhitelist,
@@ -15,6 +16,11 @@ export type TokenFormValues = {
   name: string;
   roleId: number | null;
   expiresOn: IsoDate | null;
+  /**
+   * Text typed in Expired Date that is not a date (31/02/2027, 2026-12-31). While it is there the
+   * form is invalid: a typed date never silently becomes "no expiry".
+   */
+  expiryText?: string;
   whitelist: WhitelistRow[];
 };
 
@@ -50,7 +56,7 @@ export type FormValidation = {
   fields: Partial<Record<Exclude<TokenField, 'whitelist'>, string>>;
   /** Per whitelist row key: what is wrong with it. */
   rows: Map<number, RowProblem>;
-  rowWarnings: Map<number, string>;
+  rowWarnings: Map<number, RowProblem>;
   /** A problem of the list as a whole (too many entries). */
   whitelistError?: string;
   whitelistNotice: 'none' | 'no-restriction' | 'every-address';
@@ -76,14 +82,21 @@ export function validateTokenForm(values: TokenFormValues, context: FormContext)
 
   const name = validateTokenName(values.name);
   if (!name.ok) fields.name = name.message;
-  else if (findNameClash(name.value, context.existingNames, context.exceptId)) fields.name = nameClashMessage(name.value);
+  else {
+    // Quote the token that holds the name, as it is written there: that is the one to look for.
+    const clash = findNameClash(name.value, context.existingNames, context.exceptId);
+    if (clash) fields.name = nameClashMessage(clash.name);
+  }
 
   if (values.roleId === null) fields.roleId = 'Select a role.';
   else if (!context.assignableRoleIds.has(values.roleId) && values.roleId !== context.currentRoleId) {
     fields.roleId = 'You may not assign this role: it is ranked above yours.';
   }
 
-  if (values.expiresOn !== null && values.expiresOn !== context.currentExpiresOn) {
+  if (values.expiryText !== undefined) {
+    const typed = parseDisplayDate(values.expiryText);
+    fields.expiresOn = typed.ok ? 'Finish typing the date, or pick it in the calendar.' : typed.message;
+  } else if (values.expiresOn !== null && values.expiresOn !== context.currentExpiresOn) {
     const expiry = validateNewExpiry(values.expiresOn, context.now, context.timeZone);
     if (!expiry.ok) fields.expiresOn = expiry.message;
   }
@@ -98,10 +111,12 @@ export function validateTokenForm(values: TokenFormValues, context: FormContext)
     if (row === undefined || rows.has(row.key)) whitelistError = issue.message;
     else rows.set(row.key, issue.suggestion === undefined ? { message: issue.message } : { message: issue.message, suggestion: issue.suggestion });
   }
-  const rowWarnings = new Map<number, string>();
+  const rowWarnings = new Map<number, RowProblem>();
   for (const warning of list.warnings) {
     const row = nonBlank[warning.index];
-    if (row !== undefined) rowWarnings.set(row.key, warning.message);
+    if (row !== undefined) {
+      rowWarnings.set(row.key, warning.suggestion === undefined ? { message: warning.message } : { message: warning.message, suggestion: warning.suggestion });
+    }
   }
 
   const whitelistNotice =
@@ -138,6 +153,7 @@ export function isEdited(initial: TokenFormValues, values: TokenFormValues): boo
     initial.name !== values.name ||
     initial.roleId !== values.roleId ||
     initial.expiresOn !== values.expiresOn ||
+    initial.expiryText !== values.expiryText ||
     !sameList(whitelistEntries(initial), whitelistEntries(values))
   );
 }
@@ -150,7 +166,8 @@ export function rebaseValues(values: TokenFormValues, oldBase: TokenFormValues, 
   return {
     name: values.name === oldBase.name ? newBase.name : values.name,
     roleId: values.roleId === oldBase.roleId ? newBase.roleId : values.roleId,
-    expiresOn: values.expiresOn === oldBase.expiresOn ? newBase.expiresOn : values.expiresOn,
+    expiresOn: values.expiresOn === oldBase.expiresOn && values.expiryText === undefined ? newBase.expiresOn : values.expiresOn,
+    ...(values.expiryText === undefined ? {} : { expiryText: values.expiryText }),
     whitelist: sameList(whitelistEntries(values), whitelistEntries(oldBase)) ? newBase.whitelist : values.whitelist,
   };
 }

@@ -22,7 +22,10 @@ export function CollapsedList({
   return (
     <Flex wrap vertical={vertical} gap={4} align={vertical ? 'flex-start' : 'center'}>
       {shown.map((item) => (
-        <span key={item}>{render(item)}</span>
+        // Capped to the column, so a long item ellipsizes instead of running over the next one.
+        <span key={item} style={{ maxWidth: '100%', minWidth: 0 }}>
+          {render(item)}
+        </span>
       ))}
       {hidden > 0 && (
         <Button

@@ -6,6 +6,7 @@ import { ReviewCounts } from '../../inventory/review/ReviewCounts';
 import { NO_FLAGS, withCurrentStatus } from '../../inventory/review/reviewFlagsMemo';
 import { useReviewFlags } from '../../inventory/review/useReviewFlags';
 import { TokenViewDrawer } from '../../inventory/TokenViewDrawer';
+import { formatDisplayDateTime } from '../../../shared/domain';
 import { visuallyHidden } from '../../layout/styles';
 import { filterAndSortTokens } from '../filterTokens';
 import type { ListPrefs } from '../listPrefs';
@@ -17,6 +18,13 @@ export type EditingHandlers = {
   onAdd: () => void;
   onEdit: (token: IdentificationToken) => void;
   onDelete: (token: IdentificationToken) => void;
+};
+
+export type ListReload = {
+  onRefresh: () => void;
+  /** When the list shown was loaded (ISO instant). */
+  loadedAt: string | null;
+  busy: boolean;
 };
 
 const ignore = (): void => undefined;
@@ -39,6 +47,7 @@ export function TokenList({
   searchRef,
   emptyInventory,
   label,
+  reload,
 }: {
   tokens: IdentificationToken[];
   roles: readonly RoleItem[];
@@ -52,6 +61,7 @@ export function TokenList({
   searchRef?: Ref<InputRef>;
   emptyInventory: ReactNode;
   label?: string;
+  reload?: ListReload;
 }) {
   const reasonId = useId();
   const [viewing, setViewing] = useState<IdentificationToken | null>(null);
@@ -106,10 +116,18 @@ export function TokenList({
         onChange={onPrefs}
         {...(editing === undefined ? {} : { onAdd: editing.onAdd })}
         {...(readOnlyReason === undefined ? {} : { addDisabled: readOnlyReason, addDisabledId: reasonId })}
+        {...(reload === undefined ? {} : { onRefresh: reload.onRefresh, refreshing: reload.busy })}
       />
-      <Typography.Text type="secondary" role="status">
-        {filtered ? `${rows.length} of ${tokens.length} tokens` : `${tokens.length} ${tokens.length === 1 ? 'token' : 'tokens'}`}
-      </Typography.Text>
+      <Flex gap={8} wrap>
+        <Typography.Text type="secondary" role="status">
+          {filtered ? `${rows.length} of ${tokens.length} tokens` : `${tokens.length} ${tokens.length === 1 ? 'token' : 'tokens'}`}
+        </Typography.Text>
+        {reload?.loadedAt && (
+          <Typography.Text type="secondary" data-testid="loaded-at">
+            · loaded {formatDisplayDateTime(reload.loadedAt, timeZone)}
+          </Typography.Text>
+        )}
+      </Flex>
       <TokenTable
         rows={rows}
         prefs={prefs}

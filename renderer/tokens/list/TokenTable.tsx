@@ -1,7 +1,8 @@
 import { Empty, Table, type SpinProps, type TableProps } from 'antd';
-import { useMemo, type ComponentProps, type ReactNode } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import type { ListPrefs, ListSortField } from '../listPrefs';
+import { fitColumns } from './fitColumns';
 import { tokenColumns, type ColumnHandlers, type ColumnOptions } from './tokenColumns';
 import { useViewportHeight } from './useViewportHeight';
 
@@ -24,8 +25,11 @@ const cellProps = () => ({ role: 'cell' });
 // so these take both attributes off.
 const noLiveRegion = { spinning: false, 'aria-live': undefined, 'aria-busy': undefined } as SpinProps;
 
-// Room taken above and below the table body (header bar, toolbar, column headers, padding).
-const CHROME_HEIGHT = 330;
+// Room taken above and below the table body (header bar, title, review line, toolbar, count,
+// column headers, padding).
+const CHROME_HEIGHT = 300;
+// Below the table's top: its column headers and the page's bottom padding.
+const BELOW_BODY = 90;
 
 export function TokenTable({
   rows,
@@ -57,8 +61,29 @@ export function TokenTable({
       })),
     [onOpen, onEdit, onDelete, sort, order, optional, timeZone, options],
   );
-  const width = columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 150), 0);
-  const height = Math.max(280, useViewportHeight() - CHROME_HEIGHT);
+  const [box, setBox] = useState({ width: 0, top: 0 });
+  const holder = useRef<HTMLDivElement>(null);
+  const viewportHeight = useViewportHeight();
+  useLayoutEffect(() => {
+    const element = holder.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    // The width the columns share, and where the table starts (what is above it wraps on a
+    // narrow window), so the body ends at the bottom of the window.
+    const measure = () => {
+      const rect = element.getBoundingClientRect();
+      setBox((previous) =>
+        previous.width === Math.floor(rect.width) && previous.top === Math.round(rect.top) ? previous : { width: Math.floor(rect.width), top: Math.round(rect.top) },
+      );
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    measure();
+    return () => observer.disconnect();
+  }, [viewportHeight]);
+  const fitted = useMemo(() => fitColumns(columns, box.width), [columns, box.width]);
+  // Never shorter than before the measurement existed: with a banner above, the page scrolls
+  // rather than the table showing fewer rows.
+  const height = Math.max(200, viewportHeight - CHROME_HEIGHT, box.top > 0 ? viewportHeight - box.top - BELOW_BODY : 0);
 
   const onChange: TableProps<IdentificationToken>['onChange'] = (_pagination, _filters, sorter) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -72,7 +97,7 @@ export function TokenTable({
     loading: noLiveRegion,
     size: 'middle',
     pagination: false,
-    columns,
+    columns: fitted.columns,
     onChange,
     showSorterTooltip: false,
   } satisfies TableProps<IdentificationToken>;
@@ -80,18 +105,22 @@ export function TokenTable({
   // Nothing to list: an ordinary table (header row and one row with the message). The virtual
   // one would draw it as a second table, with a hidden copy of the headers for measuring.
   if (rows.length === 0) {
-    return <Table<IdentificationToken> {...common} aria-label={label} dataSource={rows} locale={{ emptyText: empty ?? <Empty /> }} />;
+    return (
+      <div ref={holder}>
+        <Table<IdentificationToken> {...common} aria-label={label} dataSource={rows} locale={{ emptyText: empty ?? <Empty /> }} />
+      </div>
+    );
   }
 
   return (
-    <div role="table" aria-label={label} aria-rowcount={rows.length + 1}>
+    <div ref={holder} role="table" aria-label={label} aria-rowcount={rows.length + 1}>
       <Table<IdentificationToken>
         {...common}
         virtual
         components={{ header: headerComponents }}
         onRow={rowProps}
         dataSource={rows}
-        scroll={{ x: width, y: height }}
+        scroll={{ x: fitted.width, y: height }}
       />
     </div>
   );

@@ -1,4 +1,4 @@
-import { CloseCircleFilled, SettingOutlined } from '@ant-design/icons';
+import { CloseCircleFilled, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Input, Popover, Select, type InputRef } from 'antd';
 import type { Ref } from 'react';
 import type { RoleItem } from '../../../shared/api/roles';
@@ -31,6 +31,8 @@ export function TokenToolbar({
   onAdd,
   addDisabled,
   addDisabledId,
+  onRefresh,
+  refreshing = false,
 }: {
   prefs: ListPrefs;
   roles: readonly RoleItem[];
@@ -42,6 +44,9 @@ export function TokenToolbar({
   addDisabled?: string;
   /** The id of an element holding `addDisabled`, for the button's accessible description. */
   addDisabledId?: string;
+  /** Reloads the list (also F5 / Ctrl+R); without it there is nothing to reload (a file). */
+  onRefresh?: () => void;
+  refreshing?: boolean;
 }) {
   return (
     <Flex gap={8} wrap align="center">
@@ -99,6 +104,11 @@ export function TokenToolbar({
           Columns
         </Button>
       </Popover>
+      {onRefresh !== undefined && (
+        <Button icon={<ReloadOutlined />} onClick={onRefresh} loading={refreshing} aria-label="Refresh" title="Reload the list (F5 or Ctrl+R)">
+          Refresh
+        </Button>
+      )}
       {onAdd !== undefined && addDisabled === undefined && (
         <Button type="primary" onClick={onAdd} style={{ marginLeft: 'auto' }}>
           + Add

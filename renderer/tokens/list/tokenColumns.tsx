@@ -32,6 +32,8 @@ export type ColumnOptions = {
 };
 
 
+const ellipsis = { display: 'block', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
 // Never-sorted state would fall back to an arbitrary order; cycling asc/desc keeps one.
 type SortOrder = TableColumnType<IdentificationToken>['sortOrder'];
 const DIRECTIONS: NonNullable<TableColumnType<IdentificationToken>['sortDirections']> = ['ascend', 'descend', 'ascend'];
@@ -41,13 +43,14 @@ function sortOrderOf(prefs: Pick<ListPrefs, 'sort' | 'order'>, field: ListSortFi
   return prefs.order === 'asc' ? 'ascend' : 'descend';
 }
 
-export function ExpiryCell({ token }: { token: IdentificationToken }) {
+/** `badge`: say Expired / Expiring soon here, unless the Review column already says it. */
+export function ExpiryCell({ token, badge = true }: { token: IdentificationToken; badge?: boolean }) {
   if (token.expiresOn === null) return <span style={visuallyHidden}>No expiry date</span>;
   return (
     <Space size={6} wrap>
       <span>{formatDisplayDate(token.expiresOn)}</span>
-      {token.status === 'expired' && <Tag color="error">Expired</Tag>}
-      {token.status === 'expiring' && <Tag color="warning">Expiring soon</Tag>}
+      {badge && token.status === 'expired' && <Tag color="error">Expired</Tag>}
+      {badge && token.status === 'expiring' && <Tag color="warning">Expiring soon</Tag>}
     </Space>
   );
 }
@@ -87,6 +90,7 @@ export function tokenColumns(
 ): TableColumnType<IdentificationToken>[] {
   const optional = new Set<OptionalColumn>(prefs.columns);
   const { actions, flags } = options;
+  const reviewShown = optional.has('review') && flags !== undefined;
   const columns: (TableColumnType<IdentificationToken> | false)[] = [
     {
       key: 'name',
@@ -97,8 +101,9 @@ export function tokenColumns(
       sortDirections: DIRECTIONS,
       sortOrder: sortOrderOf(prefs, 'name'),
       render: (_: unknown, token) => (
-        <Button type="link" style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => handlers.onOpen(token)}>
-          {token.name}
+        // A long name without spaces ellipsizes inside its column; the whole name is on hover.
+        <Button type="link" title={token.name} style={{ paddingInline: 0, height: 'auto', maxWidth: '100%', overflow: 'hidden' }} onClick={() => handlers.onOpen(token)}>
+          <span style={ellipsis}>{token.name}</span>
         </Button>
       ),
     },
@@ -129,7 +134,12 @@ export function tokenColumns(
             vertical
             items={token.whitelist}
             label={`whitelisted IPs of ${token.name}`}
-            render={(entry) => <Typography.Text style={monospace}>{entry}</Typography.Text>}
+            render={(entry) => (
+              // An address never breaks inside itself: one line, ellipsized if the column is narrow.
+              <Typography.Text title={entry} style={{ ...monospace, ...ellipsis }}>
+                {entry}
+              </Typography.Text>
+            )}
           />
         ),
     },
@@ -140,7 +150,7 @@ export function tokenColumns(
       sorter: true,
       sortDirections: DIRECTIONS,
       sortOrder: sortOrderOf(prefs, 'expiresOn'),
-      render: (_: unknown, token) => <ExpiryCell token={token} />,
+      render: (_: unknown, token) => <ExpiryCell token={token} badge={!reviewShown} />,
     },
     optional.has('role') && {
       key: 'role',

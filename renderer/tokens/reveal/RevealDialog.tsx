@@ -1,5 +1,5 @@
 import { CopyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Modal, Typography } from 'antd';
+import { Alert, Button, Input, Modal, Typography } from 'antd';
 import { useImperativeHandle, useState, type Ref } from 'react';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
 import { monospace } from '../../layout/styles';
@@ -20,11 +20,21 @@ export type RevealHandle = { show: (revealed: Revealed) => void };
  * Holds a new token's secret while it is shown, and nowhere else: the page hands it over with
  * `show()` and keeps no copy; closing the dialog drops it, so it cannot be shown again.
  */
-export function RevealHost({ ref }: { ref: Ref<RevealHandle> }) {
+export function RevealHost({ ref, onClosed }: { ref: Ref<RevealHandle>; onClosed?: (tokenName: string) => void }) {
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   useImperativeHandle(ref, () => ({ show: setRevealed }), []);
   if (revealed === null) return null;
-  return <RevealDialog revealed={revealed} onClose={() => setRevealed(null)} />;
+  return (
+    <RevealDialog
+      revealed={revealed}
+      onClose={() => {
+        setRevealed(null);
+        // The element focused before the dialog (the drawer's Generate button) is gone: the
+        // page says where focus goes once the dialog has left the DOM.
+        requestAnimationFrame(() => onClosed?.(revealed.tokenName));
+      }}
+    />
+  );
 }
 
 /**
@@ -33,7 +43,6 @@ export function RevealHost({ ref }: { ref: Ref<RevealHandle> }) {
  */
 function RevealDialog({ revealed, onClose }: { revealed: Revealed; onClose: () => void }) {
   const call = useBridgeCall();
-  const { message } = App.useApp();
   const [copied, setCopied] = useState<string | null>(null);
   const [keptInHistory, setKeptInHistory] = useState(false);
   const [copyError, setCopyError] = useState<string | null>(null);
@@ -46,7 +55,6 @@ function RevealDialog({ revealed, onClose }: { revealed: Revealed; onClose: () =
       const text = copiedText(result.value.clearsInSeconds);
       setCopied(text);
       setKeptInHistory(!result.value.historyExcluded);
-      void message.success(text);
     } else {
       setCopyError(`The token could not be copied: ${result.error.message}`);
     }

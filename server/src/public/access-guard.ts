@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { decideAccess, isWellFormedSecret, type DenyReason, type NeededRight } from '../../../shared/domain';
+import { decideAccess, denialAuditReason, isWellFormedSecret, type DenyReason, type NeededRight } from '../../../shared/domain';
 import { ERROR_CODES, UNKNOWN_CREDENTIAL_CODE } from '../../../shared/api';
 import { HttpError } from '../http/http-error';
 import type { AuditLog } from '../audit/audit-log';
@@ -76,7 +76,7 @@ export class AccessGuard {
       tokenId: token?.id ?? null,
       tokenName: token?.name ?? null,
       ip: address,
-      reason: decision.reason,
+      reason: denialAuditReason(decision.reason, needed),
     });
     if (over > 0) throw rateLimited(address, over);
     const denial = DENIALS[decision.reason];

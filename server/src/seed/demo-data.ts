@@ -37,7 +37,14 @@ export const DEMO_ROLES: readonly DemoRole[] = [
   },
   { name: 'CB Accounts & Transactions', type: 'employee', rank: 5, rights: { 'cb-accounts': viewAll, 'cb-transactions': viewAll } },
   { name: 'Read-only Clients', type: 'employee', rank: 5, rights: { clients: viewAll } },
-  { name: 'Read-only Clients + KYC Documents', type: 'employee', rank: 5, rights: { clients: viewAll, 'kyc-documents': viewAll } },
+  // Viewing Clients already shows its KYC Documents (a linked module): what "+ KYC Documents"
+  // adds is the right to file and correct them, while the clients stay read-only.
+  {
+    name: 'Read-only Clients + KYC Documents',
+    type: 'employee',
+    rank: 5,
+    rights: { clients: viewAll, 'kyc-documents': { view: 'all', manage: ['create_edit'] } },
+  },
   { name: 'Clients, Actions, Logs', type: 'employee', rank: 5, rights: { clients: viewAll, actions: viewAll, logs: viewAll } },
   { name: 'Analytics Only', type: 'employee', rank: 6, rights: { analytics: viewAll } },
 ];
@@ -48,24 +55,26 @@ export interface DemoToken {
   whitelist: string[];
   /** Days from today (in the organisation's zone); null = never expires. */
   expiresInDays: number | null;
-  /** Minutes ago it was last used; null = never. */
+  /** Days before the seeding it was created: the demo spans a year of history. */
+  createdDaysAgo: number;
+  /** Minutes ago it was last used (always after its creation); null = never. */
   lastUsedMinutesAgo: number | null;
   lastUsedIp?: string;
 }
 
 export const DEMO_TOKENS: readonly DemoToken[] = [
-  { name: 'BackendAutomation', role: 'CB Accounts & Transactions', whitelist: ['10.20.0.0/16'], expiresInDays: null, lastUsedMinutesAgo: 12, lastUsedIp: '10.20.4.17' },
-  { name: 'FraudDetectionVendor', role: 'Clients, Actions, Logs', whitelist: ['203.0.113.0/24', '2001:db8:fd::/48'], expiresInDays: 180, lastUsedMinutesAgo: 3, lastUsedIp: '203.0.113.45' },
-  { name: 'WebhookListener', role: 'Read-only Clients + KYC Documents', whitelist: ['198.51.100.7'], expiresInDays: null, lastUsedMinutesAgo: 60 * 26, lastUsedIp: '198.51.100.7' },
-  { name: 'PostmanUser', role: 'Full CB Access', whitelist: [], expiresInDays: 1, lastUsedMinutesAgo: 45, lastUsedIp: '192.168.1.23' },
-  { name: 'ReportingScript', role: 'Analytics Only', whitelist: ['192.168.31.0/24'], expiresInDays: -3, lastUsedMinutesAgo: 60 * 24 * 4, lastUsedIp: '192.168.31.8' },
-  { name: 'MyIntegrationService', role: 'Read-only Clients', whitelist: [], expiresInDays: null, lastUsedMinutesAgo: null },
-  { name: 'NewIdentForTest', role: 'Agent', whitelist: ['127.0.0.1', '::1'], expiresInDays: 5, lastUsedMinutesAgo: null },
-  { name: 'LegacyExport', role: 'Full CB Access', whitelist: ['172.16.0.0/12'], expiresInDays: -40, lastUsedMinutesAgo: 60 * 24 * 45, lastUsedIp: '172.16.9.2' },
-  { name: 'Ipv6Gateway', role: 'Read-only Clients', whitelist: ['2001:db8::/32', '::1'], expiresInDays: 90, lastUsedMinutesAgo: 8, lastUsedIp: '2001:db8::42' },
-  { name: 'DeskSync', role: 'Desk manager', whitelist: ['192.168.1.0/24', '192.168.31.0/24'], expiresInDays: 30, lastUsedMinutesAgo: 90, lastUsedIp: '192.168.1.40' },
-  { name: 'ProjectBackup', role: 'Project admin', whitelist: [], expiresInDays: 365, lastUsedMinutesAgo: null },
-  { name: 'MobileBackend', role: 'Clients, Actions, Logs', whitelist: ['127.0.0.1', '::1', '10.0.0.0/8'], expiresInDays: 7, lastUsedMinutesAgo: 1, lastUsedIp: '127.0.0.1' },
+  { name: 'BackendAutomation', role: 'CB Accounts & Transactions', whitelist: ['10.20.0.0/16'], createdDaysAgo: 350, expiresInDays: null, lastUsedMinutesAgo: 12, lastUsedIp: '10.20.4.17' },
+  { name: 'FraudDetectionVendor', role: 'Clients, Actions, Logs', whitelist: ['203.0.113.0/24', '2001:db8:fd::/48'], createdDaysAgo: 200, expiresInDays: 180, lastUsedMinutesAgo: 3, lastUsedIp: '203.0.113.45' },
+  { name: 'WebhookListener', role: 'Read-only Clients + KYC Documents', whitelist: ['198.51.100.7'], createdDaysAgo: 280, expiresInDays: null, lastUsedMinutesAgo: 60 * 26, lastUsedIp: '198.51.100.7' },
+  { name: 'PostmanUser', role: 'Full CB Access', whitelist: [], createdDaysAgo: 20, expiresInDays: 1, lastUsedMinutesAgo: 45, lastUsedIp: '192.168.1.23' },
+  { name: 'ReportingScript', role: 'Analytics Only', whitelist: ['192.168.31.0/24'], createdDaysAgo: 320, expiresInDays: -3, lastUsedMinutesAgo: 60 * 24 * 130, lastUsedIp: '192.168.31.8' },
+  { name: 'MyIntegrationService', role: 'Read-only Clients', whitelist: [], createdDaysAgo: 210, expiresInDays: null, lastUsedMinutesAgo: null },
+  { name: 'NewIdentForTest', role: 'Agent', whitelist: ['127.0.0.1', '::1'], createdDaysAgo: 2, expiresInDays: 5, lastUsedMinutesAgo: null },
+  { name: 'LegacyExport', role: 'Full CB Access', whitelist: ['172.16.0.0/12'], createdDaysAgo: 365, expiresInDays: -40, lastUsedMinutesAgo: 60 * 24 * 200, lastUsedIp: '172.16.9.2' },
+  { name: 'Ipv6Gateway', role: 'Read-only Clients', whitelist: ['2001:db8::/32', '::1'], createdDaysAgo: 120, expiresInDays: 90, lastUsedMinutesAgo: 8, lastUsedIp: '2001:db8::42' },
+  { name: 'DeskSync', role: 'Desk manager', whitelist: ['192.168.1.0/24', '192.168.31.0/24'], createdDaysAgo: 75, expiresInDays: 30, lastUsedMinutesAgo: 90, lastUsedIp: '192.168.1.40' },
+  { name: 'ProjectBackup', role: 'Project admin', whitelist: [], createdDaysAgo: 6, expiresInDays: 365, lastUsedMinutesAgo: null },
+  { name: 'MobileBackend', role: 'Clients, Actions, Logs', whitelist: ['127.0.0.1', '::1', '10.0.0.0/8'], createdDaysAgo: 45, expiresInDays: 7, lastUsedMinutesAgo: 1, lastUsedIp: '127.0.0.1' },
 ];
 
 const at = (day: number, hour = 9): string => new Date(Date.UTC(2025, 0, day, hour)).toISOString();

@@ -5,6 +5,7 @@ import { generateSecret, sha256 } from '../tokens/secrets';
 import { DEMO_RECORDS, DEMO_ROLES, DEMO_TOKENS } from './demo-data';
 
 const SEEDED_KEY = 'demo_seeded_at';
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Seeds the demo organisation once per database. Demo token secrets are generated and
@@ -35,7 +36,7 @@ export async function seedDemo(ctx: ServerContext): Promise<boolean> {
           secretHash: sha256(secret),
           secretHint: secretHint(secret),
           createdBy: owner.id,
-        }, now);
+        }, new Date(now.getTime() - token.createdDaysAgo * DAY_MS));
         if (token.lastUsedMinutesAgo !== null) {
           await tokens.recordUse(id, new Date(now.getTime() - token.lastUsedMinutesAgo * 60_000), token.lastUsedIp ?? '127.0.0.1');
         }

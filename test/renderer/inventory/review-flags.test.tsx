@@ -28,7 +28,17 @@ describe('Review flags on the token list', () => {
   it('counts tokens per flag at the top, one line per flag present, each filtering the list', async () => {
     const { user } = await renderTokenList(reviewedFake());
     const counts = screen.getByRole('region', { name: 'Review counts' });
+    // One compact line: short labels with their counts, each named in full.
     expect(within(counts).getAllByRole('button').map((line) => line.textContent)).toEqual([
+      'No IP restriction 2',
+      'Allows every address 1',
+      'No expiry 2',
+      'Expiring soon 1',
+      'Expired 1',
+      'Unused 1',
+      'Privileged role 1',
+    ]);
+    expect(within(counts).getAllByRole('button').map((line) => line.getAttribute('title'))).toEqual([
       '2 tokens without IP restriction',
       '1 token allowing every address or a very wide range',
       '2 tokens without expiry date',
@@ -38,7 +48,8 @@ describe('Review flags on the token list', () => {
       '1 token with a privileged role',
     ]);
 
-    const noIp = within(counts).getByRole('button', { name: '2 tokens without IP restriction' });
+    const noIp = within(counts).getByRole('button', { name: 'No IP restriction 2' });
+    expect(noIp).toHaveAccessibleDescription('2 tokens without IP restriction');
     await user.click(noIp);
     await waitFor(() => expect(shownNames()).toEqual(['BackendAutomation', 'ReportingScript']));
     expect(noIp).toHaveAttribute('aria-pressed', 'true');

@@ -9,9 +9,11 @@ import {
   normalizeClientAddress,
   parseWhitelistEntry,
   validateWhitelist,
+  whitelistCapacityText,
   whitelistEntrySchema,
   whitelistSchema,
 } from '../../../shared/domain';
+import { whitelistInputSchema } from '../../../shared/api/tokens';
 
 const canonical = (raw: string) => {
   const result = parseWhitelistEntry(raw);
@@ -135,7 +137,7 @@ describe('validateWhitelist', () => {
       ok: true,
       entries: ['203.0.113.45', '2001:db8::/32', '::ffff:192.0.2.1'],
       errors: [],
-      warnings: [],
+      warnings: [{ index: 2, message: expect.stringContaining('written in IPv6 form') as string, suggestion: '192.0.2.1' }],
     });
   });
 
@@ -152,12 +154,12 @@ describe('validateWhitelist', () => {
   it('refuses duplicates after canonicalisation', () => {
     const result = validateWhitelist(['2001:db8::/32', '10.0.0.1', '2001:DB8:0::/32']);
     expect(result.ok).toBe(false);
-    expect(result.errors).toEqual([{ index: 2, message: '2001:db8::/32 is already entry 1; remove the duplicate.' }]);
+    expect(result.errors).toEqual([{ index: 2, message: '2001:db8::/32 is already in the list; remove the duplicate.' }]);
   });
 
   it('refuses a bare address and its /32 (or /128) together', () => {
     expect(validateWhitelist(['1.2.3.4', '1.2.3.4/32']).errors).toEqual([
-      { index: 1, message: '1.2.3.4/32 covers the same addresses as entry 1 (1.2.3.4); remove the duplicate.' },
+      { index: 1, message: '1.2.3.4/32 matches the same clients as 1.2.3.4, already in the list; remove the duplicate.' },
     ]);
     expect(validateWhitelist(['::1/128', '::1']).errors).toHaveLength(1);
   });
@@ -166,22 +168,39 @@ describe('validateWhitelist', () => {
     const result = validateWhitelist(['10.1.2.3', '10.0.0.0/8', '2001:db8:1::/48', '2001:db8::/32', '192.168.0.0/16']);
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([
-      { index: 0, message: '10.1.2.3 is already covered by 10.0.0.0/8 (entry 2).' },
-      { index: 2, message: '2001:db8:1::/48 is already covered by 2001:db8::/32 (entry 4).' },
+      { index: 0, message: '10.1.2.3 is already covered by 10.0.0.0/8.' },
+      { index: 2, message: '2001:db8:1::/48 is already covered by 2001:db8::/32.' },
     ]);
   });
 
-  it('treats IPv4 and mapped notations as one space for warnings, not as duplicates', () => {
-    const result = validateWhitelist(['192.168.0.0/16', '::ffff:192.168.1.0/120', '::ffff:192.168.0.0/112']);
+  it('treats an IPv4-mapped entry and its IPv4 form as duplicates, whichever comes first', () => {
+    expect(validateWhitelist(['10.0.0.1', '::ffff:10.0.0.1']).errors).toEqual([
+      { index: 1, message: '::ffff:10.0.0.1 matches the same clients as 10.0.0.1, already in the list; remove the duplicate.' },
+    ]);
+    expect(validateWhitelist(['::ffff:192.168.0.0/112', '192.168.0.0/16']).errors).toEqual([
+      { index: 1, message: '192.168.0.0/16 matches the same clients as ::ffff:192.168.0.0/112, already in the list; remove the duplicate.' },
+    ]);
+  });
+
+  it('suggests the IPv4 form of an IPv4-mapped entry', () => {
+    const result = validateWhitelist(['::ffff:10.0.0.1', '::ffff:192.168.1.0/120', '::ffff:10.0.0.2/128']);
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([
-      { index: 1, message: '::ffff:192.168.1.0/120 is already covered by 192.168.0.0/16 (entry 1).' },
-      { index: 2, message: '::ffff:192.168.0.0/112 covers the same addresses as 192.168.0.0/16 (entry 1).' },
+      { index: 0, message: expect.stringContaining('IPv4 address written in IPv6 form') as string, suggestion: '10.0.0.1' },
+      { index: 1, message: expect.stringContaining('IPv4 range written in IPv6 form') as string, suggestion: '192.168.1.0/24' },
+      { index: 2, message: expect.stringContaining('10.0.0.2/32 matches the same clients') as string, suggestion: '10.0.0.2/32' },
     ]);
+  });
+
+  it('treats IPv4 and mapped notations as one space for covering', () => {
+    const result = validateWhitelist(['192.168.1.0/24', '::ffff:192.168.0.0/112']);
+    expect(result.warnings.map((w) => w.index)).toEqual([0, 1]);
+    expect(result.warnings[0]).toEqual({ index: 0, message: '192.168.1.0/24 is already covered by ::ffff:192.168.0.0/112.' });
   });
 
   it('does not relate native IPv6 ranges to IPv4 entries', () => {
-    expect(validateWhitelist(['::/0', '10.0.0.1', '::ffff:10.0.0.2']).warnings).toEqual([]);
+    expect(validateWhitelist(['::/0', '10.0.0.1']).warnings).toEqual([]);
+    expect(validateWhitelist(['::/0', '::ffff:10.0.0.2']).warnings.map((w) => w.suggestion)).toEqual(['10.0.0.2']);
   });
 
   it('refuses more than 100 entries', () => {
@@ -190,7 +209,21 @@ describe('validateWhitelist', () => {
     expect(validateWhitelist(list.slice(0, 100)).ok).toBe(true);
     const result = validateWhitelist(list);
     expect(result.ok).toBe(false);
-    expect(result.errors).toEqual([{ index: 100, message: 'A whitelist holds at most 100 entries; this one has 101.' }]);
+    expect(result.errors).toEqual([
+      { index: 100, message: 'A whitelist holds at most 100 entries; this one has 101. Remove 1, or cover several addresses with one CIDR range.' },
+    ]);
+    expect(whitelistCapacityText(89)).toBeNull();
+    expect(whitelistCapacityText(95)).toBe('95 of 100 entries: 5 more can be added.');
+    expect(whitelistCapacityText(100)).toMatch(/^The whitelist is full: a token has at most 100 entries\./);
+  });
+
+  it('refuses an oversized request in the same words', () => {
+    const tooMany = whitelistInputSchema.safeParse(Array.from({ length: 102 }, () => '10.0.0.1'));
+    expect(tooMany.error?.issues.map((issue) => issue.message)).toEqual([
+      'A whitelist holds at most 100 entries; this one has 102. Remove 2, or cover several addresses with one CIDR range.',
+    ]);
+    const tooLong = whitelistInputSchema.safeParse(['1'.repeat(101)]);
+    expect(tooLong.error?.issues[0]?.message).toBe('An entry is at most 100 characters long: write one address or one CIDR range.');
   });
 });
 

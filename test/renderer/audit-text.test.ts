@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../../shared/api/audit';
+import { denialAuditReason, parseDenialReason } from '../../shared/domain';
+import { eventSentences } from '../../renderer/tokens/details/auditText';
+
+const event = (over: Partial<AuditEvent>): AuditEvent => ({
+  id: 1,
+  at: '2026-03-04T09:15:00.000Z',
+  actor: { type: 'employee', id: 7, name: 'Ada Admin' },
+  action: 'token.updated',
+  tokenId: 3,
+  tokenName: 'ReportingScript',
+  ip: '127.0.0.1',
+  ...over,
+});
+
+describe('History sentences', () => {
+  it('tells a creation with what the token was given, dates as DD/MM/YYYY', () => {
+    const created = event({
+      action: 'token.created',
+      changes: { name: [null, 'ReportingScript'], role: [null, 'Read-only Clients'], expiresOn: [null, '2026-12-31'], whitelist: [null, ['10.0.0.0/8']] },
+    });
+    expect(eventSentences(created)).toEqual([
+      'Created as “ReportingScript” with role “Read-only Clients”, whitelist 10.0.0.0/8, expiry at the end of 31/12/2026.',
+    ]);
+    const open = event({ action: 'token.created', changes: { name: [null, 'Open'], role: [null, 'R'], expiresOn: [null, null], whitelist: [null, []] } });
+    expect(eventSentences(open)).toEqual(['Created as “Open” with role “R”, no IP restriction, no expiry date.']);
+  });
+
+  it('tells each change as a sentence, never as raw values', () => {
+    const updated = event({
+      changes: {
+        name: ['Old', 'New'],
+        expiresOn: ['2026-12-31', null],
+        whitelist: [['10.0.0.1', '10.0.0.2'], ['10.0.0.2', '2001:db8::/32']],
+      },
+    });
+    expect(eventSentences(updated)).toEqual([
+      'Renamed from “Old” to “New”.',
+      'Expiry date 31/12/2026 removed: the token no longer expires.',
+      'Whitelist: added 2001:db8::/32; removed 10.0.0.1.',
+    ]);
+    expect(eventSentences(event({ changes: { expiresOn: [null, '2027-01-05'] } }))).toEqual(['Expiry date set to 05/01/2027.']);
+    expect(eventSentences(event({ changes: { whitelist: [['10.0.0.1'], []] } }))).toEqual([
+      'Whitelist emptied: the token is now accepted from any address.',
+    ]);
+  });
+
+  it('names the address of a whitelist refusal and the module and right of a rights refusal', () => {
+    const denied = (reason: string) => event({ action: 'token.denied', actor: { type: 'token', id: 3, name: 'ReportingScript' }, ip: '198.51.100.9', reason });
+    expect(eventSentences(denied('ip_not_allowed'))).toEqual([
+      "A request from 198.51.100.9 was refused: that address is not in the token's whitelist.",
+    ]);
+    const reason = denialAuditReason('insufficient_rights', { module: 'clients', right: 'delete' });
+    expect(parseDenialReason(reason)).toEqual({ reason: 'insufficient_rights', needed: { module: 'clients', right: 'delete' } });
+    expect(eventSentences(denied(reason))).toEqual([
+      'A request from 198.51.100.9 was refused: the token\'s role lacks the “Delete” right on Clients.',
+    ]);
+    expect(eventSentences(denied('expired'))).toEqual(['A request from 198.51.100.9 was refused: the token had expired.']);
+    expect(denialAuditReason('ip_not_allowed', { module: 'clients', right: 'delete' })).toBe('ip_not_allowed');
+  });
+});
