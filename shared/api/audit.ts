@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema, instantSchema } from './common';
-import { queryIntegerSchema, queryIntegerWithDefault } from './query';
+import { idQuerySchema, idSchema, instantSchema } from './common';
+import { queryIntegerWithDefault } from './query';
 
 export const AUDIT_ACTIONS = [
   'token.created',
@@ -36,10 +36,10 @@ export const auditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
 export const auditQuerySchema = z.object({
-  tokenId: queryIntegerSchema(1).optional(),
+  tokenId: idQuerySchema().optional(),
   limit: queryIntegerWithDefault(1, 500, 100),
   // Event id: only events older than this one (for paging backwards).
-  before: queryIntegerSchema(1).optional(),
+  before: idQuerySchema().optional(),
 });
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 

@@ -4,10 +4,17 @@ import { queryIntegerSchema } from './query';
 // Instants travel as ISO 8601 UTC strings; calendar days as YYYY-MM-DD.
 export const instantSchema = z.iso.datetime({ offset: false });
 
-export const idSchema = z.number().int().positive();
+// Ids are 32-bit on every store (PostgreSQL's integer columns): a larger one names nothing, and
+// is refused as invalid rather than reaching a query that cannot hold it.
+export const MAX_ID = 2_147_483_647;
+
+export const idSchema = z.number().int().positive().max(MAX_ID);
+
+/** An id in a path or query string. */
+export const idQuerySchema = () => queryIntegerSchema(1, MAX_ID);
 
 export const idParamsSchema = z.object({
-  id: queryIntegerSchema(1),
+  id: idQuerySchema(),
 });
 export type IdParams = z.infer<typeof idParamsSchema>;
 

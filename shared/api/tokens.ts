@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTRY_TOO_LONG_MESSAGE, MAX_WHITELIST_ENTRIES, MAX_WHITELIST_ENTRY_LENGTH, tooManyEntriesMessage } from '../domain';
-import { idSchema, instantSchema, personRefSchema } from './common';
-import { queryIntegerSchema, queryIntegerWithDefault } from './query';
+import { idQuerySchema, idSchema, instantSchema, personRefSchema } from './common';
+import { queryIntegerWithDefault } from './query';
 import { calendarDateSchema, textSchema, tokenNameInputSchema } from './text';
 
 export const tokenStatusSchema = z.enum(['active', 'expiring', 'expired']);
@@ -43,7 +43,7 @@ export const MAX_PAGE_SIZE = 500;
 export const tokenListQuerySchema = z.object({
   search: textSchema(0, 200).optional(),
   status: tokenStatusSchema.optional(),
-  roleId: queryIntegerSchema(1).optional(),
+  roleId: idQuerySchema().optional(),
   sort: tokenSortSchema.default('name'),
   order: sortOrderSchema.default('asc'),
   page: queryIntegerWithDefault(1, Number.MAX_SAFE_INTEGER, 1),
