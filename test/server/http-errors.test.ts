@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { apiErrorSchema } from '../../shared/api';
 import { login, request, startServer, type ErrorReply, type Session, type Started } from './harness';
 
@@ -82,6 +83,16 @@ describe('error answers', () => {
       const reply = await request(server.port, path, { headers: admin.auth });
       expect(reply.status, path).toBe(400);
     }
+    // PostgreSQL's text cannot hold U+0000: a NUL in a search or an email is refused or finds
+    // nothing on either store, never a 500. Ids past 32 bits are invalid on both.
+    for (const path of ['/api/admin/identification-tokens?search=a%00b', '/api/admin/audit-events?tokenId=3980097672060207', '/api/admin/identification-tokens/2147483648']) {
+      const reply = await request(server.port, path, { headers: admin.auth });
+      expect(reply.status, path).toBeLessThan(500);
+      apiErrorSchema.or(z.object({ items: z.array(z.unknown()) })).parse(reply.body);
+    }
+    const nulLogin = await request(server.port, '/api/admin/auth/login', { method: 'POST', json: { email: 'admin\u0000@wifox.local', password: 'Wrong-password-1' } });
+    expect([400, 401]).toContain(nulLogin.status);
+    apiErrorSchema.parse(nulLogin.body);
     const weirdAuth = await request(server.port, '/api/public/clients', { headers: { authorization: `wfx_${'é'.repeat(38)}` } });
     expectError(weirdAuth, 401, 'X-0005');
   });

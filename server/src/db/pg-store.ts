@@ -5,7 +5,7 @@ import { PG_MIGRATIONS } from './pg-migrations';
 import { PgChangeListener } from './pg-listener';
 import type { Schema } from './schema';
 import { repositoriesFor, type Store } from './store';
-import { StoreConnectError, StoreUnavailableError, isStoreUnavailable } from './store-errors';
+import { StoreConnectError, StoreUnavailableError, isStoreUnavailable, nulCharacterRefusal } from './store-errors';
 
 // Counts and epoch-millisecond instants are BIGINT; they fit a JavaScript number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -44,7 +44,8 @@ function checkUrl(url: string): void {
 // Kysely's dialect talks to this pool: connection failures become StoreUnavailableError (503)
 // at the one place every query passes, and a client that failed so is not reused.
 function guardedPool(pool: pg.Pool): PostgresPool {
-  const guard = (error: unknown): unknown => (isStoreUnavailable(error) ? new StoreUnavailableError(String((error as Error).message)) : error);
+  const guard = (error: unknown): unknown =>
+    isStoreUnavailable(error) ? new StoreUnavailableError(String((error as Error).message)) : (nulCharacterRefusal(error) ?? error);
   return {
     connect: async (): Promise<PostgresPoolClient> => {
       let client: pg.PoolClient;

@@ -30,6 +30,18 @@ export function isStoreUnavailable(error: unknown): boolean {
   return typeof message === 'string' && DRIVER_MESSAGES.test(message);
 }
 
+/**
+ * PostgreSQL's text cannot hold U+0000 (SQLite's can): text sent with one is refused as invalid
+ * on both stores' terms, never a 500. No stored name, email or record holds one, so nothing a
+ * client could mean is lost.
+ */
+export function nulCharacterRefusal(error: unknown): HttpError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (code !== '22021' && code !== '22P05') return undefined;
+  return new HttpError(400, ERROR_CODES.validationFailed, 'The request is invalid: text cannot hold the NUL character (U+0000).');
+}
+
 /** A unique constraint refused the write (SQLite or PostgreSQL). */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
