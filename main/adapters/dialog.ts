@@ -4,7 +4,6 @@ import { type BrowserWindow, dialog } from 'electron';
 export interface DialogPort {
   chooseSavePath(options: { title: string; defaultPath: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
   chooseOpenPath(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
-  showError(title: string, message: string): void;
 }
 
 export const createElectronDialogs = (parent: () => BrowserWindow | null): DialogPort => ({
@@ -18,8 +17,5 @@ export const createElectronDialogs = (parent: () => BrowserWindow | null): Dialo
     const window = parent();
     const result = window ? await dialog.showOpenDialog(window, settings) : await dialog.showOpenDialog(settings);
     return result.canceled ? null : (result.filePaths[0] ?? null);
-  },
-  showError(title, message) {
-    dialog.showErrorBox(title, message);
   },
 });

@@ -45,14 +45,3 @@ export class KeyringSecretStore implements SecretStore {
 // The library's own message can quote D-Bus addresses; only a fixed phrase leaves this file.
 const unavailable = (error: unknown): KeychainUnavailableError =>
   error instanceof KeychainUnavailableError ? error : new KeychainUnavailableError('the keychain refused the request');
-
-// Whether a Secret Service / keychain answers right now (used to report the storage mode).
-export const probeKeychain = async (service: string = KEYCHAIN_SERVICE): Promise<boolean> => {
-  const store = new KeyringSecretStore(service);
-  try {
-    await store.get('__probe__');
-    return true;
-  } catch {
-    return false;
-  }
-};

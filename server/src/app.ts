@@ -3,10 +3,13 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { timeZoneSchema } from '../../shared/domain';
 import { AuditLog } from './audit/audit-log';
+import { AuditService } from './audit/audit-service';
+import { AdminSessions } from './auth/admin-sessions';
 import { DEFAULT_LOCKOUT, LoginLockout, type LockoutPolicy } from './auth/lockout';
 import { LoginService } from './auth/login-service';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './auth/passwords';
 import { SessionService } from './auth/session-service';
+import { CatalogService } from './catalog/catalog-service';
 import { openStore } from './db/open-store';
 import { answerClientError } from './http/client-error';
 import { answerFrameworkError, installErrorHandling } from './http/error-handler';
@@ -14,6 +17,7 @@ import './http/request-context';
 import { AccessGuard } from './public/access-guard';
 import { createAddressResolver } from './public/client-address';
 import { DEFAULT_DENIAL_LIMIT, MemoryDenialLimiter, SharedDenialLimiter, type DenialLimit, type DenialLimiter } from './public/denial-limiter';
+import { RecordService } from './public/record-service';
 import { UsageRecorder } from './public/usage-recorder';
 import { adminRoutes } from './routes/admin';
 import { openApiDocument } from './routes/openapi';
@@ -79,13 +83,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ? new SharedDenialLimiter(repos.counters, (address, until) => repos.changes.publish({ kind: 'refusals', address, until }), clock, denialLimit)
     : new MemoryDenialLimiter(clock, denialLimit);
   const ctx: ServerContext = {
-    store,
     clock,
     timeZone,
-    repos,
-    audit,
     cache,
     sessions,
+    admins: new AdminSessions(sessions, repos.employees),
+    catalog: new CatalogService(repos.meta, repos.roles, timeZone),
+    auditTrail: new AuditService(audit),
+    records: new RecordService(repos.records, clock),
     logins: new LoginService(repos.employees, sessions, new LoginLockout(repos.counters, clock, options.lockout ?? DEFAULT_LOCKOUT), audit, clock, scryptCost),
     tokens: new TokenService(store, audit, cache, { clock, timeZone }),
     guard: new AccessGuard(cache, limiter, usage, audit, { clock, timeZone }),
@@ -103,8 +108,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Nodes starting together seed one after the other, so each sees what the previous wrote.
     await store.exclusive(async () => {
       if (options.organisationName !== undefined) await repos.meta.set('organisation_name', options.organisationName);
-      await ensureAdmin(ctx, options.admin, scryptCost, options.onGeneratedAdmin);
-      if (options.demo) await seedDemo(ctx);
+      const seeding = { store, clock, timeZone };
+      await ensureAdmin(seeding, options.admin, scryptCost, options.onGeneratedAdmin);
+      if (options.demo) await seedDemo(seeding);
     });
   } catch (error) {
     await store.close();

@@ -1,22 +1,35 @@
-import type { AuditLog } from './audit/audit-log';
+import type { AuditService } from './audit/audit-service';
+import type { AdminSessions } from './auth/admin-sessions';
 import type { LoginService } from './auth/login-service';
 import type { SessionService } from './auth/session-service';
+import type { CatalogService } from './catalog/catalog-service';
 import type { Store } from './db/store';
 import type { AccessGuard } from './public/access-guard';
-import type { Repositories } from './repositories';
+import type { RecordService } from './public/record-service';
 import type { AccessCache } from './tokens/access-cache';
 import type { TokenService } from './tokens/token-service';
 
-/** Everything the routes use, built once by buildServer. */
+/**
+ * Everything the routes use, built once by buildServer: services only. Routes parse and
+ * answer, services decide (rights included), repositories store; no route reaches a repository.
+ */
 export interface ServerContext {
+  clock: () => Date;
+  timeZone: string;
+  cache: AccessCache;
+  sessions: SessionService;
+  admins: AdminSessions;
+  logins: LoginService;
+  catalog: CatalogService;
+  tokens: TokenService;
+  auditTrail: AuditService;
+  records: RecordService;
+  guard: AccessGuard;
+}
+
+/** What seeding a database needs, before any route exists. */
+export interface SeedContext {
   store: Store;
   clock: () => Date;
   timeZone: string;
-  repos: Repositories;
-  audit: AuditLog;
-  cache: AccessCache;
-  sessions: SessionService;
-  logins: LoginService;
-  tokens: TokenService;
-  guard: AccessGuard;
 }

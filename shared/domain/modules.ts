@@ -92,15 +92,7 @@ export function moduleName(key: ModuleKey): string {
   return moduleByKey(key).name;
 }
 
-export function isModuleKey(value: unknown): value is ModuleKey {
-  return typeof value === 'string' && byKey.has(value as ModuleKey);
-}
-
 /** Direct children, in catalog order. */
 export function childModules(key: ModuleKey): ModuleKey[] {
   return MODULES.filter((m) => m.parent === key).map((m) => m.key);
-}
-
-export function modulesInGroup(group: ModuleGroup): ModuleKey[] {
-  return MODULES.filter((m) => m.group === group).map((m) => m.key);
 }

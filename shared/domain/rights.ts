@@ -54,10 +54,6 @@ export const MANAGE_RIGHT_LABELS: Readonly<Record<ManageRight, string>> = {
 
 const VIEW_LEVEL: Readonly<Record<ViewRight, number>> = { none: 0, own: 1, all: 2 };
 
-export function viewLevel(view: ViewRight): number {
-  return VIEW_LEVEL[view];
-}
-
 export function broaderView(a: ViewRight, b: ViewRight): ViewRight {
   return VIEW_LEVEL[a] >= VIEW_LEVEL[b] ? a : b;
 }

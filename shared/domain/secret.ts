@@ -72,17 +72,6 @@ export function isWellFormedSecret(secret: string): boolean {
   return secret.slice(SECRET_PREFIX.length + SECRET_BODY_LENGTH) === secretChecksum(body);
 }
 
-/** Whether free text contains something shaped like a secret (checksum not verified). */
-export function looksLikeSecret(text: string): boolean {
-  return SECRET_PATTERN.test(text);
-}
-
-/** Every well-formed secret in free text (checksum verified), in order of appearance. */
-export function findSecrets(text: string): string[] {
-  const global = new RegExp(SECRET_PATTERN.source, 'g');
-  return [...text.matchAll(global)].map((m) => m[0]).filter(isWellFormedSecret);
-}
-
 /** The part of a secret that may be shown again later to recognise it: prefix + 4 characters. */
 export function secretHint(secret: string): string {
   return SECRET_PREFIX + secret.slice(SECRET_PREFIX.length, SECRET_PREFIX.length + 4);

@@ -345,11 +345,6 @@ export function compileWhitelist(canonical: readonly string[]): WhitelistMatcher
   };
 }
 
-/** One-off check; servers should keep a compiled matcher per token instead. */
-export function isAddressAllowed(whitelist: readonly string[], address: string): boolean {
-  return compileWhitelist(whitelist).matches(address);
-}
-
 /**
  * The canonical text of a client address: IPv4-mapped IPv6 unmapped to IPv4, zone id dropped,
  * IPv6 in RFC 5952 form. Null when the text is not exactly an IP address (as matches() sees it:

@@ -100,7 +100,3 @@ export function* csvChunks(snapshot: InventorySnapshot, now: Date, chunkSize = D
     yield text;
   }
 }
-
-export function inventoryToCsv(snapshot: InventorySnapshot, now: Date): string {
-  return [...csvChunks(snapshot, now, Number.MAX_SAFE_INTEGER)].join('');
-}

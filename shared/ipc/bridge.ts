@@ -3,8 +3,6 @@
  *
  *   const result = await window.wifox.tokens.list();
  *   if (result.ok) show(result.value); else showError(result.error); // error.code is typed
- *   // or, where throwing suits the caller better:
- *   const tokens = unwrap(await window.wifox.tokens.list()); // throws WifoxIpcError
  *   const stop = window.wifox.on('session.ended', (event) => askForPassword(event));
  *
  * Methods never reject: every failure, a broken transport included, comes back as
@@ -15,7 +13,7 @@
  * Runs in a sandboxed preload and in a plain browser page: no Node or Electron imports here.
  */
 import type { Channel, ChannelArg, ChannelErrorCode, ChannelResult, EventName, EventPayload, IpcContract } from './contract';
-import type { ErrorCode, IpcError, Result } from './errors';
+import type { IpcError, Result } from './errors';
 import { CHANNEL_NAMES, isBridgeEvent } from './names';
 
 export type Invoke = (channel: Channel, arg: unknown) => Promise<unknown>;
@@ -84,28 +82,5 @@ export const makeBridge = (invoke: Invoke, subscribe: Subscribe): WifoxBridge =>
   };
   return { ...api, on } as unknown as WifoxBridge;
 };
-
-// For callers that prefer exceptions: created in the caller's own world, so `code` survives.
-export class WifoxIpcError<C extends ErrorCode = ErrorCode> extends Error {
-  readonly code: C;
-  readonly details: IpcError['details'];
-  readonly retryAfterSeconds: number | undefined;
-
-  constructor(error: IpcError<C>) {
-    super(error.message);
-    this.name = 'WifoxIpcError';
-    this.code = error.code;
-    this.details = error.details;
-    this.retryAfterSeconds = error.retryAfterSeconds;
-  }
-}
-
-export const unwrap = <T, C extends ErrorCode>(result: Result<T, C>): T => {
-  if (result.ok) return result.value;
-  throw new WifoxIpcError(result.error);
-};
-
-export const isWifoxIpcError = (value: unknown, code?: ErrorCode): value is WifoxIpcError =>
-  value instanceof WifoxIpcError && (code === undefined || value.code === code);
 
 export type { IpcContract };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, EVENT_NAMES, type EventName } from '../../shared/ipc/contract';
 import { CHANNEL_NAMES, EVENT_NAMES_LIST } from '../../shared/ipc/names';
-import { isWifoxIpcError, makeBridge, unwrap, WifoxIpcError, type Invoke } from '../../shared/ipc/bridge';
+import { makeBridge, type Invoke } from '../../shared/ipc/bridge';
 import { APP_SENDER, buildConsole } from './support/console';
 
 const noEvents = () => () => {};
@@ -77,19 +77,6 @@ describe('makeBridge', () => {
     expect([...listeners.keys()]).toEqual(['session.ended']);
     stop();
     expect(listeners.has('session.ended')).toBe(false);
-  });
-
-  it('unwrap returns the value or throws a WifoxIpcError carrying the code', async () => {
-    expect(unwrap({ ok: true, value: 3 })).toBe(3);
-    let caught: unknown;
-    try {
-      unwrap({ ok: false, error: { code: 'rate_limited', message: 'wait', retryAfterSeconds: 5 } });
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(WifoxIpcError);
-    expect(isWifoxIpcError(caught, 'rate_limited')).toBe(true);
-    expect((caught as WifoxIpcError).retryAfterSeconds).toBe(5);
   });
 
   it('works end to end over the real router and services', async () => {

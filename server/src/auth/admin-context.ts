@@ -2,10 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { RIGHT_LABELS, grants, moduleName, type NeededRight } from '../../../shared/domain';
 import { ERROR_CODES } from '../../../shared/api';
 import { HttpError } from '../http/http-error';
-import type { EmployeesRepository } from '../repositories/employees';
 import type { RoleRow } from '../repositories/roles';
-import { bestRank } from './login-service';
-import type { SessionService } from './session-service';
 
 export interface AdminContext {
   sessionId: number;
@@ -35,23 +32,4 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1];
-}
-
-export async function authenticateAdmin(
-  request: FastifyRequest,
-  sessions: SessionService,
-  employees: EmployeesRepository,
-): Promise<AdminContext> {
-  const token = bearerToken(request);
-  if (!token) throw new HttpError(401, ERROR_CODES.unauthorized, 'Send Authorization: Bearer <accessToken>.');
-  const identity = await sessions.authenticate(token);
-  const employee = await employees.findById(identity.employeeId);
-  if (!employee) throw new HttpError(401, ERROR_CODES.unauthorized, 'Sign in again.');
-  const roles = await employees.rolesOf(employee.id);
-  return {
-    sessionId: identity.sessionId,
-    employee: { id: employee.id, name: employee.name, email: employee.email },
-    roles,
-    rank: bestRank(roles.map((role) => role.rank)),
-  };
 }

@@ -2,7 +2,7 @@ import { MANAGE_RIGHTS, MODULES, type RoleRights } from '../../../shared/domain'
 import { hashPassword, type ScryptCost } from '../auth/passwords';
 import type { Repositories } from '../repositories';
 import type { RoleRow } from '../repositories/roles';
-import type { ServerContext } from '../server-context';
+import type { SeedContext } from '../server-context';
 import { randomBase62 } from '../tokens/secrets';
 
 export interface AdminAccount {
@@ -39,12 +39,12 @@ function generatePassword(): string {
  * once through onGenerated.
  */
 export async function ensureAdmin(
-  ctx: ServerContext,
+  ctx: SeedContext,
   account: AdminAccount | undefined,
   cost: ScryptCost,
   onGenerated?: (account: { email: string; password: string }) => void,
 ): Promise<void> {
-  const { employees } = ctx.repos;
+  const { employees } = ctx.store.repos;
   if (!account && (await employees.count()) > 0) return;
   const email = account?.email.trim() ?? DEFAULT_ADMIN_EMAIL;
   const password = account?.password ?? generatePassword();

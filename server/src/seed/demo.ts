@@ -1,6 +1,6 @@
 import { ROLE_TEMPLATES, addDays, secretHint, todayIn, tokenNameKey } from '../../../shared/domain';
 import { PUBLIC_RESOURCES } from '../../../shared/api';
-import type { ServerContext } from '../server-context';
+import type { SeedContext } from '../server-context';
 import { generateSecret, sha256 } from '../tokens/secrets';
 import { DEMO_RECORDS, DEMO_ROLES, DEMO_TOKENS } from './demo-data';
 
@@ -11,8 +11,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Seeds the demo organisation once per database. Demo token secrets are generated and
  * discarded: only their hashes are stored, like any other token's.
  */
-export async function seedDemo(ctx: ServerContext): Promise<boolean> {
-  if ((await ctx.repos.meta.get(SEEDED_KEY)) !== undefined) return false;
+export async function seedDemo(ctx: SeedContext): Promise<boolean> {
+  if ((await ctx.store.repos.meta.get(SEEDED_KEY)) !== undefined) return false;
   const now = ctx.clock();
   await ctx.store.transaction(async ({ meta, roles, tokens, employees, records }) => {
     for (const role of [...ROLE_TEMPLATES, ...DEMO_ROLES]) {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvChunks, csvField, inventoryToCsv } from '../../../shared/inventory/csv';
+import { CSV_COLUMNS, csvChunks, csvField } from '../../../shared/inventory/csv';
 import { buildSnapshot, type InventorySnapshot } from '../../../shared/inventory/snapshot';
 import { makeParts, makeToken, sha256Hex } from './fixtures';
+
+// The whole file at once, as the export writes it chunk by chunk.
+const inventoryToCsv = (snapshot: Parameters<typeof csvChunks>[0], now: Date): string => [...csvChunks(snapshot, now, Number.MAX_SAFE_INTEGER)].join('');
 
 // An independent RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks.
 function parseCsv(text: string): string[][] {

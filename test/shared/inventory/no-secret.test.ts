@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BASE62_ALPHABET, formatSecret, isWellFormedSecret } from '../../../shared/domain/secret';
-import { inventoryToCsv } from '../../../shared/inventory/csv';
+import { csvChunks } from '../../../shared/inventory/csv';
 import { buildSnapshot, serializeSnapshot } from '../../../shared/inventory/snapshot';
 import { makeParts, makeToken, sha256Hex } from './fixtures';
+
+// The whole file at once, as the export writes it chunk by chunk.
+const inventoryToCsv = (snapshot: Parameters<typeof csvChunks>[0], now: Date): string => [...csvChunks(snapshot, now, Number.MAX_SAFE_INTEGER)].join('');
 
 const SECRET_SHAPE = /wfx_[0-9A-Za-z]{38}/g;
 

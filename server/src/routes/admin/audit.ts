@@ -1,5 +1,4 @@
 import { ADMIN_PATHS, auditListResponseSchema, auditQuerySchema } from '../../../../shared/api';
-import { requireRight } from '../../auth/admin-context';
 import { requireAdminContext } from '../../http/request-context';
 import type { ServerContext } from '../../server-context';
 import { errors, type ZodApp } from '../types';
@@ -14,8 +13,5 @@ export function auditRoutes(app: ZodApp, ctx: ServerContext): void {
       querystring: auditQuerySchema,
       response: { 200: auditListResponseSchema, ...errors(400, 401, 403) },
     },
-  }, async (request) => {
-    requireRight(requireAdminContext(request.admin), { module: 'security', right: 'view_all' }, 'read the audit trail');
-    return { items: await ctx.audit.list(request.query) };
-  });
+  }, async (request) => ({ items: await ctx.auditTrail.list(requireAdminContext(request.admin), request.query) }));
 }

@@ -6,9 +6,7 @@ import {
   refreshRequestSchema,
   refreshResponseSchema,
 } from '../../../../shared/api';
-import { bestRank } from '../../auth/login-service';
 import { requireAdminContext } from '../../http/request-context';
-import { HttpError } from '../../http/http-error';
 import type { ServerContext } from '../../server-context';
 import { BODY_ERRORS, errors, type ZodApp } from '../types';
 
@@ -34,13 +32,7 @@ export function sessionStartRoutes(app: ZodApp, ctx: ServerContext): void {
       body: refreshRequestSchema,
       response: { 200: refreshResponseSchema, ...errors(...BODY_ERRORS, 401) },
     },
-  }, async (request) => {
-    const { tokens, employeeId } = await ctx.sessions.refresh(request.body.refreshToken);
-    const employee = await ctx.repos.employees.findById(employeeId);
-    if (!employee) throw new HttpError(401, 'unauthorized', 'Sign in again.');
-    const rank = bestRank((await ctx.repos.employees.rolesOf(employee.id)).map((role) => role.rank));
-    return { ...tokens, employee: { id: employee.id, name: employee.name, email: employee.email, rank } };
-  });
+  }, async (request) => ctx.admins.refresh(request.body.refreshToken));
 }
 
 export function logoutRoute(app: ZodApp, ctx: ServerContext): void {

@@ -1,12 +1,10 @@
-import { MODULE_GROUP_NAMES, MODULES, assignableRoles, reachableModuleNames } from '../../../../shared/domain';
+import { MODULE_GROUP_NAMES, MODULES, reachableModuleNames } from '../../../../shared/domain';
 import { ADMIN_PATHS, modulesResponseSchema, rolesResponseSchema, settingsResponseSchema } from '../../../../shared/api';
 import { requireAdminContext } from '../../http/request-context';
 import type { ServerContext } from '../../server-context';
 import { errors, type ZodApp } from '../types';
 
 const security = [{ adminBearer: [] }];
-
-export const DEFAULT_ORGANISATION_NAME = 'Wifox';
 
 export function catalogRoutes(app: ZodApp, ctx: ServerContext): void {
   app.get(ADMIN_PATHS.settings, {
@@ -17,10 +15,7 @@ export function catalogRoutes(app: ZodApp, ctx: ServerContext): void {
       security,
       response: { 200: settingsResponseSchema, ...errors(401) },
     },
-  }, async () => ({
-    timeZone: ctx.timeZone,
-    organisationName: (await ctx.repos.meta.get('organisation_name')) ?? DEFAULT_ORGANISATION_NAME,
-  }));
+  }, () => ctx.catalog.settings());
 
   app.get(ADMIN_PATHS.modules, {
     schema: {
@@ -47,9 +42,9 @@ export function catalogRoutes(app: ZodApp, ctx: ServerContext): void {
       response: { 200: rolesResponseSchema, ...errors(401) },
     },
   }, async (request) => {
-    const admin = requireAdminContext(request.admin);
+    const roles = await ctx.catalog.assignableRoles(requireAdminContext(request.admin));
     return {
-      items: assignableRoles(admin.rank, await ctx.repos.roles.list()).map((role) => ({
+      items: roles.map((role) => ({
         id: role.id,
         name: role.name,
         type: role.type,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { authenticateAdmin } from '../../auth/admin-context';
+import { bearerToken } from '../../auth/admin-context';
 import type { ServerContext } from '../../server-context';
 import { auditRoutes } from './audit';
 import { logoutRoute, sessionStartRoutes } from './auth';
@@ -15,7 +15,7 @@ export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
     await app.register(async (scope) => {
       const authed = scope.withTypeProvider<ZodTypeProvider>();
       authed.addHook('onRequest', async (request) => {
-        request.admin = await authenticateAdmin(request, ctx.sessions, ctx.repos.employees);
+        request.admin = await ctx.admins.authenticate(bearerToken(request));
       });
       logoutRoute(authed, ctx);
       catalogRoutes(authed, ctx);

@@ -28,7 +28,7 @@ export function recordRoutes(app: ZodApp, ctx: ServerContext): void {
         response: { 200: publicListResponseSchema(PUBLIC_RECORD_SCHEMAS[resource]), ...errors(400, 401, 403, 429) },
       },
     }, async (request) => {
-      const page = await ctx.repos.records.list(resource, request.query.limit, request.query.offset);
+      const page = await ctx.records.list(resource, request.query.limit, request.query.offset);
       return { items: PUBLIC_RECORD_SCHEMAS[resource].array().parse(page.items), total: page.total };
     });
   }
@@ -44,8 +44,7 @@ export function recordRoutes(app: ZodApp, ctx: ServerContext): void {
       response: { 201: clientRecordSchema, ...errors(...BODY_ERRORS, 401, 403, 429) },
     },
   }, async (request, reply) => {
-    const at = ctx.clock().toISOString();
-    const record = await ctx.repos.records.insert('clients', (id) => ({ id, ...request.body, status: 'new', createdAt: at }));
+    const record = await ctx.records.createClient(request.body);
     return reply.code(201).send(clientRecordSchema.parse(record));
   });
 }
