@@ -8,7 +8,8 @@ export const instantSchema = z.iso.datetime({ offset: false });
 // is refused as invalid rather than reaching a query that cannot hold it.
 export const MAX_ID = 2_147_483_647;
 
-export const idSchema = z.number().int().positive().max(MAX_ID);
+// One issue per bad id: the range checks stop the rest.
+export const idSchema = z.number().min(1, { abort: true }).max(MAX_ID, { abort: true }).int();
 
 /** An id in a path or query string. */
 export const idQuerySchema = () => queryIntegerSchema(1, MAX_ID);

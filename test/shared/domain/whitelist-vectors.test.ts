@@ -58,9 +58,16 @@ describe('whitelist vectors', () => {
     it.each(vectors.matching.map((v, i) => [i, v.address, v.whitelist.join(' '), v] as const))(
       '#%i %s in [%s]',
       (_i, _address, _list, vector) => {
-        expect(validateWhitelist(vector.whitelist).errors).toEqual([]);
+        // The one list rule stricter than the vectors' implementation: an IPv4-mapped range next to
+        // its IPv4 form is a duplicate (both match the same clients). Matching must agree anyway.
+        const validation = validateWhitelist(vector.whitelist);
+        for (const error of validation.errors) expect(error.message).toMatch(/ matches the same clients as /);
         expect(compileWhitelist(vector.whitelist).matches(vector.address)).toBe(vector.allowed);
-        const canonical = validateWhitelist(vector.whitelist).entries;
+        const canonical = vector.whitelist.map((entry) => {
+          const parsed = parseWhitelistEntry(entry);
+          if (!parsed.ok) throw new Error(`${entry}: ${parsed.message}`);
+          return parsed.entry.canonical;
+        });
         expect(compileWhitelist(canonical).matches(vector.address)).toBe(vector.allowed);
       },
     );
