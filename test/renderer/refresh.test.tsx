@@ -33,7 +33,8 @@ describe('Fresh data', () => {
     await user.click(within(rowOf('BackendAutomation')).getByRole('button', { name: 'Edit BackendAutomation' }));
     const d = await screen.findByRole('dialog', { name: 'Edit Identification Token' });
     await user.click(within(d).getByRole('tab', { name: 'Details' }));
-    expect(within(d).getByText('Never used')).toBeInTheDocument();
+    // Details load on demand: wait for them.
+    expect(await within(d).findByText('Never used')).toBeInTheDocument();
 
     const token = fake.tokens.find((t) => t.name === 'BackendAutomation');
     if (!token) throw new Error('BackendAutomation');
