@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { ModuleItem } from '../../shared/api/modules';
 import type { RoleItem } from '../../shared/api/roles';
 import type { IdentificationToken } from '../../shared/api/tokens';
@@ -202,7 +202,7 @@ export class InventoryService {
       if (oldest === undefined) break;
       this.opened.delete(oldest);
     }
-    return { id, snapshot };
+    return { id, fileName: basename(filePath), snapshot };
   }
 
   close(id: string): void {

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { formatDisplayDateTime } from '../../shared/domain';
 import type { InventorySnapshot } from '../../shared/inventory';
 import type { OpenedSnapshot } from '../../shared/ipc/inventory-contract';
@@ -21,15 +21,12 @@ const OpenedContext = createContext<Value | null>(null);
 export function OpenedInventoriesProvider({ children }: { children: ReactNode }) {
   const bridge = useBridge();
   const [opened, setOpened] = useState<readonly OpenedInventory[]>([]);
-  const count = useRef(0);
-
   const add = useCallback((file: OpenedSnapshot) => {
-    count.current += 1;
     const { snapshot } = file;
     const entry: OpenedInventory = {
       id: file.id,
       snapshot,
-      label: `Opened file ${count.current} (${snapshot.baseUrl}, as of ${formatDisplayDateTime(snapshot.takenAt, snapshot.timeZone)})`,
+      label: `${file.fileName} (${snapshot.baseUrl}, as of ${formatDisplayDateTime(snapshot.takenAt, snapshot.timeZone)})`,
     };
     setOpened((list) => [...list, entry].slice(-MAX_OPENED));
     return entry;

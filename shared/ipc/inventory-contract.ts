@@ -41,7 +41,8 @@ export type SnapshotRef = z.infer<typeof snapshotRefSchema>;
 export const inventoryFormatSchema = z.enum(['json', 'csv']);
 export type InventoryFormat = z.infer<typeof inventoryFormatSchema>;
 
-export const openedSnapshotSchema = z.object({ id: openedSnapshotIdSchema, snapshot: inventorySnapshotSchema });
+// The file's name (not its folder) labels it in the console: "review.json (https://…, as of …)".
+export const openedSnapshotSchema = z.object({ id: openedSnapshotIdSchema, fileName: z.string().min(1).max(255), snapshot: inventorySnapshotSchema });
 export type OpenedSnapshot = z.infer<typeof openedSnapshotSchema>;
 
 export const inventoryExportArgSchema = z.object({ source: snapshotRefSchema, format: inventoryFormatSchema });

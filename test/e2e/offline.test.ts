@@ -91,7 +91,7 @@ describe('offline mode and offline review', { shuffle: false }, () => {
     // The live inventory is offered again once the console sees the server back.
     await page.getByRole('status', { name: 'Connection: online' }).waitFor({ timeout: 40_000 });
     await page.getByRole('tab', { name: 'Compare' }).click();
-    await pick(page, page.getByRole('combobox', { name: 'Earlier inventory' }), /^Opened file/);
+    await pick(page, page.getByRole('combobox', { name: 'Earlier inventory' }), /^review\.json \(/);
     await pick(page, page.getByRole('combobox', { name: 'Later inventory' }), /^Live inventory/);
     await page.getByRole('button', { name: 'Compare' }).click();
     const added = page.getByRole('region', { name: 'Added tokens' });

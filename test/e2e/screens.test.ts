@@ -120,7 +120,7 @@ for (const scheme of ['light', 'dark'] as const) describe(`screens in ${scheme} 
     await view.waitFor({ state: 'detached' });
 
     await page.getByRole('tab', { name: 'Compare' }).click();
-    await pick(page, page.getByRole('combobox', { name: 'Earlier inventory' }), /^Opened file/);
+    await pick(page, page.getByRole('combobox', { name: 'Earlier inventory' }), /^screens-(light|dark)\.json \(/);
     await pick(page, page.getByRole('combobox', { name: 'Later inventory' }), /^Live inventory/);
     await page.getByRole('button', { name: 'Compare' }).click();
     const removed = page.getByRole('region', { name: 'Removed tokens' });

@@ -467,7 +467,7 @@ export class FakeWifox {
       this.openedCount += 1;
       const id = `file-${this.openedCount}`;
       this.opened.set(id, parsed.snapshot);
-      return ok({ id, snapshot: parsed.snapshot });
+      return ok({ id, fileName: `inventory-${this.openedCount}.json`, snapshot: parsed.snapshot });
     },
     'inventory.close': ({ id }) => {
       this.opened.delete(id);

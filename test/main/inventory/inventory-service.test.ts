@@ -151,6 +151,8 @@ describe('the flows behind the IPC channels', () => {
     const service = serviceWith({ userDataDir: join(dir, 'elsewhere'), dialogs });
     const opened = await service.openWithDialog();
     expect(opened?.snapshot).toEqual(snapshot);
+    // Labelled by its name, not its folder.
+    expect(opened?.fileName).toBe('march.json');
     expect(dialogs.asked[0]).toMatchObject({ kind: 'open', extensions: ['json'] });
     expect(await service.resolve({ kind: 'opened', id: opened?.id ?? '' })).toEqual(snapshot);
     expect(await service.openWithDialog()).toBeNull();

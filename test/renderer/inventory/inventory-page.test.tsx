@@ -5,7 +5,7 @@ import { addDays, formatDisplayDate } from '../../../shared/domain';
 import { ROLES, seededFake, today, type FakeWifox } from '../fake-bridge';
 import { choose, renderApp, type Rendered } from '../render';
 
-const FILE_LABEL = 'Opened file 1 (http://127.0.0.1:4010, as of 10/02/2026 09:00)';
+const FILE_LABEL = 'inventory-1.json (http://127.0.0.1:4010, as of 10/02/2026 09:00)';
 
 /** The console opened on Security → Inventory review (the section survives a reload). */
 async function renderInventory(fake: FakeWifox): Promise<Rendered> {
@@ -83,7 +83,7 @@ describe('Security → Inventory review', () => {
     await waitFor(() =>
       expect(screen.getByRole('alert')).toHaveTextContent('This inventory was written by a newer version (format 2) of the Wifox Token Console.'),
     );
-    expect(screen.queryByRole('option', { name: /Opened file/ })).toBeNull();
+    expect(screen.queryByRole('option', { name: /^inventory-\d+\.json/ })).toBeNull();
   });
 
   it('exports as CSV with progress, then says where the file was saved', async () => {
