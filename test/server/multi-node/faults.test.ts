@@ -61,7 +61,7 @@ describe('a node killed with SIGKILL mid-burst', () => {
 
 describe('PostgreSQL restarted under load', () => {
   it('answers 503 store_unavailable meanwhile, never a 500, and the nodes recover by themselves', async () => {
-    ownCluster = await startPgCluster();
+    ownCluster = await startPgCluster({ killedUnderTest: true });
     const cluster = ownCluster;
     const nodes = await startNodes(await createPgDatabase(cluster.url('postgres'), 'restart'), 2);
     running.push(nodes);

@@ -41,11 +41,13 @@ function runAsOwner(command: string, args: string[]): void {
 }
 
 /**
- * A throwaway PostgreSQL cluster on loopback, on a free port, in a temp folder. Durability
- * settings are off: the tests kill API nodes, never this cluster's host, so fsync buys
- * nothing here and costs seconds.
+ * A throwaway PostgreSQL cluster on loopback, on a free port, in a temp folder. fsync is off:
+ * the tests kill API nodes or this cluster's processes, never its host, so the OS keeps every
+ * write and fsync buys nothing but seconds. Commits are asynchronous too, unless the test stops
+ * the cluster itself (`killedUnderTest`): an immediate stop then loses the commits of the last
+ * few hundred milliseconds, which an API node has already acknowledged.
  */
-export async function startPgCluster(): Promise<PgCluster> {
+export async function startPgCluster(options: { killedUnderTest?: boolean } = {}): Promise<PgCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'wifox-pg-'));
   if (userInfo().uid === 0) {
     const { uid, gid } = pgOwner();
@@ -54,11 +56,12 @@ export async function startPgCluster(): Promise<PgCluster> {
   const data = join(dir, 'data');
   const port = await freePort();
   runAsOwner('initdb', ['-D', data, '-A', 'trust', '-U', PG_USER, '-E', 'UTF8', '--no-sync', '--locale=C']);
-  const options = [
-    `-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off',
+  const settings = [
+    `-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off',
+    `-c synchronous_commit=${options.killedUnderTest === true ? 'on' : 'off'}`,
     '-c full_page_writes=off', '-c max_connections=400', '-c shared_buffers=32MB',
   ].join(' ');
-  const start = (): void => runAsOwner('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+  const start = (): void => runAsOwner('pg_ctl', ['-D', data, '-o', settings, '-l', join(dir, 'log'), '-w', 'start']);
   const stopImmediate = (): void => runAsOwner('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
   start();
   const url = (database: string): string => `postgres://${PG_USER}@127.0.0.1:${port}/${database}`;
