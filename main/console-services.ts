@@ -6,6 +6,7 @@ import { LiveInventory } from './inventory/live-inventory';
 import { createIpcHandlers } from './ipc/handlers';
 import type { IpcHandlers } from './ipc/handle';
 import type { EventPayload } from '../shared/ipc/contract';
+import { UNREACHABLE_CODES } from '../shared/ipc/errors';
 import {
   type ClipboardPort,
   type EventSink,
@@ -20,7 +21,7 @@ import { CatalogService } from './services/catalog-service';
 import { ClipboardService } from './services/clipboard-service';
 import { type DefaultProfile, ProfileService } from './services/profile-service';
 import { ConnectionMonitor } from './services/connection-monitor';
-import { SessionService, UNREACHABLE } from './services/session-service';
+import { SessionService } from './services/session-service';
 import { isAppError } from './errors';
 import { SettingsService } from './services/settings-service';
 import { TokenService } from './services/token-service';
@@ -68,7 +69,7 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
       try {
         await catalog.organisation();
       } catch (error) {
-        if (isAppError(error) && UNREACHABLE.has(error.code)) throw error;
+        if (isAppError(error) && UNREACHABLE_CODES.has(error.code)) throw error;
       }
     },
   });

@@ -1,6 +1,8 @@
+import { ERROR_WORDING } from '../shared/ipc/error-wording';
 import type { ErrorCode, IpcErrorDetail } from '../shared/ipc/errors';
 
-// What services throw. Its message is already fit for the user: no URLs, headers or secrets.
+// What services throw. Its message is what the user reads (no URLs, headers or secrets): the
+// code's wording from shared/ipc/error-wording.ts unless the thrower names the subject.
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: IpcErrorDetail[] | undefined;
@@ -10,7 +12,7 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    message: string,
+    message: string = ERROR_WORDING[code],
     extra: { details?: IpcErrorDetail[]; retryAfterSeconds?: number; serverCode?: string } = {},
   ) {
     super(message);

@@ -1,4 +1,5 @@
 import { apiErrorSchema, ERROR_CODES, type ApiError } from '../../shared/api/errors';
+import { ERROR_WORDING } from '../../shared/ipc/error-wording';
 import { AppError } from '../errors';
 import { redact } from '../redact';
 
@@ -40,32 +41,31 @@ export const mapHttpFailure = ({ status, body, retryAfter, kind }: HttpFailure):
 
   if (status === 400 || status === 413 || status === 422) {
     const details = apiError?.details?.map((detail) => ({ field: detail.field, message: redact(detail.message) }));
-    return new AppError('validation', serverText(apiError, 'The server refused the request: check the highlighted fields.'), details ? { details } : {});
+    return new AppError('validation', serverText(apiError, ERROR_WORDING.validation), details ? { details } : {});
   }
   if (status === 401) {
-    if (kind === 'login') return new AppError('invalid_credentials', 'Wrong email or password.');
+    if (kind === 'login') return new AppError('invalid_credentials');
     const revoked = apiError?.code === ERROR_CODES.refreshTokenReused;
     return new AppError(
       'session_expired',
       revoked
         ? 'Your session was ended for safety because its credentials were used twice. Sign in again.'
-        : 'Your session has ended. Sign in again to continue.',
+        : ERROR_WORDING.session_expired,
       apiError ? { serverCode: apiError.code } : {},
     );
   }
-  if (status === 403) return new AppError('forbidden', serverText(apiError, 'You do not have the rights to do this.'));
-  if (status === 404) return new AppError('not_found', serverText(apiError, 'It no longer exists on the server.'));
-  if (status === 409) return new AppError('name_taken', serverText(apiError, 'That name is already taken.'));
-  if (status === 412) {
-    return new AppError('conflict', 'Someone else changed this token since you opened it. Reload it to see their changes.');
-  }
+  if (status === 403) return new AppError('forbidden', serverText(apiError, ERROR_WORDING.forbidden));
+  if (status === 404) return new AppError('not_found', serverText(apiError, ERROR_WORDING.not_found));
+  if (status === 409) return new AppError('name_taken', serverText(apiError, ERROR_WORDING.name_taken));
+  if (status === 412) return new AppError('conflict');
   if (status === 429) {
     if (kind === 'login' && apiError?.code === ERROR_CODES.loginLocked) {
       const wait = retryAfterSeconds === undefined ? 'a minute' : `${retryAfterSeconds} s`;
       return new AppError('locked', `Too many failed sign-in attempts. Try again in ${wait}.`, withRetry);
     }
-    return new AppError('rate_limited', 'The server is receiving too many requests. Wait a moment and try again.', withRetry);
+    const later = retryAfterSeconds === undefined ? undefined : `The Wifox server is receiving too many requests. Try again in ${retryAfterSeconds} s.`;
+    return new AppError('rate_limited', later, withRetry);
   }
-  if (status >= 500) return new AppError('server_error', `The server had a problem (HTTP ${status}). Try again later.`);
-  return new AppError('bad_response', `The server answered with an unexpected status (HTTP ${status}). Check the profile's address.`);
+  if (status >= 500) return new AppError('server_error', `${ERROR_WORDING.server_error} (HTTP ${status})`);
+  return new AppError('bad_response', `${ERROR_WORDING.bad_response} (HTTP ${status})`);
 };

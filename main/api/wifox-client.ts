@@ -68,7 +68,7 @@ const transportFailure = (error: unknown, timeoutMs: number): AppError => {
     return new AppError('timeout', `The server did not answer within ${seconds} second${seconds === 1 ? '' : 's'}. Try again.`);
   }
   // The axios error (with its URL, headers and config) stops here; only a stable code leaves.
-  return new AppError('offline', 'The server cannot be reached. Check the connection and the profile address.');
+  return new AppError('offline');
 };
 
 export class WifoxClient {
@@ -179,7 +179,7 @@ export class WifoxClient {
   // Admin calls carry the access token; a 401 renews it once and tries again.
   private async admin<S extends z.ZodType | null>(spec: RequestSpec<S>): Promise<Parsed<S>> {
     const auth = this.options.auth;
-    if (!auth) throw new AppError('not_signed_in', 'Sign in to continue.');
+    if (!auth) throw new AppError('not_signed_in');
     const token = await auth.accessToken();
     try {
       return await this.send({ ...spec, headers: { ...spec.headers, Authorization: `Bearer ${token}` } });
@@ -240,7 +240,7 @@ export class WifoxClient {
 
   private badResponse(spec: RequestSpec<z.ZodType | null>, why: string): AppError {
     this.logger.warn('unexpected server answer', { method: spec.method, path: spec.path, why });
-    return new AppError('bad_response', 'The server answered in a form the console does not understand. Check the profile address.');
+    return new AppError('bad_response');
   }
 }
 

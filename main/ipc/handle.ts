@@ -7,6 +7,7 @@ import {
   ipcContract,
   isChannel,
 } from '../../shared/ipc/contract';
+import { ERROR_WORDING } from '../../shared/ipc/error-wording';
 import { type Envelope, type IpcError, type IpcErrorDetail, fail, ok } from '../../shared/ipc/errors';
 import { AppError } from '../errors';
 import { type Logger, silentLogger } from '../ports';
@@ -55,9 +56,9 @@ export const toIpcError = (error: unknown): IpcError => {
     };
   }
   if (error instanceof z.ZodError) {
-    return { code: 'validation', message: 'Some values are not valid.', details: zodDetails(error) };
+    return { code: 'validation', message: ERROR_WORDING.validation, details: zodDetails(error) };
   }
-  return { code: 'internal', message: 'Something went wrong inside the console. Try again; restart it if this persists.' };
+  return { code: 'internal', message: ERROR_WORDING.internal };
 };
 
 // One gate for every channel: trusted sender, argument parsed as unknown, handler, result
@@ -78,7 +79,7 @@ export const createIpcRouter = (handlers: IpcHandlers, options: IpcRouterOptions
     const definition = ipcContract[channel];
     const arg = definition.arg.safeParse(rawArg);
     if (!arg.success) {
-      return fail({ code: 'validation', message: 'Some values are not valid.', details: zodDetails(arg.error) });
+      return fail({ code: 'validation', message: ERROR_WORDING.validation, details: zodDetails(arg.error) });
     }
     let value: unknown;
     try {

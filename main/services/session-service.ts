@@ -1,5 +1,6 @@
 import type { EmployeeSummary, LoginResponse } from '../../shared/api/auth';
 import { ERROR_CODES } from '../../shared/api/errors';
+import { UNREACHABLE_CODES } from '../../shared/ipc/errors';
 import type {
   ConnectionState,
   CredentialStorage,
@@ -42,8 +43,6 @@ type ActiveSession = {
 
 // Renew a little early, so a token does not expire between our check and the server's.
 const EXPIRY_MARGIN_MS = 30_000;
-// Failures that mean "the server is not answering properly", not "you may not".
-export const UNREACHABLE: ReadonlySet<string> = new Set(['offline', 'timeout', 'server_error', 'bad_response', 'rate_limited']);
 
 // The access token lives only in this object; the refresh token lives here and in the OS
 // keychain (or only here when there is no keychain); the password is passed through, never kept.
@@ -68,7 +67,7 @@ export class SessionService {
 
   // The client of the signed-in profile, for the services that talk to the API.
   client(): WifoxClient {
-    if (!this.current) throw new AppError('not_signed_in', 'Sign in to continue.');
+    if (!this.current) throw new AppError('not_signed_in');
     return this.current.client;
   }
 
@@ -144,7 +143,7 @@ export class SessionService {
         return;
       }
       const employee = this.deps.profiles.cachedEmployee(profile.id);
-      if (isAppError(error) && UNREACHABLE.has(error.code) && employee) {
+      if (isAppError(error) && UNREACHABLE_CODES.has(error.code) && employee) {
         // Offline at start: keep the session and renew it once the server answers.
         this.current = {
           profile,
@@ -198,7 +197,7 @@ export class SessionService {
 
   private sessionFor(profileId: string): ActiveSession {
     const session = this.current;
-    if (!session || session.profile.id !== profileId) throw new AppError('not_signed_in', 'Sign in to continue.');
+    if (!session || session.profile.id !== profileId) throw new AppError('not_signed_in');
     return session;
   }
 
@@ -234,7 +233,7 @@ export class SessionService {
       }
       throw error;
     }
-    if (this.current !== session) throw new AppError('not_signed_in', 'Sign in to continue.');
+    if (this.current !== session) throw new AppError('not_signed_in');
     session.accessToken = response.accessToken;
     session.accessExpiresAt = Date.parse(response.accessTokenExpiresAt);
     session.refreshToken = response.refreshToken;

@@ -13,6 +13,16 @@ import type { SessionService } from './session-service';
 
 export type InventoryListener = (profileId: string, inventory: TokenListResult) => void;
 
+// The server's 404 names an id; the admin needs to hear that the token itself is gone.
+const TOKEN_GONE = 'This token no longer exists: someone may have deleted it.';
+const aboutToken = async <T>(call: Promise<T>): Promise<T> => {
+  try {
+    return await call;
+  } catch (error) {
+    throw isAppError(error, 'not_found') ? new AppError('not_found', TOKEN_GONE) : error;
+  }
+};
+
 type Options = { pageSize?: number; concurrency?: number; now?: () => Date };
 
 export class TokenService {
@@ -64,7 +74,7 @@ export class TokenService {
   }
 
   get(id: number): Promise<IdentificationToken> {
-    return this.session.client().getToken(id);
+    return aboutToken(this.session.client().getToken(id));
   }
 
   // The secret passes through to the caller and is kept nowhere.
@@ -100,11 +110,11 @@ export class TokenService {
   async update(id: number, version: number, changes: UpdateTokenRequest): Promise<IdentificationToken> {
     const sent = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as UpdateTokenRequest;
     if (Object.keys(sent).length === 0) return this.get(id);
-    return this.session.client().updateToken(id, version, sent);
+    return aboutToken(this.session.client().updateToken(id, version, sent));
   }
 
   delete(id: number): Promise<void> {
-    return this.session.client().deleteToken(id);
+    return aboutToken(this.session.client().deleteToken(id));
   }
 
   audit(query: AuditEventsQuery): Promise<AuditListResponse> {

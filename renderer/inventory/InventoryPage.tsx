@@ -4,7 +4,6 @@ import { useBridgeCall } from '../ipc/useBridgeCall';
 import { useSession, useSignedIn } from '../session/SessionContext';
 import { ComparePanel } from './compare/ComparePanel';
 import { ExportDialog } from './export/ExportDialog';
-import { inventoryErrorText } from './inventoryErrorText';
 import { useOpenedInventories } from './OpenedInventories';
 import { SourceReview } from './review/SourceReview';
 import { openedIdOf, openedKey, refOf, type SourceKey } from './sources';
@@ -40,7 +39,7 @@ export function InventoryPage() {
     const result = await call((bridge) => bridge.inventory.open());
     setOpening(false);
     if (!result.ok) {
-      setOpenError(inventoryErrorText(result.error));
+      setOpenError(result.error.message);
       return;
     }
     if (result.value === null) return;

@@ -1,6 +1,5 @@
 import { Alert, Button, Collapse, Empty, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { ROLE_TYPE_LABELS } from '../../shared/domain';
-import { errorText } from '../ipc/errorText';
 import { useBridgeQuery } from '../ipc/useBridgeQuery';
 import { RightsGrid } from './RightsGrid';
 
@@ -22,7 +21,7 @@ export function RolesPage() {
         <Alert
           type="error"
           showIcon
-          title={`The roles could not be loaded. ${errorText(roles.error)}`}
+          title={`The roles could not be loaded. ${roles.error.message}`}
           action={<Button onClick={roles.reload}>Retry</Button>}
         />
       )}

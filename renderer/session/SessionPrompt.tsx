@@ -2,7 +2,6 @@ import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { useId, useState, type FormEvent } from 'react';
 import type { IpcError } from '../../shared/ipc/errors';
 import { useSession, useSignedIn } from './SessionContext';
-import { signInMessage } from './signInMessage';
 import { useLockout } from './useLockout';
 
 /**
@@ -80,7 +79,7 @@ function PromptDialog({ message }: { message: string }) {
           role="alert"
           type="error"
           showIcon
-          title={signInMessage(error, profile.baseUrl)}
+          title={error.message}
           description={locked ? `Try again in ${lockout.secondsLeft} s.` : undefined}
         />
       )}

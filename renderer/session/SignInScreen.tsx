@@ -5,7 +5,6 @@ import type { Profile } from '../../shared/ipc/schemas';
 import { useBridgeQuery } from '../ipc/useBridgeQuery';
 import { ProfileForm } from './ProfileForm';
 import { useSession } from './SessionContext';
-import { signInMessage } from './signInMessage';
 import { useLockout } from './useLockout';
 
 export function SignInScreen() {
@@ -136,7 +135,7 @@ function SignInForm({
             type="error"
             showIcon
             style={{ marginBottom: 16 }}
-            title={signInMessage(error, profile?.baseUrl)}
+            title={error.message}
             description={locked ? `Try again in ${lockout.secondsLeft} s.` : undefined}
           />
         )}

@@ -4,19 +4,16 @@ import type { RoleItem } from '../../shared/api/roles';
 import type { SettingsResponse } from '../../shared/api/settings';
 import type { IdentificationToken } from '../../shared/api/tokens';
 import type { TokenListResult } from '../../shared/ipc/contract';
-import type { ErrorCode, IpcError } from '../../shared/ipc/errors';
+import { ERROR_WORDING } from '../../shared/ipc/error-wording';
+import { UNREACHABLE_CODES, type ErrorCode, type IpcError } from '../../shared/ipc/errors';
 import { OfflineBanner } from '../inventory/offline/OfflineBanner';
 import { NO_OFFLINE_COPY } from '../inventory/offline/offlineText';
 import { useCachedSnapshot, type CachedSnapshotState } from '../inventory/offline/useCachedSnapshot';
 import { useReconnectGeneration } from '../inventory/offline/useReconnect';
 import { OFFLINE_REASON } from '../inventory/readOnly';
-import { errorText } from '../ipc/errorText';
 import { useBridgeQuery, type Query } from '../ipc/useBridgeQuery';
 import { useSession, useSignedIn } from '../session/SessionContext';
 import { TokensView } from './TokensView';
-
-// Answers that mean "the server is out of reach", as opposed to "it answered no".
-const UNREACHABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['offline', 'timeout']);
 
 type Shown = { tokens: IdentificationToken[]; roles: RoleItem[]; timeZone: string };
 
@@ -34,7 +31,7 @@ export function TokensPage() {
   const roles = useBridgeQuery((bridge) => bridge.roles.list(), key);
   const org = useBridgeQuery((bridge) => bridge.settings.org(), key);
 
-  const unreachable = [tokens, roles, org].find((query) => query.status === 'error' && UNREACHABLE.has(query.error.code))?.error;
+  const unreachable = [tokens, roles, org].find((query) => query.status === 'error' && UNREACHABLE_CODES.has(query.error.code))?.error;
   const offline = connection === 'offline' || unreachable !== undefined;
   const cached = useCachedSnapshot(profile.id, offline, key);
 
@@ -130,7 +127,7 @@ function Body({
   const failed = offline === null ? [tokens, roles, org].find((query) => query.status === 'error')?.error : undefined;
   if (offline?.cached.status === 'ready' || offline?.cached.status === 'error' || failed) {
     const reasons = [
-      failed ? errorText(failed) : errorText(offline?.error ?? { code: 'offline', message: '' }),
+      failed ? failed.message : (offline?.error?.message ?? ERROR_WORDING.offline),
       offline?.cached.status === 'ready' ? NO_OFFLINE_COPY : null,
       offline?.cached.status === 'error' ? `The offline copy could not be read: ${offline.cached.error.message}` : null,
     ];

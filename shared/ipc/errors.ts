@@ -65,3 +65,7 @@ export const fail = <C extends ErrorCode>(error: IpcError<C>): { ok: false; erro
 
 // Codes every channel can answer with: a malformed argument, or a fault in the console itself.
 export const UNIVERSAL_ERRORS = ['validation', 'internal'] as const;
+
+// Failures that mean "the server is not answering properly", not "you may not": main keeps an
+// offline session on them, and the token list shows the offline copy.
+export const UNREACHABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['offline', 'timeout', 'server_error', 'bad_response', 'rate_limited']);

@@ -1,3 +1,4 @@
+import { ERROR_WORDING } from '../../shared/ipc/error-wording';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoleItem } from '../../shared/api/roles';
 import type { CreateTokenResponse, IdentificationToken } from '../../shared/api/tokens';
@@ -39,7 +40,7 @@ describe('WifoxClient against the reference server', () => {
     const profileId = await addProfile(console, server.url, 'nobody@example.test');
     const error = expectError(await console.call('session.signIn', { profileId, password: 'Wrong-pass-1!' }));
     expect(error.code).toBe('invalid_credentials');
-    expect(error.message).toBe('Wrong email or password.');
+    expect(error.message).toBe(ERROR_WORDING.invalid_credentials);
   });
 
   it('validation with the field at fault', async () => {

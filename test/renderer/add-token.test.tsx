@@ -1,3 +1,4 @@
+import { ERROR_WORDING } from '../../shared/ipc/error-wording';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -199,14 +200,12 @@ describe('Add Identification Token drawer', () => {
     expect(refused).toBeInTheDocument();
     kept();
 
-    const general: [Parameters<typeof fake.failNext>[1], RegExp][] = [
-      [{ code: 'offline', message: 'ECONNREFUSED' }, /cannot be reached/],
-      [{ code: 'timeout', message: 'timeout' }, /took too long/],
-      [{ code: 'forbidden', message: 'Forbidden' }, /not allowed to do this/],
-      [{ code: 'rate_limited', message: 'Slow down', retryAfterSeconds: 12 }, /Try again in 12 s/],
-      [{ code: 'server_error', message: '500' }, /failed to handle the request/],
-      [{ code: 'bad_response', message: 'odd' }, /does not understand/],
-      [{ code: 'internal', message: 'The console could not reach its main process.' }, /could not reach its main process/],
+    // Main words every failure (shared/ipc/error-wording.ts); the drawer shows it as is.
+    const general: [Parameters<typeof fake.failNext>[1], string][] = [
+      ['offline', ERROR_WORDING.offline],
+      ['forbidden', ERROR_WORDING.forbidden],
+      [{ code: 'rate_limited', message: 'The Wifox server is receiving too many requests. Try again in 12 s.', retryAfterSeconds: 12 }, 'Try again in 12 s'],
+      [{ code: 'internal', message: 'The console could not reach its main process.' }, 'could not reach its main process'],
     ];
     for (const [error, text] of general) {
       fake.failNext('tokens.create', error);
@@ -232,7 +231,7 @@ describe('Add Identification Token drawer', () => {
     const prompt = await screen.findByRole('dialog', { name: 'Sign in again' });
     await user.type(within(prompt).getByLabelText('Password'), 'wrong');
     await user.click(within(prompt).getByRole('button', { name: 'Sign in' }));
-    expect(await within(prompt).findByText(/email or password is wrong/)).toBeInTheDocument();
+    expect(await within(prompt).findByText(ERROR_WORDING.invalid_credentials)).toBeInTheDocument();
     await user.type(within(prompt).getByLabelText('Password'), PASSWORD);
     await user.click(within(prompt).getByRole('button', { name: 'Sign in' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Sign in again' })).toBeNull());

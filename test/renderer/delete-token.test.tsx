@@ -1,3 +1,4 @@
+import { ERROR_WORDING } from '../../shared/ipc/error-wording';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { seededFake } from './fake-bridge';
@@ -35,12 +36,12 @@ describe('Deleting a token', () => {
   });
 
   it('keeps the row and says why when the server refuses', async () => {
-    const fake = seededFake().failNext('tokens.delete', { code: 'forbidden', message: 'no' });
+    const fake = seededFake().failNext('tokens.delete', 'forbidden');
     const { user } = await renderTokenList(fake);
     await user.click(within(rowOf('BackendAutomation')).getByRole('button', { name: 'Delete BackendAutomation' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete BackendAutomation?' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('You are not allowed to do this');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(ERROR_WORDING.forbidden);
     expect(shownNames()).toContain('BackendAutomation');
   });
 });

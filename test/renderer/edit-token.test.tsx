@@ -1,3 +1,4 @@
+import { ERROR_WORDING } from '../../shared/ipc/error-wording';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -83,7 +84,7 @@ describe('Edit Identification Token drawer', () => {
 
     await user.click(save(d));
     const alert = await within(d).findByRole('alert');
-    expect(alert).toHaveTextContent('Someone else changed this token since you opened it.');
+    expect(alert).toHaveTextContent(ERROR_WORDING.conflict);
     expect(within(d).getByTestId('role-preview')).toHaveTextContent('This token will access: Clients');
 
     await user.click(within(alert).getByRole('button', { name: 'Reload token' }));
@@ -112,9 +113,9 @@ describe('Edit Identification Token drawer', () => {
     expect(await within(d).findByText('A token named "TakenElsewhere" already exists.')).toBeInTheDocument();
     expect(name).toHaveValue('TakenElsewhere');
 
-    fake.failNext('tokens.update', { code: 'not_found', message: 'gone' });
+    fake.failNext('tokens.update', 'not_found');
     await user.click(save(d));
-    expect(await within(d).findByRole('alert')).toHaveTextContent('This token no longer exists');
+    expect(await within(d).findByRole('alert')).toHaveTextContent(ERROR_WORDING.not_found);
     expect(name).toHaveValue('TakenElsewhere');
 
     await user.keyboard('{Escape}');

@@ -47,7 +47,8 @@ import {
   ipcContract,
   ipcEvents,
 } from '../../shared/ipc/contract';
-import { type IpcError, type Result, fail, ok } from '../../shared/ipc/errors';
+import { ERROR_WORDING } from '../../shared/ipc/error-wording';
+import { type ErrorCode, type IpcError, type Result, fail, ok } from '../../shared/ipc/errors';
 import { DEFAULT_SETTINGS, type ConsoleSettings, type Profile, type SessionState } from '../../shared/ipc/schemas';
 
 type Handler<C extends Channel> = (
@@ -78,7 +79,9 @@ const SERVER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'audit.list',
 ]);
 
-const UNREACHABLE: IpcError<'offline'> = { code: 'offline', message: 'connect ECONNREFUSED 127.0.0.1:4010' };
+// Errors carry main's wording (shared/ipc/error-wording.ts): the renderer shows it as is.
+const wording = <C extends ErrorCode>(code: C): IpcError<C> => ({ code, message: ERROR_WORDING[code] });
+const UNREACHABLE = wording('offline');
 
 const moduleItems = () =>
   MODULES.map((m) => ({ key: m.key, name: m.name, group: m.group, groupName: MODULE_GROUP_NAMES[m.group], parent: m.parent }));
@@ -186,9 +189,9 @@ export class FakeWifox {
     );
   }
 
-  /** The next call of the channel answers this error instead of running. */
-  failNext(channel: Channel, error: IpcError): this {
-    this.failures.set(channel, [...(this.failures.get(channel) ?? []), error]);
+  /** The next call of the channel answers this error (a code alone: with its wording) instead of running. */
+  failNext(channel: Channel, error: IpcError | ErrorCode): this {
+    this.failures.set(channel, [...(this.failures.get(channel) ?? []), typeof error === 'string' ? wording(error) : error]);
     return this;
   }
 
@@ -366,8 +369,8 @@ export class FakeWifox {
     },
     'session.signIn': ({ profileId, password }) => {
       const profile = this.profiles.find((p) => p.id === profileId);
-      if (!profile) return fail({ code: 'not_found', message: 'No such profile.' });
-      if (password !== PASSWORD) return fail({ code: 'invalid_credentials', message: 'Wrong email or password.' });
+      if (!profile) return fail(wording('not_found'));
+      if (password !== PASSWORD) return fail(wording('invalid_credentials'));
       const state = {
         status: 'signedIn' as const,
         profile,
@@ -394,7 +397,7 @@ export class FakeWifox {
     },
     'tokens.get': ({ id }) => {
       const token = this.tokens.find((t) => t.id === id);
-      return token ? ok(token) : fail({ code: 'not_found', message: 'No such token.' });
+      return token ? ok(token) : fail(wording('not_found'));
     },
     'tokens.create': (input) => {
       if (this.clash(input.name)) {
@@ -421,8 +424,8 @@ export class FakeWifox {
     'tokens.update': ({ id, version, changes }) => {
       const index = this.tokens.findIndex((t) => t.id === id);
       const current = this.tokens[index];
-      if (!current) return fail({ code: 'not_found', message: 'No such token.' });
-      if (current.version !== version) return fail({ code: 'conflict', message: 'The token changed meanwhile.' });
+      if (!current) return fail(wording('not_found'));
+      if (current.version !== version) return fail(wording('conflict'));
       if (changes.name !== undefined && this.clash(changes.name, id)) {
         return fail({ code: 'name_taken', message: `A token named "${changes.name}" already exists.` });
       }
@@ -445,7 +448,7 @@ export class FakeWifox {
       return ok(updated);
     },
     'tokens.delete': ({ id }) => {
-      if (!this.tokens.some((t) => t.id === id)) return fail({ code: 'not_found', message: 'No such token.' });
+      if (!this.tokens.some((t) => t.id === id)) return fail(wording('not_found'));
       this.tokens = this.tokens.filter((t) => t.id !== id);
       return ok(null);
     },

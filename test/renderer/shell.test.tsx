@@ -1,3 +1,4 @@
+import { ERROR_WORDING } from '../../shared/ipc/error-wording';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PASSWORD, PROFILE, seededFake } from './fake-bridge';
@@ -14,7 +15,7 @@ describe('Sign-in screen', () => {
 
     await user.type(password, 'nope');
     await user.click(signIn);
-    expect(await screen.findByRole('alert')).toHaveTextContent('The email or password is wrong.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(ERROR_WORDING.invalid_credentials);
 
     fake.failNext('session.signIn', { code: 'locked', message: 'Locked', retryAfterSeconds: 42 });
     await user.click(signIn);
@@ -23,11 +24,11 @@ describe('Sign-in screen', () => {
   });
 
   it('says when the server cannot be reached, then signs in', async () => {
-    const fake = seededFake({ signedIn: false }).failNext('session.signIn', { code: 'offline', message: 'ECONNREFUSED' });
+    const fake = seededFake({ signedIn: false }).failNext('session.signIn', 'offline');
     const { user } = renderApp(fake);
     await user.type(await screen.findByLabelText('Password'), PASSWORD);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(`The server at ${PROFILE.baseUrl} cannot be reached.`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(ERROR_WORDING.offline);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByRole('table', { name: 'Identification tokens' })).toBeInTheDocument();
   });

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import type { InventoryCompareResult } from '../../../shared/ipc/inventory-contract';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
 import { useSignedIn } from '../../session/SessionContext';
-import { inventoryErrorText } from '../inventoryErrorText';
 import { refOf, type SourceKey } from '../sources';
 import type { SourceOption } from '../useSourceOptions';
 import { CompareResult } from './CompareResult';
@@ -33,7 +32,7 @@ export function ComparePanel({ options, labelOf }: { options: SourceOption[]; la
     if (result.ok) setShown({ result: result.value, leftLabel: labelOf(earlier), rightLabel: labelOf(later) });
     else {
       setShown(null);
-      setError(inventoryErrorText(result.error));
+      setError(result.error.message);
     }
   };
 

@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import type { ExportProgressEvent, InventoryFormat, SnapshotRef } from '../../../shared/ipc/inventory-contract';
 import { useBridge } from '../../ipc/BridgeContext';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
-import { inventoryErrorText } from '../inventoryErrorText';
 
 const FORMATS: readonly { value: InventoryFormat; label: string; help: string }[] = [
   {
@@ -44,7 +43,7 @@ export function ExportDialog({ source, sourceLabel, onClose }: { source: Snapsho
     setBusy(false);
     if (!result.ok) {
       setProgress(null);
-      setError(inventoryErrorText(result.error));
+      setError(result.error.message);
       return;
     }
     onClose();

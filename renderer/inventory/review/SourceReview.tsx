@@ -3,7 +3,6 @@ import { useMemo } from 'react';
 import type { InventorySnapshot } from '../../../shared/inventory';
 import { useBridgeQuery } from '../../ipc/useBridgeQuery';
 import { useSignedIn } from '../../session/SessionContext';
-import { inventoryErrorText } from '../inventoryErrorText';
 import { NO_OFFLINE_COPY } from '../offline/offlineText';
 import { useOpenedInventories } from '../OpenedInventories';
 import { openedIdOf, type SourceKey } from '../sources';
@@ -55,7 +54,7 @@ function LiveReview() {
   if (failed?.error) {
     return (
       <Failure
-        message={inventoryErrorText(failed.error)}
+        message={failed.error.message}
         onRetry={() => {
           for (const query of [tokens, roles, org]) if (query.status === 'error') query.reload();
         }}
@@ -70,7 +69,7 @@ function CachedReview() {
   const { profile } = useSignedIn();
   const cached = useBridgeQuery((bridge) => bridge.inventory.cached({ profileId: profile.id }));
   if (cached.status === 'loading') return loading;
-  if (cached.status === 'error') return <Failure message={inventoryErrorText(cached.error)} onRetry={cached.reload} />;
+  if (cached.status === 'error') return <Failure message={cached.error.message} onRetry={cached.reload} />;
   if (cached.data === null) return <Empty description={NO_OFFLINE_COPY} />;
   return <SnapshotReview snapshot={cached.data} note={COPY_NOTE} />;
 }

@@ -1,7 +1,6 @@
 import { Alert, Button, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
-import { errorText } from '../../ipc/errorText';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
 
 /** "Are you sure? This action cannot be undone." [Cancel] [Delete], as on the Wifox console. */
@@ -26,7 +25,7 @@ export function DeleteTokenDialog({
     setBusy(false);
     if (result.ok) onDeleted(token, false);
     else if (result.error.code === 'not_found') onDeleted(token, true);
-    else setError(errorText(result.error));
+    else setError(result.error.message);
   };
 
   return (

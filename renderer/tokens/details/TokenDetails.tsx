@@ -1,7 +1,6 @@
 import { Alert, Button, Descriptions, Empty, Skeleton, Timeline, Typography } from 'antd';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { formatDisplayDateTime } from '../../../shared/domain';
-import { errorText } from '../../ipc/errorText';
 import { useBridgeQuery } from '../../ipc/useBridgeQuery';
 import { AUDIT_ACTION_LABELS, eventSentences } from './auditText';
 import { monospace } from '../../layout/styles';
@@ -46,7 +45,7 @@ function AuditHistory({ tokenId, loadKey, timeZone }: { tokenId: number; loadKey
       <Alert
         type="error"
         showIcon
-        title={`The history could not be loaded. ${errorText(events.error)}`}
+        title={`The history could not be loaded. ${events.error.message}`}
         action={<Button onClick={events.reload}>Retry</Button>}
       />
     );

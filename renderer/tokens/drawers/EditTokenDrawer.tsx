@@ -1,7 +1,6 @@
 import { Alert, Button, Drawer, Space, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
-import { errorText } from '../../ipc/errorText';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
 import { Loading } from '../../app/Loading';
 import { TokenFormFields } from '../form/TokenFormFields';
@@ -40,6 +39,8 @@ export function EditTokenDrawer({
   const form = useTokenForm(() => formValuesOf(token), context);
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  // Main's sentence for the conflict (it says to reload); the alert adds what happens to the edits.
+  const [conflictText, setConflictText] = useState('');
   const [reloadNote, setReloadNote] = useState<string | null>(null);
 
   // The Details tab shows the token as the server has it now (last use moves on without a new
@@ -83,6 +84,7 @@ export function EditTokenDrawer({
     if (result.ok) {
       onSaved(result.value);
     } else if (result.error.code === 'conflict') {
+      setConflictText(result.error.message);
       setConflict({ status: 'open' });
     } else {
       form.showServerError(result.error);
@@ -93,7 +95,7 @@ export function EditTokenDrawer({
     setConflict({ status: 'reloading' });
     const result = await call((bridge) => bridge.tokens.get({ id: base.id }));
     if (!result.ok) {
-      setConflict({ status: 'failed', message: errorText(result.error) });
+      setConflict({ status: 'failed', message: result.error.message });
       return;
     }
     const changed = remoteChanges(base, result.value);
@@ -121,11 +123,9 @@ export function EditTokenDrawer({
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title="Someone else changed this token since you opened it."
+          title={conflictText}
           description={
-            conflict.status === 'failed'
-              ? `The token could not be reloaded: ${conflict.message}`
-              : 'Reload it to see their changes; what you typed here stays as it is.'
+            conflict.status === 'failed' ? `The token could not be reloaded: ${conflict.message}` : 'What you typed here stays as it is.'
           }
           action={
             <Button size="small" loading={conflict.status === 'reloading'} onClick={() => void reload()}>

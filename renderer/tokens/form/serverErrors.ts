@@ -1,5 +1,4 @@
 import type { IpcError } from '../../../shared/ipc/errors';
-import { errorText } from '../../ipc/errorText';
 import type { TokenField } from './tokenFormModel';
 
 export type ServerFeedback = {
@@ -43,5 +42,5 @@ export function serverFeedback(error: IpcError): ServerFeedback {
     }
     return { fields, entries, general: unplaced.length > 0 ? unplaced.join(' ') : null };
   }
-  return { fields: {}, entries: new Map(), general: errorText(error) };
+  return { fields: {}, entries: new Map(), general: error.message };
 }

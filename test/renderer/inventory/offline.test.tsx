@@ -1,3 +1,4 @@
+import { ERROR_WORDING } from '../../../shared/ipc/error-wording';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { formatDisplayDateTime } from '../../../shared/domain';
@@ -75,7 +76,7 @@ describe('Identification tokens offline', () => {
   it('falls back to the saved copy when the list times out, and tries again on request', async () => {
     const fake = seededFake();
     fake.saveOfflineCopy('2026-07-14T21:30:00.000Z');
-    fake.failNext('tokens.list', { code: 'timeout', message: 'The server took too long.' });
+    fake.failNext('tokens.list', 'timeout');
     const { user } = renderApp(fake);
     expect(await screen.findByText('Offline — inventory as of 14/07/2026 23:30')).toBeInTheDocument();
     expect(bodyRows()).toHaveLength(4);
@@ -91,7 +92,7 @@ describe('Identification tokens offline', () => {
     const { user } = renderApp(fake);
     expect(await screen.findByText('The tokens could not be loaded', undefined, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText(/No offline copy of this inventory has been saved yet/)).toBeInTheDocument();
-    expect(screen.getByText(/The Wifox server cannot be reached/)).toBeInTheDocument();
+    expect(screen.getByText(ERROR_WORDING.offline)).toBeInTheDocument();
 
     // Still unreachable: the retry asks again and answers the same.
     const asked = fake.callsOf('tokens.list').length;
