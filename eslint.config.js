@@ -19,6 +19,22 @@ const patterns = {
 
 const nodeMessage = 'Node built-ins are not available here.';
 
+// Renderer folders: `app` is the composition root (it wires the features together); each
+// feature imports only its own files, renderer/common (shared UI pieces), renderer/ipc and
+// shared/, so a feature can change without breaking another. common and ipc import no feature.
+const RENDERER_FEATURES = ['layout', 'session', 'tokens', 'inventory', 'roles'];
+const featureImports = (allowed) => {
+  const others = ['app', ...RENDERER_FEATURES].filter((name) => name !== allowed);
+  return {
+    regex: `^(\\.\\./)+(${others.join('|')})(/|$)`,
+    message: 'Renderer features do not import each other: move what several features use to renderer/common/.',
+  };
+};
+const rendererImports = (extra = []) => ['error', {
+  paths: nodeBuiltins.map((name) => ({ name, message: nodeMessage })),
+  patterns: [patterns.electron, patterns.main, patterns.server, patterns.network, ...extra],
+}];
+
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'fetch', 'XMLHttpRequest', 'process', 'Buffer', 'require', '__dirname'];
 
 export default tseslint.config(
@@ -50,12 +66,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.map((name) => ({ name, message: nodeMessage })),
-        patterns: [patterns.electron, patterns.main, patterns.server, patterns.network],
-      }],
+      'no-restricted-imports': rendererImports(),
       'no-restricted-globals': ['error', { name: 'fetch', message: 'The renderer never talks to the network.' }, { name: 'XMLHttpRequest', message: 'The renderer never talks to the network.' }, { name: 'WebSocket', message: 'The renderer never talks to the network.' }],
     },
+  },
+  ...RENDERER_FEATURES.map((feature) => ({
+    files: [`renderer/${feature}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': rendererImports([featureImports(feature)]) },
+  })),
+  {
+    files: ['renderer/common/**/*.{ts,tsx}', 'renderer/ipc/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': rendererImports([featureImports(null)]) },
   },
   {
     files: ['main/**/*.ts', 'preload/**/*.ts'],

@@ -6,13 +6,13 @@ import { BridgeProvider } from '../ipc/BridgeContext';
 import { Shell } from '../layout/Shell';
 import { SessionPrompt } from '../session/SessionPrompt';
 import { SessionProvider } from '../session/SessionProvider';
-import { useSession } from '../session/SessionContext';
+import { useSession } from '../common/SessionContext';
 import { SignInScreen } from '../session/SignInScreen';
 import { TokensPage } from '../tokens/TokensPage';
 import { InventoryPage, PreferencesPage, RolesPage } from './lazyPages';
-import { Loading } from './Loading';
+import { Loading } from '../common/Loading';
 import { Providers } from './Providers';
-import { loadSection, saveSection, type Section } from './sections';
+import { loadSection, saveSection, type Section } from '../layout/sections';
 import { SettingsProvider, useSettings } from './SettingsContext';
 
 export function App({ bridge }: { bridge: WifoxBridge }) {

@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Select, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useBridgeCall } from '../ipc/useBridgeCall';
-import { useSession, useSignedIn } from '../session/SessionContext';
+import { useSession, useSignedIn } from '../common/SessionContext';
 import { ComparePanel } from './compare/ComparePanel';
 import { ExportDialog } from './export/ExportDialog';
 import { useOpenedInventories } from './OpenedInventories';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useBridgeQuery } from '../ipc/useBridgeQuery';
-import { useSession, useSignedIn } from '../session/SessionContext';
+import { useSession, useSignedIn } from '../common/SessionContext';
 import { useOpenedInventories } from './OpenedInventories';
 import { LIVE_LABEL, cachedLabel, openedKey, type SourceKey } from './sources';
 

@@ -1,7 +1,7 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Tooltip, Typography } from 'antd';
-import { useSession, useSignedIn } from '../session/SessionContext';
-import { visuallyHidden } from './styles';
+import { useSession, useSignedIn } from '../common/SessionContext';
+import { visuallyHidden } from '../common/styles';
 
 
 export function HeaderBar({ menuOpen, onToggleMenu }: { menuOpen: boolean; onToggleMenu: () => void }) {

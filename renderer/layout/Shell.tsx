@@ -1,6 +1,6 @@
 import { Layout, theme } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { Section } from '../app/sections';
+import type { Section } from './sections';
 import { HeaderBar } from './HeaderBar';
 import { SideMenu } from './SideMenu';
 

@@ -1,6 +1,6 @@
 import { AuditOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, SlidersOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
-import type { Section } from '../app/sections';
+import type { Section } from './sections';
 
 export function SideMenu({ section, onNavigate }: { section: Section; onNavigate: (section: Section) => void }) {
   return (

@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { useId, useState, type FormEvent } from 'react';
 import type { IpcError } from '../../shared/ipc/errors';
-import { useSession, useSignedIn } from './SessionContext';
+import { useSession, useSignedIn } from '../common/SessionContext';
 import { useLockout } from './useLockout';
 
 /**

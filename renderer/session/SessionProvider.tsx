@@ -3,7 +3,7 @@ import type { IpcError } from '../../shared/ipc/errors';
 import type { ConnectionState, SessionState } from '../../shared/ipc/schemas';
 import { useBridge } from '../ipc/BridgeContext';
 import { SessionErrorContext } from '../ipc/sessionErrors';
-import { SessionContext, type SessionContextValue, type SignInOutcome } from './SessionContext';
+import { SessionContext, type SessionContextValue, type SignInOutcome } from '../common/SessionContext';
 
 const ENDED_MESSAGE = 'Your session has ended. Enter your password to continue where you left off.';
 

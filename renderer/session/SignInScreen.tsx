@@ -4,7 +4,7 @@ import type { IpcError } from '../../shared/ipc/errors';
 import type { Profile } from '../../shared/ipc/schemas';
 import { useBridgeQuery } from '../ipc/useBridgeQuery';
 import { ProfileForm } from './ProfileForm';
-import { useSession } from './SessionContext';
+import { useSession } from '../common/SessionContext';
 import { useLockout } from './useLockout';
 
 export function SignInScreen() {

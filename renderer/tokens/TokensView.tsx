@@ -5,9 +5,9 @@ import type { IdentificationToken } from '../../shared/api/tokens';
 import { DeleteTokenDialog } from './delete/DeleteTokenDialog';
 import { TOKEN_DRAWER_WIDTH } from './drawers/drawerWidth';
 import type { TokenFormInputs } from './form/useFormContext';
-import { TokenList, type EditingHandlers, type ListReload } from './list/TokenList';
+import { TokenList, type EditingHandlers, type ListReload } from '../common/token-list/TokenList';
 import { RevealHost, type RevealHandle } from './reveal/RevealDialog';
-import { useListPrefs } from './useListPrefs';
+import { useListPrefs } from '../common/token-list/useListPrefs';
 import { useShortcuts } from './useShortcuts';
 
 // The drawers (and their date picker) load when first opened: the first screen is the list.

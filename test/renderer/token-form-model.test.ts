@@ -10,8 +10,8 @@ import {
   type FormContext,
   type TokenFormValues,
 } from '../../renderer/tokens/form/tokenFormModel';
-import { filterAndSortTokens } from '../../renderer/tokens/filterTokens';
-import { DEFAULT_LIST_PREFS } from '../../renderer/tokens/listPrefs';
+import { filterAndSortTokens } from '../../renderer/common/token-list/filterTokens';
+import { DEFAULT_LIST_PREFS } from '../../renderer/common/token-list/listPrefs';
 
 const token = (over: Partial<IdentificationToken> = {}): IdentificationToken => ({
   id: 1,

@@ -1,7 +1,7 @@
 import { Typography, theme } from 'antd';
 import { formatDisplayDate } from '../../../shared/domain';
 import type { ExpiryDay } from '../../../shared/inventory';
-import { visuallyHidden } from '../../layout/styles';
+import { visuallyHidden } from '../../common/styles';
 
 const DAY_WIDTH = 7;
 const AXIS_LEFT = 28;

@@ -2,7 +2,7 @@ import { Alert, Button, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import type { InventoryCompareResult } from '../../../shared/ipc/inventory-contract';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
-import { useSignedIn } from '../../session/SessionContext';
+import { useSignedIn } from '../../common/SessionContext';
 import { refOf, type SourceKey } from '../sources';
 import type { SourceOption } from '../useSourceOptions';
 import { CompareResult } from './CompareResult';

@@ -3,11 +3,11 @@ import { useMemo } from 'react';
 import type { RoleItem } from '../../../shared/api/roles';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { summarizeInventory } from '../../../shared/inventory';
-import { TokenList } from '../../tokens/list/TokenList';
-import { useListPrefs } from '../../tokens/useListPrefs';
+import { TokenList } from '../../common/token-list/TokenList';
+import { useListPrefs } from '../../common/token-list/useListPrefs';
 import { SummaryCharts } from '../chart/SummaryCharts';
 import { SnapshotHeader } from './SnapshotHeader';
-import { useNow } from './useNow';
+import { useNow } from '../../common/review-flags/useNow';
 
 export type ReviewedInventory = {
   baseUrl: string;

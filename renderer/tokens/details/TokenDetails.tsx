@@ -3,7 +3,7 @@ import type { IdentificationToken } from '../../../shared/api/tokens';
 import { formatDisplayDateTime } from '../../../shared/domain';
 import { useBridgeQuery } from '../../ipc/useBridgeQuery';
 import { AUDIT_ACTION_LABELS, eventSentences } from './auditText';
-import { monospace } from '../../layout/styles';
+import { monospace } from '../../common/styles';
 
 
 export function TokenDetails({ token, timeZone, refreshKey = 0 }: { token: IdentificationToken; timeZone: string; refreshKey?: number }) {

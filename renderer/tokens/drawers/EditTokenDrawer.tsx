@@ -2,7 +2,7 @@ import { Alert, Button, Drawer, Space, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
-import { Loading } from '../../app/Loading';
+import { Loading } from '../../common/Loading';
 import { TokenFormFields } from '../form/TokenFormFields';
 import { changedFields, formValuesOf, isEdited, rebaseValues } from '../form/tokenFormModel';
 import { useFormContext, type TokenFormInputs } from '../form/useFormContext';

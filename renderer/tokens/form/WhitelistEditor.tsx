@@ -2,7 +2,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { useEffect, useId, useRef } from 'react';
 import { MAX_WHITELIST_ENTRIES, whitelistCapacityText } from '../../../shared/domain';
-import { monospace } from '../../layout/styles';
+import { monospace } from '../../common/styles';
 import { newWhitelistRow, type FormValidation, type WhitelistRow } from './tokenFormModel';
 
 export function WhitelistEditor({

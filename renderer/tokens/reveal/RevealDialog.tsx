@@ -2,7 +2,7 @@ import { CopyOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Modal, Typography } from 'antd';
 import { useImperativeHandle, useState, type Ref } from 'react';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
-import { monospace } from '../../layout/styles';
+import { monospace } from '../../common/styles';
 
 
 export type Revealed = { tokenName: string; secret: string };

@@ -1,7 +1,7 @@
 import { Empty, Table, type SpinProps, type TableProps } from 'antd';
 import { useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
-import type { ListPrefs, ListSortField } from '../listPrefs';
+import type { ListPrefs, ListSortField } from './listPrefs';
 import { fitColumns } from './fitColumns';
 import { tokenColumns, type ColumnHandlers, type ColumnOptions } from './tokenColumns';
 import { useViewportHeight } from './useViewportHeight';

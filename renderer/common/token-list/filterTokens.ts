@@ -1,5 +1,5 @@
-import type { IdentificationToken } from '../../shared/api/tokens';
-import { tokenNameKey, type ReviewFlag } from '../../shared/domain';
+import type { IdentificationToken } from '../../../shared/api/tokens';
+import { tokenNameKey, type ReviewFlag } from '../../../shared/domain';
 import type { ListPrefs } from './listPrefs';
 
 type Criteria = Pick<ListPrefs, 'search' | 'status' | 'roleId' | 'sort' | 'order'> & Partial<Pick<ListPrefs, 'reviewFlag'>>;

@@ -3,8 +3,8 @@ import { Button, Checkbox, Flex, Input, Popover, Select, type InputRef } from 'a
 import type { Ref } from 'react';
 import type { RoleItem } from '../../../shared/api/roles';
 import { REVIEW_FLAGS, REVIEW_FLAG_KEYS, type ReviewFlag } from '../../../shared/domain';
-import { DisabledReason, passThroughPointer } from '../../inventory/readOnly';
-import { OPTIONAL_COLUMNS, type ListPrefs, type OptionalColumn } from '../listPrefs';
+import { DisabledReason, passThroughPointer } from '../readOnly';
+import { OPTIONAL_COLUMNS, type ListPrefs, type OptionalColumn } from './listPrefs';
 
 const COLUMN_LABELS: Readonly<Record<OptionalColumn, string>> = {
   role: 'Role',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { tokenStatusSchema } from '../../shared/api/tokens';
-import { reviewFlagSchema } from '../../shared/domain';
+import { tokenStatusSchema } from '../../../shared/api/tokens';
+import { reviewFlagSchema } from '../../../shared/domain';
 
 // Review is on by default (a reviewer switches it off, not on); the others start hidden.
 export const OPTIONAL_COLUMNS = ['role', 'lastUsed', 'created', 'review'] as const;

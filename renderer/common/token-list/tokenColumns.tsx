@@ -2,12 +2,12 @@ import { DeleteOutlined, EditOutlined, InfoCircleOutlined } from '@ant-design/ic
 import { Button, Space, Tag, Tooltip, Typography, type TableColumnType } from 'antd';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { formatDisplayDate, formatDisplayDateTime } from '../../../shared/domain';
-import { DisabledReason, passThroughPointer } from '../../inventory/readOnly';
-import { ReviewTags } from '../../inventory/review/flagStyle';
-import { NO_FLAGS, type FlagMap } from '../../inventory/review/reviewFlagsMemo';
-import type { ListPrefs, ListSortField, OptionalColumn } from '../listPrefs';
+import { DisabledReason, passThroughPointer } from '../readOnly';
+import { ReviewTags } from '../review-flags/flagStyle';
+import { NO_FLAGS, type FlagMap } from '../review-flags/reviewFlagsMemo';
+import type { ListPrefs, ListSortField, OptionalColumn } from './listPrefs';
 import { CollapsedList } from './CollapsedList';
-import { monospace, visuallyHidden } from '../../layout/styles';
+import { monospace, visuallyHidden } from '../styles';
 
 export type ColumnHandlers = {
   /** The token's name was clicked: the edit drawer, or a read-only view. */

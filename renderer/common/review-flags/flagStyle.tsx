@@ -1,6 +1,6 @@
 import { Flex, Tag } from 'antd';
 import { REVIEW_FLAGS, type ReviewFlag } from '../../../shared/domain';
-import { visuallyHidden } from '../../layout/styles';
+import { visuallyHidden } from '../styles';
 
 // Red for what lets anyone in, orange for what lasts too long, the rest calmer.
 export const FLAG_COLORS: Readonly<Record<ReviewFlag, string>> = {

@@ -1,8 +1,8 @@
 import { Descriptions, Drawer, Flex, Tag, Typography } from 'antd';
-import type { IdentificationToken } from '../../shared/api/tokens';
-import { formatDisplayDate, formatDisplayDateTime, type ReviewFlag } from '../../shared/domain';
-import { monospace } from '../layout/styles';
-import { ReviewTags } from './review/flagStyle';
+import type { IdentificationToken } from '../../../shared/api/tokens';
+import { formatDisplayDate, formatDisplayDateTime, type ReviewFlag } from '../../../shared/domain';
+import { monospace } from '../styles';
+import { ReviewTags } from '../review-flags/flagStyle';
 
 const STATUS_TEXT = { active: 'Active', expiring: 'Expiring soon', expired: 'Expired' } as const;
 
