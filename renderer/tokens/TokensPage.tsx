@@ -1,21 +1,15 @@
 import { Button, Flex, Result, Skeleton, Typography } from 'antd';
 import { useCallback, useEffect, useRef } from 'react';
-import type { RoleItem } from '../../shared/api/roles';
-import type { SettingsResponse } from '../../shared/api/settings';
-import type { IdentificationToken } from '../../shared/api/tokens';
 import type { TokenListResult } from '../../shared/ipc/contract';
-import { ERROR_WORDING } from '../../shared/ipc/error-wording';
-import { UNREACHABLE_CODES, type ErrorCode, type IpcError } from '../../shared/ipc/errors';
+import type { ErrorCode } from '../../shared/ipc/errors';
 import { OfflineBanner } from '../common/offline/OfflineBanner';
-import { NO_OFFLINE_COPY } from '../common/offline/offlineText';
-import { useCachedSnapshot, type CachedSnapshotState } from '../common/offline/useCachedSnapshot';
+import { useCachedSnapshot } from '../common/offline/useCachedSnapshot';
 import { useReconnectGeneration } from '../common/offline/useReconnect';
 import { OFFLINE_REASON } from '../common/readOnly';
 import { useBridgeQuery, type Query } from '../ipc/useBridgeQuery';
 import { useSession, useSignedIn } from '../common/SessionContext';
 import { TokensView } from './TokensView';
-
-type Shown = { tokens: IdentificationToken[]; roles: RoleItem[]; timeZone: string };
+import { offlineWanted, tokensPageView, type TokensPageView } from './tokensPageState';
 
 /**
  * Security → Identification tokens: loads the whole inventory, its roles and the org's zone.
@@ -25,14 +19,13 @@ type Shown = { tokens: IdentificationToken[]; roles: RoleItem[]; timeZone: strin
 export function TokensPage() {
   const { employee, profile } = useSignedIn();
   const { connection } = useSession();
-  const [generation, retry] = useReconnectGeneration(profile.id);
+  const [generation, reconnect] = useReconnectGeneration(profile.id);
   const key = String(generation);
   const tokens = useBridgeQuery((bridge) => bridge.tokens.list(), key);
   const roles = useBridgeQuery((bridge) => bridge.roles.list(), key);
   const org = useBridgeQuery((bridge) => bridge.settings.org(), key);
 
-  const unreachable = [tokens, roles, org].find((query) => query.status === 'error' && UNREACHABLE_CODES.has(query.error.code))?.error;
-  const offline = connection === 'offline' || unreachable !== undefined;
+  const offline = offlineWanted({ tokens, roles, org, connection });
   const cached = useCachedSnapshot(profile.id, offline, key);
 
   // What others did meanwhile (a token used, changed or deleted) shows when the admin comes
@@ -56,59 +49,43 @@ export function TokensPage() {
         Identification tokens
       </Typography.Title>
       <Body
+        view={tokensPageView({ tokens, roles, org, connection, cached })}
         tokens={tokens}
-        roles={roles}
-        org={org}
-        offline={offline ? { cached, error: unreachable } : null}
         adminRank={employee.rank}
-        retry={retry}
+        retry={() => {
+          for (const query of [tokens, roles, org]) if (query.status === 'error') query.reload();
+        }}
+        reconnect={reconnect}
         refresh={refresh}
       />
     </Flex>
   );
 }
 
-type Offline = { cached: CachedSnapshotState; error: IpcError | undefined };
-
 function Body({
+  view,
   tokens,
-  roles,
-  org,
-  offline,
   adminRank,
   retry,
+  reconnect,
   refresh,
 }: {
+  view: TokensPageView;
   tokens: Query<TokenListResult, ErrorCode>;
-  roles: Query<RoleItem[], ErrorCode>;
-  org: Query<SettingsResponse, ErrorCode>;
-  offline: Offline | null;
   adminRank: number;
   retry: () => void;
+  reconnect: () => void;
   refresh: () => void;
 }) {
-  const live: Shown | null =
-    tokens.status === 'success' && roles.status === 'success' && org.status === 'success'
-      ? { tokens: tokens.data.items, roles: roles.data, timeZone: org.data.timeZone }
-      : null;
-  const snapshot = offline?.cached.status === 'ready' ? offline.cached.snapshot : null;
-  // Offline, the saved copy is shown; what was loaded live stays until it arrives (or when
-  // there is none), read-only either way.
-  const shown: Shown | null = offline === null ? live : snapshot ?? live;
-  const asOf =
-    offline === null
-      ? null
-      : snapshot ?? (offline.cached.status !== 'loading' && live !== null && tokens.data ? { takenAt: tokens.data.fetchedAt, timeZone: live.timeZone } : null);
-
-  if (shown !== null) {
+  if (view.kind === 'live' || view.kind === 'offline') {
     // One shape in both modes: the view (and a drawer open in it) survives the switch.
     return (
       <>
-        {asOf !== null && <OfflineBanner snapshot={asOf} onRetry={retry} />}
+        {view.kind === 'offline' && view.asOf !== null && <OfflineBanner snapshot={view.asOf} onRetry={reconnect} />}
         <TokensView
-          tokens={shown.tokens}
-          roles={shown.roles}
-          timeZone={shown.timeZone}
+          tokens={view.shown.tokens}
+          roles={view.shown.roles}
+          timeZone={view.shown.timeZone}
           adminRank={adminRank}
           updateTokens={(change) =>
             tokens.update((data) => {
@@ -116,38 +93,27 @@ function Body({
               return { ...data, items, total: items.length };
             })
           }
-          {...(offline === null
-            ? { reload: { onRefresh: refresh, loadedAt: tokens.data?.fetchedAt ?? null, busy: tokens.refreshing } }
+          {...(view.kind === 'live'
+            ? { reload: { onRefresh: refresh, loadedAt: view.loadedAt, busy: tokens.refreshing } }
             : { readOnly: OFFLINE_REASON })}
         />
       </>
     );
   }
-
-  const failed = offline === null ? [tokens, roles, org].find((query) => query.status === 'error')?.error : undefined;
-  if (offline?.cached.status === 'ready' || offline?.cached.status === 'error' || failed) {
-    const reasons = [
-      failed ? failed.message : (offline?.error?.message ?? ERROR_WORDING.offline),
-      offline?.cached.status === 'ready' ? NO_OFFLINE_COPY : null,
-      offline?.cached.status === 'error' ? `The offline copy could not be read: ${offline.cached.error.message}` : null,
-    ];
+  if (view.kind === 'failed') {
     return (
       <Result
         status="error"
         title="The tokens could not be loaded"
         subTitle={
           <Flex vertical gap={4}>
-            {reasons.map((reason) => reason && <span key={reason}>{reason}</span>)}
+            {view.reasons.map((reason) => (
+              <span key={reason}>{reason}</span>
+            ))}
           </Flex>
         }
         extra={
-          <Button
-            type="primary"
-            onClick={() => {
-              if (offline !== null) retry();
-              else for (const query of [tokens, roles, org]) if (query.status === 'error') query.reload();
-            }}
-          >
+          <Button type="primary" onClick={view.retry === 'reconnect' ? reconnect : retry}>
             Retry
           </Button>
         }

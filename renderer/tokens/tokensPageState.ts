@@ -1,0 +1,66 @@
+import type { RoleItem } from '../../shared/api/roles';
+import type { SettingsResponse } from '../../shared/api/settings';
+import type { IdentificationToken } from '../../shared/api/tokens';
+import type { TokenListResult } from '../../shared/ipc/contract';
+import { ERROR_WORDING } from '../../shared/ipc/error-wording';
+import { UNREACHABLE_CODES, type ErrorCode, type IpcError } from '../../shared/ipc/errors';
+import { NO_OFFLINE_COPY } from '../common/offline/offlineText';
+import type { CachedSnapshotState } from '../common/offline/useCachedSnapshot';
+import type { QueryState } from '../ipc/useBridgeQuery';
+
+export type Shown = { tokens: IdentificationToken[]; roles: RoleItem[]; timeZone: string };
+
+export type TokensPageInput = {
+  tokens: QueryState<TokenListResult, ErrorCode>;
+  roles: QueryState<RoleItem[], ErrorCode>;
+  org: QueryState<SettingsResponse, ErrorCode>;
+  /** What main reports about the server. */
+  connection: 'online' | 'offline';
+  /** The offline copy, asked for only while `offline` (see offlineWanted). */
+  cached: CachedSnapshotState;
+};
+
+/** What the Identification tokens page shows: the page renders this and decides nothing. */
+export type TokensPageView =
+  | { kind: 'loading' }
+  // Live data, with Refresh.
+  | { kind: 'live'; shown: Shown; loadedAt: string }
+  // Read-only: the offline copy, or what was loaded live until the copy arrives (or when
+  // there is none); `asOf` is what the banner dates, null while the copy is still loading.
+  | { kind: 'offline'; shown: Shown; asOf: { takenAt: string; timeZone: string } | null }
+  // Nothing to show: why, and whether Retry asks main to reconnect or reloads the failed calls.
+  | { kind: 'failed'; reasons: string[]; retry: 'reconnect' | 'reload' };
+
+type Queries = Pick<TokensPageInput, 'tokens' | 'roles' | 'org'>;
+
+const unreachableError = ({ tokens, roles, org }: Queries): IpcError | undefined =>
+  [tokens, roles, org].find((query) => query.status === 'error' && UNREACHABLE_CODES.has(query.error.code))?.error;
+
+/** Whether the page is offline: main says so, or a call answered that the server is out of reach. */
+export const offlineWanted = (input: Queries & { connection: 'online' | 'offline' }): boolean =>
+  input.connection === 'offline' || unreachableError(input) !== undefined;
+
+export function tokensPageView(input: TokensPageInput): TokensPageView {
+  const { tokens, roles, org, cached } = input;
+  const live: Shown | null =
+    tokens.status === 'success' && roles.status === 'success' && org.status === 'success'
+      ? { tokens: tokens.data.items, roles: roles.data, timeZone: org.data.timeZone }
+      : null;
+
+  if (!offlineWanted(input)) {
+    if (live !== null && tokens.status === 'success') return { kind: 'live', shown: live, loadedAt: tokens.data.fetchedAt };
+    const failed = [tokens, roles, org].find((query) => query.status === 'error')?.error;
+    return failed ? { kind: 'failed', reasons: [failed.message], retry: 'reload' } : { kind: 'loading' };
+  }
+
+  const snapshot = cached.status === 'ready' ? cached.snapshot : null;
+  if (snapshot !== null) return { kind: 'offline', shown: snapshot, asOf: snapshot };
+  if (live !== null && tokens.status === 'success') {
+    const asOf = cached.status === 'loading' ? null : { takenAt: tokens.data.fetchedAt, timeZone: live.timeZone };
+    return { kind: 'offline', shown: live, asOf };
+  }
+  if (cached.status !== 'ready' && cached.status !== 'error') return { kind: 'loading' };
+  const why = unreachableError(input)?.message ?? ERROR_WORDING.offline;
+  const copy = cached.status === 'ready' ? NO_OFFLINE_COPY : `The offline copy could not be read: ${cached.error.message}`;
+  return { kind: 'failed', reasons: [why, copy], retry: 'reconnect' };
+}
