@@ -2,7 +2,10 @@
  * An in-memory main process for component tests. Every channel of the IPC contract has a
  * handler here, and calls go through the real makeBridge. Like main, the fake parses arguments
  * with the contract's schemas on the way in and checks results and events on the way out, so a
- * component that sends or expects the wrong shape fails its test.
+ * component that sends or expects the wrong shape fails its test. It holds state; its rules
+ * (name keys, ranks, whitelist, status) come from shared/domain as the server's do, and the few
+ * it applies itself (unique names, versions, missing ids) are checked against the real server
+ * behind the real main handlers by test/main/fake-bridge-contract.test.ts.
  */
 import type { AuditEvent } from '../../shared/api/audit';
 import type { RoleItem } from '../../shared/api/roles';
