@@ -6,7 +6,7 @@ import {
   type IdentificationToken,
   type UpdateTokenRequest,
 } from '../../shared/api/tokens';
-import type { TokenListArg, TokenListResult } from '../../shared/ipc/contract';
+import type { TokenListResult } from '../../shared/ipc/contract';
 import type { AuditEventsQuery } from '../api/wifox-client';
 import { AppError, isAppError } from '../errors';
 import type { SessionService } from './session-service';
@@ -46,8 +46,9 @@ export class TokenService {
     return () => this.listeners.delete(listener);
   }
 
-  // Every page: the list view filters and sorts the whole inventory locally.
-  async list(filter: TokenListArg = {}): Promise<TokenListResult> {
+  // Every page: the list view filters and sorts the whole inventory locally. Only main itself
+  // searches (reconcileCreate); a searched list is not the whole inventory.
+  async list(filter: { search?: string } = {}): Promise<TokenListResult> {
     const client = this.session.client();
     const profileId = this.session.activeProfileId();
     const query = { ...filter, sort: 'name' as const, order: 'asc' as const, pageSize: this.pageSize };
@@ -68,7 +69,7 @@ export class TokenService {
     for (const item of pages.flat()) byId.set(item.id, item);
     const items = [...byId.values()];
     const inventory: TokenListResult = { items, total: items.length, fetchedAt };
-    const complete = filter.search === undefined && filter.status === undefined && filter.roleId === undefined;
+    const complete = filter.search === undefined;
     if (complete && profileId !== null) for (const listener of this.listeners) listener(profileId, inventory);
     return inventory;
   }

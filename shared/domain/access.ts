@@ -7,13 +7,6 @@ import { compileWhitelist, normalizeClientAddress, type WhitelistMatcher } from 
 export const DENY_REASONS = ['unknown_token', 'expired', 'ip_not_allowed', 'insufficient_rights'] as const;
 export type DenyReason = (typeof DENY_REASONS)[number];
 
-export const DENY_REASON_LABELS: Readonly<Record<DenyReason, string>> = {
-  unknown_token: 'Unknown token',
-  expired: 'Expired',
-  ip_not_allowed: 'IP address not allowed',
-  insufficient_rights: 'Insufficient rights',
-};
-
 export type AccessInput = {
   /** Null when no token matches the presented secret (or it was deleted). */
   /** Pass a compiled matcher on hot paths; a plain list is compiled on every call. */

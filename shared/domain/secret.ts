@@ -6,7 +6,6 @@ export const SECRET_PREFIX = 'wfx_';
 export const BASE62_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const SECRET_BODY_LENGTH = 32;
 export const SECRET_CHECKSUM_LENGTH = 6;
-export const SECRET_LENGTH = SECRET_PREFIX.length + SECRET_BODY_LENGTH + SECRET_CHECKSUM_LENGTH;
 
 /** Finds candidate secrets in free text (not anchored, not global: copy with flags as needed). */
 export const SECRET_PATTERN = /(?<![0-9A-Za-z_])wfx_[0-9A-Za-z]{38}(?![0-9A-Za-z])/;

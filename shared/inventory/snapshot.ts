@@ -142,10 +142,6 @@ export function* snapshotJsonChunks(snapshot: InventorySnapshot, chunkSize = DEF
   }
 }
 
-export function serializeSnapshot(snapshot: InventorySnapshot): string {
-  return [...snapshotJsonChunks(snapshot, Number.MAX_SAFE_INTEGER)].join('');
-}
-
 export type ParseSnapshotResult = { ok: true; snapshot: InventorySnapshot } | { ok: false; message: string };
 
 const NOT_AN_INVENTORY = 'This file is not a Wifox token inventory.';

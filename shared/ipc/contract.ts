@@ -20,7 +20,6 @@ import {
   createTokenRequestSchema,
   createTokenResponseSchema,
   identificationTokenSchema,
-  tokenStatusSchema,
   updateTokenRequestSchema,
 } from '../api/tokens';
 import { idSchema, instantSchema } from '../api/common';
@@ -58,15 +57,6 @@ const REACHING_SERVER = ['offline', 'timeout', 'bad_response', 'server_error', '
 // ...and when it needs a signed-in session.
 const AS_ADMIN = [...REACHING_SERVER, 'not_signed_in', 'session_expired', 'forbidden'] as const;
 
-export const tokenListArgSchema = z
-  .object({
-    search: z.string().max(200).optional(),
-    status: tokenStatusSchema.optional(),
-    roleId: idSchema.optional(),
-  })
-  .optional();
-export type TokenListArg = z.input<typeof tokenListArgSchema>;
-
 export const tokenListResultSchema = z.object({
   // Every page, so the list, its filters and the offline snapshot see the whole inventory.
   items: z.array(identificationTokenSchema),
@@ -103,7 +93,7 @@ export const ipcContract = {
   'roles.list': channel({ arg: noArg, result: z.array(roleItemSchema), errors: AS_ADMIN }),
   'settings.org': channel({ arg: noArg, result: settingsResponseSchema, errors: AS_ADMIN }),
 
-  'tokens.list': channel({ arg: tokenListArgSchema, result: tokenListResultSchema, errors: AS_ADMIN }),
+  'tokens.list': channel({ arg: noArg, result: tokenListResultSchema, errors: AS_ADMIN }),
   'tokens.get': channel({ arg: tokenIdArgSchema, result: identificationTokenSchema, errors: [...AS_ADMIN, 'not_found'] }),
   'tokens.create': channel({
     arg: createTokenRequestSchema,
@@ -149,7 +139,6 @@ export const ipcEvents = {
 export type IpcEvents = typeof ipcEvents;
 export type EventName = keyof IpcEvents;
 export type EventPayload<E extends EventName> = z.output<IpcEvents[E]>;
-export const EVENT_NAMES = Object.keys(ipcEvents) as EventName[];
 
 export const isChannel = (name: unknown): name is Channel =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(ipcContract, name);

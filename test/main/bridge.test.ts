@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, EVENT_NAMES, type EventName } from '../../shared/ipc/contract';
+import { CHANNELS, ipcEvents, type EventName } from '../../shared/ipc/contract';
 import { CHANNEL_NAMES, EVENT_NAMES_LIST } from '../../shared/ipc/names';
 import { makeBridge, type Invoke } from '../../shared/ipc/bridge';
 import { APP_SENDER, buildConsole } from './support/console';
+
+const EVENT_NAMES = Object.keys(ipcEvents) as EventName[];
 
 const noEvents = () => () => {};
 

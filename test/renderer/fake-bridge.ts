@@ -7,6 +7,7 @@
  * it applies itself (unique names, versions, missing ids) are checked against the real server
  * behind the real main handlers by test/main/fake-bridge-contract.test.ts.
  */
+import { serializeSnapshot } from '../support/snapshot-text';
 import type { AuditEvent } from '../../shared/api/audit';
 import type { RoleItem } from '../../shared/api/roles';
 import type { SettingsResponse } from '../../shared/api/settings';
@@ -31,7 +32,6 @@ import {
   csvChunks,
   diffInventories,
   parseSnapshotText,
-  serializeSnapshot,
   snapshotInfo,
   snapshotJsonChunks,
   type InventorySnapshot,
@@ -392,10 +392,9 @@ export class FakeWifox {
     'catalog.modules': () => ok(moduleItems()),
     'roles.list': () => ok(this.roles),
     'settings.org': () => ok(this.org),
-    'tokens.list': (filters) => {
+    'tokens.list': () => {
       const fetchedAt = new Date().toISOString();
-      const full = filters === undefined || (filters.search === undefined && filters.status === undefined && filters.roleId === undefined);
-      if (full && this.session.status === 'signedIn') this.saveOfflineCopy(fetchedAt, this.session.profile.id);
+      if (this.session.status === 'signedIn') this.saveOfflineCopy(fetchedAt, this.session.profile.id);
       return ok({ items: this.tokens, total: this.tokens.length, fetchedAt });
     },
     'tokens.get': ({ id }) => {

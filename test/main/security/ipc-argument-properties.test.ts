@@ -127,14 +127,6 @@ const argumentsOf = (): Record<Exclude<Channel, NoArgChannel>, fc.Arbitrary<unkn
   }),
   'profiles.remove': nearValid({ id: { valid: profileId() } }),
   'session.signIn': nearValid({ profileId: { valid: profileId() }, password: { valid: fc.string({ minLength: 1, maxLength: 64 }) } }),
-  'tokens.list': fc.oneof(
-    fc.constant(undefined),
-    nearValid({
-      search: { valid: fc.string({ maxLength: 210 }), optional: true },
-      status: { valid: fc.constantFrom('active', 'expiring', 'expired'), optional: true },
-      roleId: { valid: id, optional: true },
-    }),
-  ),
   'tokens.get': nearValid({ id: { valid: id } }),
   'tokens.delete': nearValid({ id: { valid: id } }),
   'tokens.create': nearValid({
@@ -179,6 +171,7 @@ const NO_ARG = [
   'catalog.modules',
   'roles.list',
   'settings.org',
+  'tokens.list',
   'settings.get',
   'inventory.open',
 ] as const satisfies readonly Channel[];

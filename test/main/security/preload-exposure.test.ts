@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, EVENT_NAMES } from '../../../shared/ipc/contract';
+import { CHANNELS, ipcEvents, type EventName } from '../../../shared/ipc/contract';
+
+const EVENT_NAMES = Object.keys(ipcEvents) as EventName[];
 
 // preload/index.ts loaded against a fake `electron`: a contextBridge that records what is
 // exposed, and an ipcRenderer that records what the page could reach through it.

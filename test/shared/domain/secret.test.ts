@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BASE62_ALPHABET,
-  SECRET_LENGTH,
   SECRET_PATTERN,
+  SECRET_BODY_LENGTH,
+  SECRET_CHECKSUM_LENGTH,
   SECRET_PREFIX,
   crc32,
   formatSecret,
@@ -42,7 +43,7 @@ describe('secrets', () => {
     expect(BASE62_ALPHABET).toHaveLength(62);
     expect(new Set(BASE62_ALPHABET).size).toBe(62);
     expect(SECRET_PREFIX).toBe('wfx_');
-    expect(SECRET_LENGTH).toBe(42);
+    expect(SECRET_PREFIX.length + SECRET_BODY_LENGTH + SECRET_CHECKSUM_LENGTH).toBe(42);
   });
 
   it('formats prefix + body + 6-character checksum', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { serializeSnapshot } from '../../support/snapshot-text';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { csvChunks } from '../../../shared/inventory/csv';
 import { diffInventories } from '../../../shared/inventory/diff';
-import { buildSnapshot, parseSnapshotText, serializeSnapshot } from '../../../shared/inventory/snapshot';
+import { buildSnapshot, parseSnapshotText } from '../../../shared/inventory/snapshot';
 import { makeParts, makeToken, manyTokens, sha256Hex } from './fixtures';
 
 // Correctness at the size the issue names; how long it takes belongs to the benchmark.

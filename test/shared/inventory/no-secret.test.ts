@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { serializeSnapshot } from '../../support/snapshot-text';
 import { describe, expect, it } from 'vitest';
 import { BASE62_ALPHABET, formatSecret, isWellFormedSecret } from '../../../shared/domain/secret';
 import { csvChunks } from '../../../shared/inventory/csv';
-import { buildSnapshot, serializeSnapshot } from '../../../shared/inventory/snapshot';
+import { buildSnapshot } from '../../../shared/inventory/snapshot';
 import { makeParts, makeToken, sha256Hex } from './fixtures';
 
 // The whole file at once, as the export writes it chunk by chunk.

@@ -1,10 +1,10 @@
 import { webcrypto } from 'node:crypto';
+import { serializeSnapshot } from '../../support/snapshot-text';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/inventory/canonical-json';
 import {
   buildSnapshot,
   parseSnapshotText,
-  serializeSnapshot,
   snapshotInfo,
   snapshotJsonChunks,
   type InventorySnapshot,
