@@ -12,10 +12,10 @@ export class TrustProxyError extends Error {}
  */
 export function createAddressResolver(trustedProxies: readonly string[]): AddressResolver {
   const checked = validateWhitelist([...trustedProxies]);
-  if (!checked.ok) {
-    const first = checked.errors[0];
-    const entry = first ? trustedProxies[first.index] : '';
-    throw new TrustProxyError(`--trust-proxy: "${entry ?? ''}" is not an IP address or CIDR range${first ? ` (${first.message})` : ''}.`);
+  // A list is valid exactly when it has no error: the first one names the entry to fix.
+  const first = checked.errors[0];
+  if (first) {
+    throw new TrustProxyError(`--trust-proxy: "${trustedProxies[first.index] ?? ''}" is not an IP address or CIDR range (${first.message}).`);
   }
   const trusted = checked.entries.length > 0 ? compileWhitelist(checked.entries) : null;
 
