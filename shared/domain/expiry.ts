@@ -16,10 +16,10 @@ function calendarParts(iso: string): [number, number, number] | null {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   // Date.UTC reads years 0–99 as 1900–1999; four digits from 1000 on are taken as written.
   if (year < 1000) return null;
-  // Date.UTC rolls 31/02 over to March (and month 13, day 0 to a neighbour): a round trip proves
-  // the day exists.
+  // Date.UTC rolls 31/02 over to March, day 00 back to the month before and month 13 on to
+  // January: a day (two digits) or month that does not exist always lands in another month.
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (date.getUTCMonth() !== month - 1) return null;
   return [year, month, day];
 }
 
