@@ -64,6 +64,13 @@ describe('createAddressResolver', () => {
     expect(resolve('not-an-ip', '203.0.113.9')).toBe('unknown');
   });
 
+  it('reads the header from a peer in a configured range, built anew', () => {
+    const fresh = createAddressResolver(['192.0.2.0/24']);
+    expect(fresh('192.0.2.9', '198.51.100.4')).toBe('198.51.100.4');
+    expect(fresh('192.0.3.9', '198.51.100.4')).toBe('192.0.3.9');
+    expect(fresh(undefined, '198.51.100.4')).toBe('unknown');
+  });
+
   it('trims each hop and walks every hop, the leftmost included', () => {
     expect(resolve('10.0.0.1', ' 203.0.113.9 ,10.0.0.2 ')).toBe('203.0.113.9');
     expect(resolve('10.0.0.1', ['203.0.113.9, 10.0.0.5', '10.0.0.2'])).toBe('203.0.113.9');
