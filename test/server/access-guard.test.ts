@@ -16,6 +16,8 @@ describe('presentedSecret', () => {
     expect(presentedSecret('Bearer Bearer wfx_abc')).toBe('Bearer wfx_abc');
     expect(presentedSecret('Bearerwfx_abc')).toBe('Bearerwfx_abc');
     expect(presentedSecret('Bearer ')).toBe('Bearer');
+    // Nothing after a line break is dropped: the credential is the whole text or nothing.
+    expect(presentedSecret('Bearer wfx_abc\nx')).toBe('Bearer wfx_abc\nx');
   });
 
   it('never strips a scheme preceded by anything: the whole header is the credential', () => {
