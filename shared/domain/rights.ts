@@ -55,6 +55,7 @@ export const MANAGE_RIGHT_LABELS: Readonly<Record<ManageRight, string>> = {
 const VIEW_LEVEL: Readonly<Record<ViewRight, number>> = { none: 0, own: 1, all: 2 };
 
 export function broaderView(a: ViewRight, b: ViewRight): ViewRight {
+  // Stryker disable next-line EqualityOperator: equal levels mean a === b, so either answer is the same
   return VIEW_LEVEL[a] >= VIEW_LEVEL[b] ? a : b;
 }
 

@@ -46,6 +46,37 @@ describe('createAddressResolver', () => {
     expect(() => createAddressResolver(['10.0.0.1/8'])).toThrow(TrustProxyError);
     expect(() => createAddressResolver(['proxy.local'])).toThrow(TrustProxyError);
   });
+
+  it('names the first bad --trust-proxy entry and says what is wrong with it', () => {
+    expect(() => createAddressResolver(['10.0.0.0/8', 'proxy.local', '10.0.0.1/8'])).toThrow(
+      '--trust-proxy: "proxy.local" is not an IP address or CIDR range ("proxy.local" is not an IP address or a CIDR range.).',
+    );
+    expect(() => createAddressResolver(['10.0.0.0/8', '10.0.0.0/8'])).toThrow(
+      '--trust-proxy: "10.0.0.0/8" is not an IP address or CIDR range (10.0.0.0/8 is already in the list; remove the duplicate.).',
+    );
+  });
+
+  it('trusts no peer when no proxy is configured, and reads nothing without a header', () => {
+    const none = createAddressResolver([]);
+    for (const peer of ['127.0.0.1', '::1', '10.0.0.1', '0.0.0.0']) expect(none(peer, '203.0.113.9')).toBe(peer);
+    expect(resolve('10.0.0.1', undefined)).toBe('10.0.0.1');
+    expect(resolve(undefined, '203.0.113.9')).toBe('unknown');
+    expect(resolve('not-an-ip', '203.0.113.9')).toBe('unknown');
+  });
+
+  it('reads the header from a peer in a configured range, built anew', () => {
+    const fresh = createAddressResolver(['192.0.2.0/24']);
+    expect(fresh('192.0.2.9', '198.51.100.4')).toBe('198.51.100.4');
+    expect(fresh('192.0.3.9', '198.51.100.4')).toBe('192.0.3.9');
+    expect(fresh(undefined, '198.51.100.4')).toBe('unknown');
+  });
+
+  it('trims each hop and walks every hop, the leftmost included', () => {
+    expect(resolve('10.0.0.1', ' 203.0.113.9 ,10.0.0.2 ')).toBe('203.0.113.9');
+    expect(resolve('10.0.0.1', ['203.0.113.9, 10.0.0.5', '10.0.0.2'])).toBe('203.0.113.9');
+    expect(resolve('10.0.0.1', '10.0.0.3')).toBe('10.0.0.3');
+    expect(resolve('10.0.0.1', '')).toBe('10.0.0.1');
+  });
 });
 
 describe('X-Forwarded-For over HTTP', () => {

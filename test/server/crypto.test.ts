@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE62_ALPHABET, isWellFormedSecret } from '../../shared/domain';
 import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword } from '../../server/src/auth/passwords';
-import { generateSecret, randomBase62, sha256 } from '../../server/src/tokens/secrets';
+import { base62FromBytes, generateSecret, randomBase62, sha256 } from '../../server/src/tokens/secrets';
 import { TEST_SCRYPT } from './harness';
 
 describe('token secrets', () => {
@@ -27,8 +27,20 @@ describe('token secrets', () => {
     }
   });
 
+  it('map each byte below 248 to one base62 digit and skip the rest, stopping at the length asked', () => {
+    const bytes = Uint8Array.from([0, 9, 10, 61, 62, 123, 124, 185, 186, 247, 248, 249, 255, 1]);
+    // 62 → 0, 123 → 61, 124 → 0, 185 → 61, 186 → 0, 247 → 61; 248, 249 and 255 would bias the first digits.
+    expect(base62FromBytes(bytes, 100)).toBe('09Az0z0z0z1');
+    expect(base62FromBytes(bytes, 4)).toBe('09Az');
+    expect(base62FromBytes(bytes, 0)).toBe('');
+    expect(base62FromBytes(Uint8Array.from([248, 255, 250]), 3)).toBe('');
+    for (const length of [1, 20, 32, 63, 64, 65, 200]) expect(randomBase62(length)).toMatch(new RegExp(`^[0-9A-Za-z]{${length}}$`));
+  });
+
   it('are stored as SHA-256 digests', () => {
-    expect(sha256('abc').toString('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    const digest = sha256('abc');
+    expect(Buffer.isBuffer(digest)).toBe(true);
+    expect(digest.toString('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });
 

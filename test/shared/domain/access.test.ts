@@ -3,6 +3,8 @@ import {
   DENY_REASONS,
   compileWhitelist,
   decideAccess,
+  denialAuditReason,
+  parseDenialReason,
   type AccessInput,
   type RoleRights,
 } from '../../../shared/domain';
@@ -108,5 +110,38 @@ describe('decideAccess', () => {
     ];
     expect(decisions.map((d) => (d.allow ? 'allow' : d.reason))).toEqual([...DENY_REASONS]);
     for (const d of decisions) if (!d.allow) expect(d.message).not.toMatch(/wfx_/);
+  });
+});
+
+describe('the address a refusal names', () => {
+  it('is the canonical address, else the text as given without its surrounding spaces, else a phrase', () => {
+    const refused = (clientAddress: string) => {
+      const decision = decideAccess({ ...base, clientAddress });
+      return decision.allow ? null : decision.message;
+    };
+    expect(refused('::FFFF:198.51.100.7')).toBe("Requests from 198.51.100.7 are not allowed by the token's IP whitelist.");
+    expect(refused('  unix socket\t')).toBe("Requests from unix socket are not allowed by the token's IP whitelist.");
+    expect(refused(' \t ')).toBe("Requests from an unknown address are not allowed by the token's IP whitelist.");
+  });
+});
+
+describe('denial reasons in the audit', () => {
+  it('keep the right a refused request needed, and nothing else', () => {
+    expect(denialAuditReason('insufficient_rights', { module: 'clients', right: 'view_all' })).toBe('insufficient_rights:clients:view_all');
+    expect(denialAuditReason('insufficient_rights', null)).toBe('insufficient_rights');
+    for (const reason of ['unknown_token', 'expired', 'ip_not_allowed'] as const) {
+      expect(denialAuditReason(reason, { module: 'clients', right: 'view_all' })).toBe(reason);
+    }
+  });
+
+  it('read back to the reason and the right', () => {
+    for (const reason of DENY_REASONS) expect(parseDenialReason(reason)).toEqual({ reason, needed: null });
+    expect(parseDenialReason('insufficient_rights:kyc-documents:create_edit')).toEqual({
+      reason: 'insufficient_rights',
+      needed: { module: 'kyc-documents', right: 'create_edit' },
+    });
+    expect(parseDenialReason('insufficient_rights:clients:fly')).toEqual({ reason: 'insufficient_rights', needed: null });
+    expect(parseDenialReason('insufficient_rights:nowhere:view_all')).toEqual({ reason: 'insufficient_rights', needed: null });
+    for (const text of ['', 'forbidden', 'EXPIRED', ':expired', 'expired_soon']) expect(parseDenialReason(text), text).toBeNull();
   });
 });

@@ -130,6 +130,12 @@ const ISSUE_CASES = [
   '::00001',
   '::0000',
   '::FFFF:a.b.c.d',
+  // the all-zero IPv4 address is an address (issue 20: "v4 <= 0" went unnoticed)
+  '0.0.0.0',
+  '::ffff:0.0.0.0',
+  '::0.0.0.0',
+  '1::0.0.0.0',
+  '1:2:3:4:5:6:0.0.0.0',
   // zones
   'fe80::1%',
   'fe80::1%eth0%1',

@@ -343,6 +343,44 @@ describe('whitelist matching against the reference model', () => {
   });
 });
 
+describe('which entry a duplicate or a covered entry is reported against', () => {
+  it('is the first kept entry of the list, named by its canonical text', () => {
+    fc.assert(
+      fc.property(scenario, ([list]) => {
+        const result = validateWhitelist(list);
+        const entries = list.map((text) => refParseEntry(text) as RefEntry);
+        const kept: { e: RefEntry; i: number }[] = [];
+        const errors: { index: number; message: string }[] = [];
+        entries.forEach((e, i) => {
+          const same = kept.find(({ e: o }) => refCovers(o, e) && refCovers(e, o));
+          if (!same) {
+            kept.push({ e, i });
+            return;
+          }
+          const message =
+            same.e.canonical === e.canonical
+              ? `${e.canonical} is already in the list; remove the duplicate.`
+              : `${e.canonical} matches the same clients as ${same.e.canonical}, already in the list; remove the duplicate.`;
+          errors.push({ index: i, message });
+        });
+        expect(result.errors).toEqual(errors);
+        const warnings = kept.flatMap(({ e, i }) => {
+          if (isMapped(e)) {
+            const v4 = refFormatV4(e.value & 0xffffffffn);
+            const ipv4 = e.prefix === null ? v4 : `${v4}/${e.prefix - 96}`;
+            const kind = e.prefix === null ? 'address' : 'range';
+            return [{ index: i, message: `${e.canonical} is an IPv4 ${kind} written in IPv6 form; ${ipv4} matches the same clients and reads more clearly.`, suggestion: ipv4 }];
+          }
+          const outer = kept.find(({ e: o, i: j }) => j !== i && refCovers(o, e));
+          return outer ? [{ index: i, message: `${e.canonical} is already covered by ${outer.e.canonical}.` }] : [];
+        });
+        expect(result.warnings).toEqual(warnings);
+      }),
+      { numRuns: 800 },
+    );
+  });
+});
+
 describe('normalizeClientAddress against the reference model', () => {
   it('unmaps and canonicalises any IPv6 notation', () => {
     fc.assert(
