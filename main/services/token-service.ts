@@ -13,12 +13,11 @@ import type { SessionService } from './session-service';
 
 export type InventoryListener = (profileId: string, inventory: TokenListResult) => void;
 
-type Options = { pageSize?: number; concurrency?: number; now?: () => Date };
+type Options = { pageSize?: number; now?: () => Date };
 
 export class TokenService {
   private readonly listeners = new Set<InventoryListener>();
   private readonly pageSize: number;
-  private readonly concurrency: number;
   private readonly now: () => Date;
 
   constructor(
@@ -26,7 +25,6 @@ export class TokenService {
     options: Options = {},
   ) {
     this.pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
-    this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -36,26 +34,21 @@ export class TokenService {
     return () => this.listeners.delete(listener);
   }
 
-  // Every page: the list view filters and sorts the whole inventory locally.
+  // Every page, following the server's cursors: the list view filters and sorts the whole
+  // inventory locally. Each page is one indexed read on the server, however far in.
   async list(filter: TokenListArg = {}): Promise<TokenListResult> {
     const client = this.session.client();
     const profileId = this.session.activeProfileId();
     const query = { ...filter, sort: 'name' as const, order: 'asc' as const, pageSize: this.pageSize };
     const fetchedAt = this.now().toISOString();
-    const first = await client.listTokens({ ...query, page: 1 });
-    const pageCount = Math.ceil(first.total / this.pageSize);
-    const pages: IdentificationToken[][] = [first.items];
-    let next = 2;
-    const worker = async (): Promise<void> => {
-      while (next <= pageCount) {
-        const page = next++;
-        pages[page - 1] = (await client.listTokens({ ...query, page })).items;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, Math.max(0, pageCount - 1)) }, worker));
-    // Tokens created or deleted while paging shift the pages; an id is kept once.
+    // Tokens renamed while paging move in the order; an id is kept once.
     const byId = new Map<number, IdentificationToken>();
-    for (const item of pages.flat()) byId.set(item.id, item);
+    let page = await client.listTokens(query);
+    for (;;) {
+      for (const item of page.items) byId.set(item.id, item);
+      if (page.nextCursor === null) break;
+      page = await client.listTokens({ ...query, cursor: page.nextCursor });
+    }
     const items = [...byId.values()];
     const inventory: TokenListResult = { items, total: items.length, fetchedAt };
     const complete = filter.search === undefined && filter.status === undefined && filter.roleId === undefined;
