@@ -56,6 +56,8 @@ export const mapHttpFailure = ({ status, body, retryAfter, kind }: HttpFailure):
   if (status === 403) return new AppError('forbidden', serverText(apiError, 'You do not have the rights to do this.'));
   if (status === 404) return new AppError('not_found', serverText(apiError, 'It no longer exists on the server.'));
   if (status === 409) return new AppError('name_taken', serverText(apiError, 'That name is already taken.'));
+  // Only the token listing sends it: main answers with a full load, the user never sees it.
+  if (status === 410) return new AppError('conflict', serverText(apiError, 'The list changed too much since it was last loaded.'), apiError ? { serverCode: apiError.code } : {});
   if (status === 412) {
     return new AppError('conflict', 'Someone else changed this token since you opened it. Reload it to see their changes.');
   }

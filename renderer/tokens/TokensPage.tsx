@@ -5,6 +5,7 @@ import type { SettingsResponse } from '../../shared/api/settings';
 import type { IdentificationToken } from '../../shared/api/tokens';
 import type { TokenListResult } from '../../shared/ipc/contract';
 import type { ErrorCode, IpcError } from '../../shared/ipc/errors';
+import type { InventorySnapshot } from '../../shared/inventory';
 import { OfflineBanner } from '../inventory/offline/OfflineBanner';
 import { NO_OFFLINE_COPY } from '../inventory/offline/offlineText';
 import { useCachedSnapshot, type CachedSnapshotState } from '../inventory/offline/useCachedSnapshot';
@@ -13,6 +14,7 @@ import { OFFLINE_REASON } from '../inventory/readOnly';
 import { errorText } from '../ipc/errorText';
 import { useBridgeQuery, type Query } from '../ipc/useBridgeQuery';
 import { useSession, useSignedIn } from '../session/SessionContext';
+import { SyncingNote, SYNCING_REASON } from './SyncingNote';
 import { TokensView } from './TokensView';
 
 // Answers that mean "the server is out of reach", as opposed to "it answered no".
@@ -30,13 +32,21 @@ export function TokensPage() {
   const { connection } = useSession();
   const [generation, retry] = useReconnectGeneration(profile.id);
   const key = String(generation);
-  const tokens = useBridgeQuery((bridge) => bridge.tokens.list(), key);
+  // Refresh lists every token again; other loads ask main for what changed since the last one.
+  const fullNext = useRef(false);
+  const tokens = useBridgeQuery((bridge) => {
+    const full = fullNext.current;
+    fullNext.current = false;
+    return bridge.tokens.list(full ? { full } : undefined);
+  }, key);
   const roles = useBridgeQuery((bridge) => bridge.roles.list(), key);
   const org = useBridgeQuery((bridge) => bridge.settings.org(), key);
 
   const unreachable = [tokens, roles, org].find((query) => query.status === 'error' && UNREACHABLE.has(query.error.code))?.error;
   const offline = connection === 'offline' || unreachable !== undefined;
-  const cached = useCachedSnapshot(profile.id, offline, key);
+  // Until the first answer, the saved copy paints the list at once.
+  const syncing = !offline && tokens.status === 'loading';
+  const cached = useCachedSnapshot(profile.id, offline || syncing, key);
 
   // What others did meanwhile (a token used, changed or deleted) shows when the admin comes
   // back to the window, and on demand with Refresh.
@@ -48,6 +58,10 @@ export function TokensPage() {
     const { tokens: list, roles: roleList, org: settings } = queries.current;
     for (const query of [list, roleList, settings]) if (query.status === 'success') query.refresh();
   }, []);
+  const refreshAll = useCallback(() => {
+    fullNext.current = true;
+    refresh();
+  }, [refresh]);
   useEffect(() => {
     window.addEventListener('focus', refresh);
     return () => window.removeEventListener('focus', refresh);
@@ -63,9 +77,10 @@ export function TokensPage() {
         roles={roles}
         org={org}
         offline={offline ? { cached, error: unreachable } : null}
+        early={syncing && cached.status === 'ready' ? cached.snapshot : null}
         adminRank={employee.rank}
         retry={retry}
-        refresh={refresh}
+        refresh={refreshAll}
       />
     </Flex>
   );
@@ -78,6 +93,7 @@ function Body({
   roles,
   org,
   offline,
+  early,
   adminRank,
   retry,
   refresh,
@@ -86,6 +102,7 @@ function Body({
   roles: Query<RoleItem[], ErrorCode>;
   org: Query<SettingsResponse, ErrorCode>;
   offline: Offline | null;
+  early: InventorySnapshot | null;
   adminRank: number;
   retry: () => void;
   refresh: () => void;
@@ -97,7 +114,9 @@ function Body({
   const snapshot = offline?.cached.status === 'ready' ? offline.cached.snapshot : null;
   // Offline, the saved copy is shown; what was loaded live stays until it arrives (or when
   // there is none), read-only either way.
-  const shown: Shown | null = offline === null ? live : snapshot ?? live;
+  // Connected, the saved copy stands in (read-only, dated) until the first answer lands.
+  const shown: Shown | null = offline === null ? live ?? early : snapshot ?? live;
+  const syncingFrom = offline === null && live === null ? early : null;
   const asOf =
     offline === null
       ? null
@@ -108,6 +127,7 @@ function Body({
     return (
       <>
         {asOf !== null && <OfflineBanner snapshot={asOf} onRetry={retry} />}
+        {syncingFrom !== null && <SyncingNote snapshot={syncingFrom} />}
         <TokensView
           tokens={shown.tokens}
           roles={shown.roles}
@@ -119,7 +139,9 @@ function Body({
               return { ...data, items, total: items.length };
             })
           }
-          {...(offline === null
+          {...(syncingFrom !== null
+            ? { readOnly: SYNCING_REASON }
+            : offline === null
             ? { reload: { onRefresh: refresh, loadedAt: tokens.data?.fetchedAt ?? null, busy: tokens.refreshing } }
             : { readOnly: OFFLINE_REASON })}
         />

@@ -63,6 +63,8 @@ export const tokenListArgSchema = z
     search: z.string().max(200).optional(),
     status: tokenStatusSchema.optional(),
     roleId: idSchema.optional(),
+    // Refresh: list every token again instead of asking for what changed since the last load.
+    full: z.boolean().optional(),
   })
   .optional();
 export type TokenListArg = z.input<typeof tokenListArgSchema>;
@@ -72,6 +74,8 @@ export const tokenListResultSchema = z.object({
   items: z.array(identificationTokenSchema),
   total: z.number().int().nonnegative(),
   fetchedAt: instantSchema,
+  // The server's cursor for the next delta sync (main keeps it; absent from filtered lists).
+  changeCursor: z.string().optional(),
 });
 export type TokenListResult = z.infer<typeof tokenListResultSchema>;
 
