@@ -125,8 +125,12 @@ export class TokensRepository {
     const direction = page.order === 'desc' ? sql`DESC` : sql`ASC`;
     let query = this.filtered(page.filter).select(COLUMNS).select(key.as('sortKey'));
     if (page.after) {
-      const comparison = page.order === 'desc' ? sql`<` : sql`>`;
-      query = query.where(sql<boolean>`(${key}, t.id) ${comparison} (${page.after.key}, ${page.after.id})`);
+      // Spelled out rather than as a row value, (key, id) > (k, i): SQLite uses an expression
+      // index for `key >= k` but not for a row-value comparison on it.
+      const { key: k, id: i } = page.after;
+      query = page.order === 'desc'
+        ? query.where(sql<boolean>`${key} <= ${k} AND (${key} < ${k} OR t.id < ${i})`)
+        : query.where(sql<boolean>`${key} >= ${k} AND (${key} > ${k} OR t.id > ${i})`);
     }
     query = query.orderBy(sql`${key} ${direction}`).orderBy(sql`t.id ${direction}`).limit(page.limit);
     if (page.offset) query = query.offset(page.offset);
