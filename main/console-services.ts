@@ -24,7 +24,7 @@ import { ConnectionMonitor } from './services/connection-monitor';
 import { SessionService } from './services/session-service';
 import { isAppError } from './errors';
 import { SettingsService } from './services/settings-service';
-import { TokenService } from './services/token-service';
+import { type KnownInventory, TokenService } from './services/token-service';
 
 export type ConsoleAdapters = {
   store: KeyValueStore;
@@ -89,7 +89,13 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
     logger,
     createClient: (options) => new WifoxClient({ ...options, ...adapters.http }),
   });
-  const tokens = new TokenService(session);
+  // The token list starts from the offline copy and its cursor: only the changes travel.
+  const tokens = new TokenService(session, {
+    known: async (profileId): Promise<KnownInventory | null> => {
+      const state = await session.state();
+      return state.status === 'signedIn' && state.profile.id === profileId ? inventory.known(profileId, state.profile.baseUrl) : null;
+    },
+  });
   const catalog = new CatalogService(session);
   const clipboard = new ClipboardService(adapters.clipboard, settings, scheduler, logger);
 

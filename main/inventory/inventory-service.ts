@@ -31,6 +31,7 @@ import type { FileFilter, InventoryDialogPort } from './dialog-port';
 import { fileError } from './file-errors';
 import { nodeSha256Hex } from './sha256';
 import { SnapshotCache } from './snapshot-cache';
+import { readSyncCursor, writeSyncCursor } from './sync-cursor-file';
 
 /** A complete, unfiltered load of the token list and what a snapshot records around it. */
 export type FullInventoryLoad = {
@@ -41,6 +42,8 @@ export type FullInventoryLoad = {
   roles: readonly RoleItem[];
   timeZone: string;
   takenBy: SnapshotAuthor;
+  /** The server's change cursor at that load: the next sync starts from it. */
+  changeCursor?: string;
 };
 
 export type LiveInventorySource = () => Promise<{ profile: Pick<Profile, 'id' | 'baseUrl'>; load: FullInventoryLoad }>;
@@ -100,6 +103,10 @@ export class InventoryService {
       const snapshot = await this.snapshotOf(profile, fullLoad);
       await this.cache.write(profile.id, snapshot);
       this.cachedByProfile.set(profile.id, snapshot);
+      const cursor = fullLoad.changeCursor === undefined ? null : { baseUrl: profile.baseUrl, takenAt: snapshot.takenAt, changeCursor: fullLoad.changeCursor };
+      await writeSyncCursor(this.cache.pathFor(profile.id), cursor).catch((error: unknown) =>
+        this.logger.warn('could not save the sync cursor of the offline inventory', { reason: error instanceof Error ? error.name : typeof error }),
+      );
       this.logger.info('offline inventory saved', { profileId: profile.id, tokens: snapshot.tokens.length });
       return snapshot;
     })();
@@ -135,6 +142,18 @@ export class InventoryService {
     return snapshot;
   }
 
+  /**
+   * The cached inventory with the change cursor it was read at, when both are there and
+   * belong to this server: the token list paints from it and syncs only what changed.
+   */
+  async known(profileId: string, baseUrl: string): Promise<{ tokens: readonly IdentificationToken[]; changeCursor: string; fetchedAt: string } | null> {
+    const cursor = await readSyncCursor(this.cache.pathFor(profileId));
+    if (cursor === null || cursor.baseUrl !== baseUrl) return null;
+    const snapshot = await this.cached(profileId);
+    if (snapshot === null || snapshot.takenAt !== cursor.takenAt || snapshot.baseUrl !== baseUrl) return null;
+    return { tokens: snapshot.tokens, changeCursor: cursor.changeCursor, fetchedAt: snapshot.takenAt };
+  }
+
   async cachedInfo(profileId: string): Promise<SnapshotInfo | null> {
     const snapshot = await this.cached(profileId);
     return snapshot ? snapshotInfo(snapshot) : null;
@@ -143,6 +162,7 @@ export class InventoryService {
   async forgetProfile(profileId: string): Promise<void> {
     this.cachedByProfile.delete(profileId);
     await this.cache.remove(profileId);
+    await writeSyncCursor(this.cache.pathFor(profileId), null);
   }
 
   /** Writes atomically, reporting progress in tokens (a first report at 0, then one per chunk). */

@@ -74,6 +74,7 @@ export class LiveInventory {
       load: {
         tokens: inventory.items,
         fetchedAt: inventory.fetchedAt,
+        changeCursor: inventory.changeCursor,
         modules,
         roles,
         timeZone: organisation.timeZone,

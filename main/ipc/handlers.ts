@@ -49,7 +49,7 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
   'roles.list': () => s.catalog.roles(),
   'settings.org': () => s.catalog.organisation(),
 
-  'tokens.list': () => s.tokens.list(),
+  'tokens.list': (arg) => s.tokens.list({ full: arg?.full }),
   'tokens.get': ({ id }) => s.tokens.get(id),
   'tokens.create': (arg) => s.tokens.create(arg),
   'tokens.update': ({ id, version, changes }) => s.tokens.update(id, version, changes),

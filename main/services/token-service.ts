@@ -23,21 +23,31 @@ const aboutToken = async <T>(call: Promise<T>): Promise<T> => {
   }
 };
 
-type Options = { pageSize?: number; concurrency?: number; now?: () => Date };
+/** What the console knew at its last full or delta load: where a sync can start from. */
+export type KnownInventory = { tokens: readonly IdentificationToken[]; changeCursor: string; fetchedAt: string };
+export type KnownInventorySource = (profileId: string) => Promise<KnownInventory | null>;
+
+type Options = { pageSize?: number; now?: () => Date; known?: KnownInventorySource };
+type Mirror = { profileId: string; byId: Map<number, IdentificationToken>; changeCursor: string };
+
+// Answers that say "this cursor cannot be used": list everything again.
+const CURSOR_REFUSED = new Set(['cursor_expired', 'validation_failed']);
 
 export class TokenService {
   private readonly listeners = new Set<InventoryListener>();
   private readonly pageSize: number;
-  private readonly concurrency: number;
   private readonly now: () => Date;
+  private readonly known: KnownInventorySource | undefined;
+  // The last complete inventory of the signed-in profile and its change cursor.
+  private mirror: Mirror | null = null;
 
   constructor(
     private readonly session: SessionService,
     options: Options = {},
   ) {
     this.pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
-    this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.now = options.now ?? (() => new Date());
+    this.known = options.known;
   }
 
   // Told about every complete, unfiltered inventory (the offline snapshot cache listens here).
@@ -46,32 +56,82 @@ export class TokenService {
     return () => this.listeners.delete(listener);
   }
 
-  // Every page: the list view filters and sorts the whole inventory locally. Only main itself
-  // searches (reconcileCreate); a searched list is not the whole inventory.
-  async list(filter: { search?: string } = {}): Promise<TokenListResult> {
-    const client = this.session.client();
+  /**
+   * The whole inventory. Unfiltered, it starts from what is already known (this session's
+   * last load, or the offline copy at launch) and asks the server only what changed since;
+   * `full` (Refresh), no known inventory or an expired cursor list every token again.
+   */
+  async list(arg: { full?: boolean; search?: string } = {}): Promise<TokenListResult> {
+    const { full, ...filter } = arg;
     const profileId = this.session.activeProfileId();
+    const complete = filter.search === undefined;
+    if (!complete || profileId === null) return this.fetchAll(filter);
+    const inventory = (full ? null : await this.sync(profileId)) ?? (await this.fullLoad(profileId));
+    for (const listener of this.listeners) listener(profileId, inventory);
+    return inventory;
+  }
+
+  private async fullLoad(profileId: string): Promise<TokenListResult> {
+    const inventory = await this.fetchAll({});
+    if (inventory.changeCursor !== undefined) {
+      this.mirror = { profileId, byId: new Map(inventory.items.map((item) => [item.id, item])), changeCursor: inventory.changeCursor };
+    }
+    return inventory;
+  }
+
+  // Null when there is nothing to start from, or the server refuses the cursor.
+  private async sync(profileId: string): Promise<TokenListResult | null> {
+    const mirror = await this.startingPoint(profileId);
+    if (!mirror) return null;
+    const client = this.session.client();
+    const fetchedAt = this.now().toISOString();
+    const query = { changedSince: mirror.changeCursor, pageSize: this.pageSize };
+    const byId = new Map(mirror.byId);
+    let changeCursor: string | undefined;
+    try {
+      let page = await client.listTokens(query);
+      for (;;) {
+        changeCursor ??= page.changeCursor;
+        // Deletions first: a new token may reuse a deleted id.
+        for (const id of page.deletedIds) byId.delete(id);
+        for (const item of page.items) byId.set(item.id, item);
+        if (page.nextCursor === null) break;
+        page = await client.listTokens({ ...query, cursor: page.nextCursor });
+      }
+    } catch (error) {
+      if (isAppError(error) && error.serverCode !== undefined && CURSOR_REFUSED.has(error.serverCode)) return null;
+      throw error;
+    }
+    if (this.session.activeProfileId() !== profileId) throw new AppError('not_signed_in', 'The session changed while the token list was loading.');
+    this.mirror = { profileId, byId, changeCursor };
+    const items = [...byId.values()];
+    return { items, total: items.length, fetchedAt, changeCursor };
+  }
+
+  private async startingPoint(profileId: string): Promise<Mirror | null> {
+    if (this.mirror?.profileId === profileId) return this.mirror;
+    const known = await this.known?.(profileId).catch(() => null);
+    if (!known) return null;
+    return { profileId, byId: new Map(known.tokens.map((token) => [token.id, token])), changeCursor: known.changeCursor };
+  }
+
+  // Every page, following the server's cursors. Each page is one indexed read on the server,
+  // however far in; the first page's changeCursor covers every change made while paging.
+  private async fetchAll(filter: { search?: string }): Promise<TokenListResult> {
+    const client = this.session.client();
     const query = { ...filter, sort: 'name' as const, order: 'asc' as const, pageSize: this.pageSize };
     const fetchedAt = this.now().toISOString();
-    const first = await client.listTokens({ ...query, page: 1 });
-    const pageCount = Math.ceil(first.total / this.pageSize);
-    const pages: IdentificationToken[][] = [first.items];
-    let next = 2;
-    const worker = async (): Promise<void> => {
-      while (next <= pageCount) {
-        const page = next++;
-        pages[page - 1] = (await client.listTokens({ ...query, page })).items;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, Math.max(0, pageCount - 1)) }, worker));
-    // Tokens created or deleted while paging shift the pages; an id is kept once.
+    // Tokens renamed while paging move in the order; an id is kept once.
     const byId = new Map<number, IdentificationToken>();
-    for (const item of pages.flat()) byId.set(item.id, item);
+    let page = await client.listTokens(query);
+    const changeCursor = page.changeCursor;
+    for (;;) {
+      for (const item of page.items) byId.set(item.id, item);
+      if (page.nextCursor === null) break;
+      page = await client.listTokens({ ...query, cursor: page.nextCursor });
+    }
     const items = [...byId.values()];
-    const inventory: TokenListResult = { items, total: items.length, fetchedAt };
-    const complete = filter.search === undefined;
-    if (complete && profileId !== null) for (const listener of this.listeners) listener(profileId, inventory);
-    return inventory;
+    return { items, total: items.length, fetchedAt, changeCursor };
   }
 
   get(id: number): Promise<IdentificationToken> {

@@ -8,8 +8,9 @@ import { useReconnectGeneration } from '../common/offline/useReconnect';
 import { OFFLINE_REASON } from '../common/readOnly';
 import { useBridgeQuery, type Query } from '../ipc/useBridgeQuery';
 import { useSession, useSignedIn } from '../common/SessionContext';
+import { SyncingNote, SYNCING_REASON } from './SyncingNote';
 import { TokensView } from './TokensView';
-import { offlineWanted, tokensPageView, type TokensPageView } from './tokensPageState';
+import { cachedCopyWanted, tokensPageView, type TokensPageView } from './tokensPageState';
 
 /**
  * Security → Identification tokens: loads the whole inventory, its roles and the org's zone.
@@ -21,12 +22,18 @@ export function TokensPage() {
   const { connection } = useSession();
   const [generation, reconnect] = useReconnectGeneration(profile.id);
   const key = String(generation);
-  const tokens = useBridgeQuery((bridge) => bridge.tokens.list(), key);
+  // Refresh lists every token again; other loads ask main for what changed since the last one.
+  const fullNext = useRef(false);
+  const tokens = useBridgeQuery((bridge) => {
+    const full = fullNext.current;
+    fullNext.current = false;
+    return bridge.tokens.list(full ? { full } : undefined);
+  }, key);
   const roles = useBridgeQuery((bridge) => bridge.roles.list(), key);
   const org = useBridgeQuery((bridge) => bridge.settings.org(), key);
 
-  const offline = offlineWanted({ tokens, roles, org, connection });
-  const cached = useCachedSnapshot(profile.id, offline, key);
+  // Offline, and until the first answer, the saved copy paints the list at once.
+  const cached = useCachedSnapshot(profile.id, cachedCopyWanted({ tokens, roles, org, connection }), key);
 
   // What others did meanwhile (a token used, changed or deleted) shows when the admin comes
   // back to the window, and on demand with Refresh.
@@ -38,6 +45,10 @@ export function TokensPage() {
     const { tokens: list, roles: roleList, org: settings } = queries.current;
     for (const query of [list, roleList, settings]) if (query.status === 'success') query.refresh();
   }, []);
+  const refreshAll = useCallback(() => {
+    fullNext.current = true;
+    refresh();
+  }, [refresh]);
   useEffect(() => {
     window.addEventListener('focus', refresh);
     return () => window.removeEventListener('focus', refresh);
@@ -56,7 +67,7 @@ export function TokensPage() {
           for (const query of [tokens, roles, org]) if (query.status === 'error') query.reload();
         }}
         reconnect={reconnect}
-        refresh={refresh}
+        refresh={refreshAll}
       />
     </Flex>
   );
@@ -77,11 +88,12 @@ function Body({
   reconnect: () => void;
   refresh: () => void;
 }) {
-  if (view.kind === 'live' || view.kind === 'offline') {
+  if (view.kind === 'live' || view.kind === 'offline' || view.kind === 'syncing') {
     // One shape in both modes: the view (and a drawer open in it) survives the switch.
     return (
       <>
         {view.kind === 'offline' && view.asOf !== null && <OfflineBanner snapshot={view.asOf} onRetry={reconnect} />}
+        {view.kind === 'syncing' && <SyncingNote snapshot={view.asOf} />}
         <TokensView
           tokens={view.shown.tokens}
           roles={view.shown.roles}
@@ -95,7 +107,7 @@ function Body({
           }
           {...(view.kind === 'live'
             ? { reload: { onRefresh: refresh, loadedAt: view.loadedAt, busy: tokens.refreshing } }
-            : { readOnly: OFFLINE_REASON })}
+            : { readOnly: view.kind === 'syncing' ? SYNCING_REASON : OFFLINE_REASON })}
         />
       </>
     );

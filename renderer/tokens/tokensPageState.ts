@@ -16,7 +16,7 @@ export type TokensPageInput = {
   org: QueryState<SettingsResponse, ErrorCode>;
   /** What main reports about the server. */
   connection: 'online' | 'offline';
-  /** The offline copy, asked for only while `offline` (see offlineWanted). */
+  /** The saved copy, asked for only while offline or syncing (see cachedCopyWanted). */
   cached: CachedSnapshotState;
 };
 
@@ -25,6 +25,8 @@ export type TokensPageView =
   | { kind: 'loading' }
   // Live data, with Refresh.
   | { kind: 'live'; shown: Shown; loadedAt: string }
+  // Connected, before the first answer: the saved copy stands in, read-only and dated.
+  | { kind: 'syncing'; shown: Shown; asOf: { takenAt: string; timeZone: string } }
   // Read-only: the offline copy, or what was loaded live until the copy arrives (or when
   // there is none); `asOf` is what the banner dates, null while the copy is still loading.
   | { kind: 'offline'; shown: Shown; asOf: { takenAt: string; timeZone: string } | null }
@@ -40,6 +42,10 @@ const unreachableError = ({ tokens, roles, org }: Queries): IpcError | undefined
 export const offlineWanted = (input: Queries & { connection: 'online' | 'offline' }): boolean =>
   input.connection === 'offline' || unreachableError(input) !== undefined;
 
+/** The saved copy is read offline, and while connected until the first list answer lands. */
+export const cachedCopyWanted = (input: Queries & { connection: 'online' | 'offline' }): boolean =>
+  offlineWanted(input) || input.tokens.status === 'loading';
+
 export function tokensPageView(input: TokensPageInput): TokensPageView {
   const { tokens, roles, org, cached } = input;
   const live: Shown | null =
@@ -49,6 +55,9 @@ export function tokensPageView(input: TokensPageInput): TokensPageView {
 
   if (!offlineWanted(input)) {
     if (live !== null && tokens.status === 'success') return { kind: 'live', shown: live, loadedAt: tokens.data.fetchedAt };
+    if (tokens.status === 'loading' && cached.status === 'ready' && cached.snapshot !== null) {
+      return { kind: 'syncing', shown: cached.snapshot, asOf: cached.snapshot };
+    }
     const failed = [tokens, roles, org].find((query) => query.status === 'error')?.error;
     return failed ? { kind: 'failed', reasons: [failed.message], retry: 'reload' } : { kind: 'loading' };
   }

@@ -38,7 +38,10 @@ export type TokenSort = z.infer<typeof tokenSortSchema>;
 export const sortOrderSchema = z.enum(['asc', 'desc']);
 export type SortOrder = z.infer<typeof sortOrderSchema>;
 
-export const MAX_PAGE_SIZE = 500;
+export const MAX_PAGE_SIZE = 1000;
+
+// Cursors are opaque to clients: base64url text the server wrote, sent back unchanged.
+const cursorSchema = z.string().min(1).max(512).regex(/^[A-Za-z0-9_-]+$/, { message: 'Send back a cursor exactly as the server returned it.' });
 
 export const tokenListQuerySchema = z.object({
   search: textSchema(0, 200).optional(),
@@ -46,16 +49,31 @@ export const tokenListQuerySchema = z.object({
   roleId: idQuerySchema().optional(),
   sort: tokenSortSchema.default('name'),
   order: sortOrderSchema.default('asc'),
-  page: queryIntegerWithDefault(1, Number.MAX_SAFE_INTEGER, 1),
+  page: queryIntegerWithDefault(1, Number.MAX_SAFE_INTEGER, 1).meta({
+    description: 'Offset paging, kept for older clients: the database still steps over the rows before the page. Prefer `cursor`.',
+  }),
   pageSize: queryIntegerWithDefault(1, MAX_PAGE_SIZE, 50),
+  cursor: cursorSchema.optional().meta({
+    description: 'The `nextCursor` of the previous page, with the same filters, sort and order: the page after it (keyset paging, as fast at the last page as at the first).',
+  }),
+  changedSince: cursorSchema.optional().meta({
+    description: 'The `changeCursor` of an earlier listing: only the tokens created or changed since (a role change counts for its tokens), and `deletedIds`. It lists every change: search, status, roleId and sort are not applied.',
+  }),
 });
 export type TokenListQuery = z.input<typeof tokenListQuerySchema>;
 
 export const tokenListResponseSchema = z.object({
   items: z.array(identificationTokenSchema),
-  total: z.number().int().nonnegative(),
+  // Counted on a first page only (no cursor, no changedSince): later pages answer null.
+  total: z.number().int().nonnegative().nullable(),
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),
+  // The next page's cursor; null on the last page.
+  nextCursor: z.string().nullable(),
+  // Send as changedSince to get what changed after this answer was read (keep the first page's).
+  changeCursor: z.string(),
+  // With changedSince: the tokens deleted since (on its first page); otherwise empty.
+  deletedIds: z.array(idSchema),
 });
 export type TokenListResponse = z.infer<typeof tokenListResponseSchema>;
 

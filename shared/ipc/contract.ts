@@ -57,11 +57,17 @@ const REACHING_SERVER = ['offline', 'timeout', 'bad_response', 'server_error', '
 // ...and when it needs a signed-in session.
 const AS_ADMIN = [...REACHING_SERVER, 'not_signed_in', 'session_expired', 'forbidden'] as const;
 
+// Refresh: list every token again instead of asking for what changed since the last load.
+export const tokenListArgSchema = z.object({ full: z.boolean().optional() }).strict().optional();
+export type TokenListArg = z.input<typeof tokenListArgSchema>;
+
 export const tokenListResultSchema = z.object({
   // Every page, so the list, its filters and the offline snapshot see the whole inventory.
   items: z.array(identificationTokenSchema),
   total: z.number().int().nonnegative(),
   fetchedAt: instantSchema,
+  // The server's cursor for the next delta sync (main keeps it; absent from filtered lists).
+  changeCursor: z.string().optional(),
 });
 export type TokenListResult = z.infer<typeof tokenListResultSchema>;
 
@@ -93,7 +99,7 @@ export const ipcContract = {
   'roles.list': channel({ arg: noArg, result: z.array(roleItemSchema), errors: AS_ADMIN }),
   'settings.org': channel({ arg: noArg, result: settingsResponseSchema, errors: AS_ADMIN }),
 
-  'tokens.list': channel({ arg: noArg, result: tokenListResultSchema, errors: AS_ADMIN }),
+  'tokens.list': channel({ arg: tokenListArgSchema, result: tokenListResultSchema, errors: AS_ADMIN }),
   'tokens.get': channel({ arg: tokenIdArgSchema, result: identificationTokenSchema, errors: [...AS_ADMIN, 'not_found'] }),
   'tokens.create': channel({
     arg: createTokenRequestSchema,

@@ -12,12 +12,13 @@ import { inventory } from './figures/inventory';
 import { postgresFigures } from './figures/postgres';
 import { publicApiThroughput } from './figures/public-api-throughput';
 import { serverLoad } from './figures/server-load';
+import { tokenListing } from './figures/token-listing';
 import { whitelistMatching } from './figures/whitelist-matching';
 import { formatTable, writeReport } from './report';
 
 const REPORT_PATH = fileURLToPath(new URL('../../test-results/bench.json', import.meta.url));
 
-const MODULES: readonly BenchModule[] = [whitelistMatching, checkLatency, publicApiThroughput, serverLoad, postgresFigures, inventory, bundle, consoleFigures];
+const MODULES: readonly BenchModule[] = [whitelistMatching, checkLatency, publicApiThroughput, serverLoad, tokenListing, postgresFigures, inventory, bundle, consoleFigures];
 
 const only = process.argv.slice(2);
 const startedAt = new Date();

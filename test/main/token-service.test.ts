@@ -31,7 +31,7 @@ const role = (name: string): RoleItem => {
 
 describe('TokenService', () => {
   it('loads every page into one inventory', async () => {
-    const small = new TokenService(console.services.session, { pageSize: 3, concurrency: 2 });
+    const small = new TokenService(console.services.session, { pageSize: 3 });
     const seen: TokenListResult[] = [];
     small.onInventory((_profileId, inventory) => seen.push(inventory));
     const paged = await small.list();

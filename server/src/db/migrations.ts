@@ -122,4 +122,61 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'keyset listing and change tracking',
+    // Every listing order has an index on (sort key, id); empty expiry and usage sort last
+    // through a sentinel ('~' after any date, '' before any), so each order is one index scan.
+    // The triggers keep change_seq: any write to a token, to its role's name or rights, or a
+    // deletion (a tombstone) takes the next value of the one counter, whoever writes it.
+    sql: `
+      CREATE TABLE change_counter (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        value INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO change_counter (id, value) VALUES (1, 0);
+
+      ALTER TABLE tokens ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX tokens_change ON tokens (change_seq, id);
+      CREATE INDEX tokens_name_order ON tokens (name_key, id);
+      CREATE INDEX tokens_expires_asc ON tokens (COALESCE(expires_on, '~'), id);
+      CREATE INDEX tokens_expires_desc ON tokens (COALESCE(expires_on, ''), id);
+      CREATE INDEX tokens_created ON tokens (created_at, id);
+      CREATE INDEX tokens_used_asc ON tokens (COALESCE(last_used_at, '~'), id);
+      CREATE INDEX tokens_used_desc ON tokens (COALESCE(last_used_at, ''), id);
+      CREATE INDEX tokens_creator ON tokens (created_by);
+
+      CREATE TABLE token_tombstones (
+        token_id INTEGER NOT NULL,
+        change_seq INTEGER NOT NULL,
+        created_by INTEGER NOT NULL,
+        deleted_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX token_tombstones_seq ON token_tombstones (change_seq);
+      CREATE INDEX token_tombstones_deleted ON token_tombstones (deleted_at);
+
+      CREATE TRIGGER tokens_inserted AFTER INSERT ON tokens BEGIN
+        UPDATE change_counter SET value = value + 1 WHERE id = 1;
+        UPDATE tokens SET change_seq = (SELECT value FROM change_counter WHERE id = 1) WHERE id = NEW.id;
+      END;
+      -- Usage (last_used_at, last_used_ip) is bookkeeping and does not move the cursor.
+      CREATE TRIGGER tokens_updated AFTER UPDATE OF name, name_key, role_id, whitelist, expires_on, secret_hash, secret_hint, version ON tokens BEGIN
+        UPDATE change_counter SET value = value + 1 WHERE id = 1;
+        UPDATE tokens SET change_seq = (SELECT value FROM change_counter WHERE id = 1) WHERE id = NEW.id;
+      END;
+      CREATE TRIGGER tokens_deleted AFTER DELETE ON tokens BEGIN
+        UPDATE change_counter SET value = value + 1 WHERE id = 1;
+        INSERT INTO token_tombstones (token_id, change_seq, created_by, deleted_at)
+          SELECT OLD.id, value, OLD.created_by, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM change_counter WHERE id = 1;
+      END;
+      CREATE TRIGGER roles_changed AFTER UPDATE OF name, rights ON roles BEGIN
+        UPDATE change_counter SET value = value + 1 WHERE id = 1;
+        UPDATE tokens SET change_seq = (SELECT value FROM change_counter WHERE id = 1) WHERE role_id = NEW.id;
+      END;
+      CREATE TRIGGER employees_renamed AFTER UPDATE OF name ON employees BEGIN
+        UPDATE change_counter SET value = value + 1 WHERE id = 1;
+        UPDATE tokens SET change_seq = (SELECT value FROM change_counter WHERE id = 1) WHERE created_by = NEW.id;
+      END;
+    `,
+  },
 ];

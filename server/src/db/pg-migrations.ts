@@ -121,4 +121,87 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'keyset listing and change tracking',
+    // As SQLite's version 3. Sort keys compare in the "C" collation on both stores (byte
+    // order), so pages and cursors mean the same on either. The counter is a row, not a
+    // SEQUENCE: its row lock is held to commit, so change_seq values commit in their order and
+    // a reader that read the counter first never skips a change still in flight. Lock order is
+    // always token rows, then the counter (a role change locks its tokens first), so writers
+    // never deadlock on it.
+    sql: `
+      CREATE TABLE change_counter (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        value BIGINT NOT NULL
+      );
+      INSERT INTO change_counter (id, value) VALUES (1, 0);
+
+      ALTER TABLE tokens ADD COLUMN change_seq BIGINT NOT NULL DEFAULT 0;
+      CREATE INDEX tokens_change ON tokens (change_seq, id);
+      CREATE INDEX tokens_name_order ON tokens ((name_key COLLATE "C"), id);
+      CREATE INDEX tokens_expires_asc ON tokens ((COALESCE(expires_on, '~') COLLATE "C"), id);
+      CREATE INDEX tokens_expires_desc ON tokens ((COALESCE(expires_on, '') COLLATE "C"), id);
+      CREATE INDEX tokens_created ON tokens ((created_at COLLATE "C"), id);
+      CREATE INDEX tokens_used_asc ON tokens ((COALESCE(last_used_at, '~') COLLATE "C"), id);
+      CREATE INDEX tokens_used_desc ON tokens ((COALESCE(last_used_at, '') COLLATE "C"), id);
+      CREATE INDEX tokens_creator ON tokens (created_by);
+
+      CREATE TABLE token_tombstones (
+        token_id INTEGER NOT NULL,
+        change_seq BIGINT NOT NULL,
+        created_by INTEGER NOT NULL,
+        deleted_at TEXT NOT NULL
+      );
+      CREATE INDEX token_tombstones_seq ON token_tombstones (change_seq);
+      CREATE INDEX token_tombstones_deleted ON token_tombstones (deleted_at);
+
+      CREATE FUNCTION next_change_seq() RETURNS BIGINT LANGUAGE sql AS $$
+        UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value
+      $$;
+
+      CREATE FUNCTION tokens_track_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' THEN
+          INSERT INTO token_tombstones (token_id, change_seq, created_by, deleted_at)
+            VALUES (OLD.id, next_change_seq(), OLD.created_by, to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));
+          RETURN OLD;
+        END IF;
+        IF TG_OP = 'UPDATE' THEN
+          -- Set by a role or employee change, which took its own value.
+          IF NEW.change_seq IS DISTINCT FROM OLD.change_seq THEN RETURN NEW; END IF;
+          -- Usage (last_used_at, last_used_ip) is bookkeeping and does not move the cursor.
+          IF (NEW.name, NEW.name_key, NEW.role_id, NEW.whitelist, NEW.expires_on, NEW.secret_hash, NEW.secret_hint, NEW.version)
+             IS NOT DISTINCT FROM (OLD.name, OLD.name_key, OLD.role_id, OLD.whitelist, OLD.expires_on, OLD.secret_hash, OLD.secret_hint, OLD.version)
+          THEN RETURN NEW; END IF;
+        END IF;
+        NEW.change_seq := next_change_seq();
+        RETURN NEW;
+      END
+      $$;
+      CREATE TRIGGER tokens_changed BEFORE INSERT OR UPDATE ON tokens FOR EACH ROW EXECUTE FUNCTION tokens_track_change();
+      CREATE TRIGGER tokens_deleted AFTER DELETE ON tokens FOR EACH ROW EXECUTE FUNCTION tokens_track_change();
+
+      CREATE FUNCTION tokens_of_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        seq BIGINT;
+      BEGIN
+        IF TG_TABLE_NAME = 'roles' THEN
+          IF (NEW.name, NEW.rights) IS NOT DISTINCT FROM (OLD.name, OLD.rights) THEN RETURN NEW; END IF;
+          PERFORM 1 FROM tokens WHERE role_id = NEW.id ORDER BY id FOR UPDATE;
+          seq := next_change_seq();
+          UPDATE tokens SET change_seq = seq WHERE role_id = NEW.id;
+        ELSE
+          IF NEW.name IS NOT DISTINCT FROM OLD.name THEN RETURN NEW; END IF;
+          PERFORM 1 FROM tokens WHERE created_by = NEW.id ORDER BY id FOR UPDATE;
+          seq := next_change_seq();
+          UPDATE tokens SET change_seq = seq WHERE created_by = NEW.id;
+        END IF;
+        RETURN NEW;
+      END
+      $$;
+      CREATE TRIGGER roles_changed AFTER UPDATE ON roles FOR EACH ROW EXECUTE FUNCTION tokens_of_row_changed();
+      CREATE TRIGGER employees_renamed AFTER UPDATE ON employees FOR EACH ROW EXECUTE FUNCTION tokens_of_row_changed();
+    `,
+  },
 ];

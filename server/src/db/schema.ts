@@ -44,6 +44,20 @@ export interface TokensTable {
   last_used_at: string | null;
   last_used_ip: string | null;
   version: number;
+  /** The change counter's value at the token's last change (kept by triggers). */
+  change_seq: Generated<number>;
+}
+
+export interface ChangeCounterTable {
+  id: number;
+  value: number;
+}
+
+export interface TokenTombstonesTable {
+  token_id: number;
+  change_seq: number;
+  created_by: number;
+  deleted_at: string;
 }
 
 export interface SessionsTable {
@@ -113,4 +127,6 @@ export interface Schema {
   records: RecordsTable;
   login_failures: LoginFailuresTable;
   refusal_counts: RefusalCountsTable;
+  change_counter: ChangeCounterTable;
+  token_tombstones: TokenTombstonesTable;
 }

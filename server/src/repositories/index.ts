@@ -29,7 +29,7 @@ export function createRepositories(db: Kysely<Schema>, kind: StoreKind): Reposit
     meta: new MetaRepository(db),
     employees: new EmployeesRepository(db),
     roles: new RolesRepository(db),
-    tokens: new TokensRepository(db),
+    tokens: new TokensRepository(db, kind),
     sessions: new SessionsRepository(db),
     audit: new AuditRepository(db),
     records: new RecordsRepository(db),

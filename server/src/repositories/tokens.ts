@@ -1,5 +1,7 @@
-import { sql, type Kysely, type Updateable } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
+import type { SortOrder, TokenSort } from '../../../shared/api';
 import type { Schema, TokensTable } from '../db/schema';
+import type { StoreKind } from '../db/store';
 
 export interface TokenRow {
   id: number;
@@ -45,7 +47,22 @@ export interface TokenFilter {
   searchKey?: string;
   roleId?: number;
   createdBy?: number;
+  /** Expiry dates (YYYY-MM-DD) as a range; `orNever` also keeps tokens without one. */
+  expires?: { before?: string; from?: string; through?: string; after?: string; orNever?: boolean };
 }
+
+/** Where a page starts: after this sort key and id (keyset), or after `offset` rows. */
+export interface TokenPageQuery {
+  filter: TokenFilter;
+  sort: TokenSort;
+  order: SortOrder;
+  after?: { key: string; id: number };
+  offset?: number;
+  limit: number;
+}
+
+export type SortedTokenRow = TokenRow & { sortKey: string };
+export type ChangedTokenRow = TokenRow & { changeSeq: number };
 
 const COLUMNS = [
   't.id', 't.name', 't.role_id as roleId', 'r.name as roleName', 't.whitelist', 't.expires_on as expiresOn',
@@ -63,7 +80,116 @@ function likePattern(search: string): string {
 }
 
 export class TokensRepository {
-  constructor(private readonly db: Kysely<Schema>) {}
+  constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly kind: StoreKind = 'sqlite',
+  ) {}
+
+  /**
+   * The expression a listing orders by, the very one its index (migration 3) is built on:
+   * empty dates sort last in both directions, and text compares by bytes on both stores.
+   */
+  private sortKey(sort: TokenSort, order: SortOrder): RawBuilder<string> {
+    const sentinel = order === 'asc' ? '~' : '';
+    const expression = {
+      name: sql`t.name_key`,
+      expiresOn: sql`COALESCE(t.expires_on, ${sql.lit(sentinel)})`,
+      createdAt: sql`t.created_at`,
+      lastUsedAt: sql`COALESCE(t.last_used_at, ${sql.lit(sentinel)})`,
+    }[sort];
+    return this.kind === 'postgres' ? sql<string>`(${expression} COLLATE "C")` : sql<string>`${expression}`;
+  }
+
+  private filtered(filter: TokenFilter) {
+    let query = this.select();
+    if (filter.searchKey) query = query.where(sql<boolean>`t.name_key LIKE ${likePattern(filter.searchKey)} ESCAPE '\\'`);
+    if (filter.roleId !== undefined) query = query.where('t.role_id', '=', filter.roleId);
+    if (filter.createdBy !== undefined) query = query.where('t.created_by', '=', filter.createdBy);
+    const range = filter.expires;
+    if (range) {
+      query = query.where((eb) => {
+        const dated: Expression<SqlBool>[] = [eb('t.expires_on', 'is not', null)];
+        if (range.before !== undefined) dated.push(eb('t.expires_on', '<', range.before));
+        if (range.from !== undefined) dated.push(eb('t.expires_on', '>=', range.from));
+        if (range.through !== undefined) dated.push(eb('t.expires_on', '<=', range.through));
+        if (range.after !== undefined) dated.push(eb('t.expires_on', '>', range.after));
+        return range.orNever ? eb.or([eb.and(dated), eb('t.expires_on', 'is', null)]) : eb.and(dated);
+      });
+    }
+    return query;
+  }
+
+  /** One page in the requested order; reads only the rows of the page (and those skipped by an offset). */
+  async listPage(page: TokenPageQuery): Promise<SortedTokenRow[]> {
+    const key = this.sortKey(page.sort, page.order);
+    const direction = page.order === 'desc' ? sql`DESC` : sql`ASC`;
+    let query = this.filtered(page.filter).select(COLUMNS).select(key.as('sortKey'));
+    if (page.after) {
+      // Spelled out rather than as a row value, (key, id) > (k, i): SQLite uses an expression
+      // index for `key >= k` but not for a row-value comparison on it.
+      const { key: k, id: i } = page.after;
+      query = page.order === 'desc'
+        ? query.where(sql<boolean>`${key} <= ${k} AND (${key} < ${k} OR t.id < ${i})`)
+        : query.where(sql<boolean>`${key} >= ${k} AND (${key} > ${k} OR t.id > ${i})`);
+    }
+    query = query.orderBy(sql`${key} ${direction}`).orderBy(sql`t.id ${direction}`).limit(page.limit);
+    if (page.offset) query = query.offset(page.offset);
+    return (await query.execute()).map(toToken);
+  }
+
+  async count(filter: TokenFilter): Promise<number> {
+    const row = await this.filtered(filter).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The change counter now: every change up to it is committed and visible. Read it before the rows. */
+  async changeSequence(): Promise<number> {
+    const row = await this.db.selectFrom('change_counter').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
+    return Number(row.value);
+  }
+
+  /** Tokens whose change_seq is above `since`, in change order, after `after` when given. */
+  async changedSince(since: number, limit: number, createdBy?: number, after?: { seq: number; id: number }): Promise<ChangedTokenRow[]> {
+    let query = this.select().select([...COLUMNS, 't.change_seq as changeSeq']).where('t.change_seq', '>', since);
+    if (createdBy !== undefined) query = query.where('t.created_by', '=', createdBy);
+    if (after) query = query.where(sql<boolean>`(t.change_seq, t.id) > (${after.seq}, ${after.id})`);
+    const rows = await query.orderBy('t.change_seq').orderBy('t.id').limit(limit).execute();
+    return rows.map((raw) => ({ ...toToken(raw), changeSeq: Number(raw.changeSeq) }));
+  }
+
+  /** Ids of the tokens deleted after `since` and up to `through`. */
+  async deletedSince(since: number, through: number, createdBy?: number): Promise<number[]> {
+    let query = this.db.selectFrom('token_tombstones').select('token_id')
+      .where('change_seq', '>', since).where('change_seq', '<=', through);
+    if (createdBy !== undefined) query = query.where('created_by', '=', createdBy);
+    return [...new Set((await query.orderBy('change_seq').execute()).map((row) => row.token_id))];
+  }
+
+  /**
+   * Moves the cursor of the tokens a change elsewhere alters (a role's rights or name, an
+   * employee's name), with one new counter value. The triggers do it for writes to roles and
+   * employees already; this is for a write they cannot see. Call it inside that write's transaction.
+   */
+  async markChanged(where: { roleId?: number; createdBy?: number }): Promise<void> {
+    if (where.roleId === undefined && where.createdBy === undefined) return;
+    let locked = this.db.selectFrom('tokens').select('id');
+    if (where.roleId !== undefined) locked = locked.where('role_id', '=', where.roleId);
+    if (where.createdBy !== undefined) locked = locked.where('created_by', '=', where.createdBy);
+    // Token rows first, then the counter: the order every writer takes (pg-migrations, version 3).
+    if (this.kind === 'postgres') await locked.orderBy('id').forUpdate().execute();
+    const { value } = await this.db.updateTable('change_counter').set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('id', '=', 1).returning('value').executeTakeFirstOrThrow();
+    let update = this.db.updateTable('tokens').set({ change_seq: value });
+    if (where.roleId !== undefined) update = update.where('role_id', '=', where.roleId);
+    if (where.createdBy !== undefined) update = update.where('created_by', '=', where.createdBy);
+    await update.execute();
+  }
+
+  /** Forgets the deletions made before `before` (ISO instant); answers the last change_seq forgotten. */
+  async purgeTombstones(before: string): Promise<number | null> {
+    const rows = await this.db.deleteFrom('token_tombstones').where('deleted_at', '<', before).returning('change_seq').execute();
+    return rows.length === 0 ? null : Math.max(...rows.map((row) => Number(row.change_seq)));
+  }
 
   private select() {
     return this.db.selectFrom('tokens as t')
@@ -96,14 +222,6 @@ export class TokensRepository {
     return row?.id;
   }
 
-  async list(filter: TokenFilter): Promise<TokenRow[]> {
-    let query = this.select().select(COLUMNS);
-    if (filter.searchKey) query = query.where(sql<boolean>`t.name_key LIKE ${likePattern(filter.searchKey)} ESCAPE '\\'`);
-    if (filter.roleId !== undefined) query = query.where('t.role_id', '=', filter.roleId);
-    if (filter.createdBy !== undefined) query = query.where('t.created_by', '=', filter.createdBy);
-    return (await query.orderBy('t.id').execute()).map(toToken);
-  }
-
   /**
    * Applies the changes when the stored version is still `version`; false when it moved on.
    * The version condition and the row count decide, so of concurrent edits exactly one wins.
@@ -124,9 +242,12 @@ export class TokensRepository {
     return result.numUpdatedRows === 1n;
   }
 
-  async delete(id: number): Promise<boolean> {
+  /** The trigger leaves a tombstone; it is dated by the service's clock, like every other write. */
+  async delete(id: number, at?: Date): Promise<boolean> {
     const result = await this.db.deleteFrom('tokens').where('id', '=', id).executeTakeFirst();
-    return result.numDeletedRows === 1n;
+    if (result.numDeletedRows !== 1n) return false;
+    if (at) await this.db.updateTable('token_tombstones').set({ deleted_at: at.toISOString() }).where('token_id', '=', id).execute();
+    return true;
   }
 
   /**

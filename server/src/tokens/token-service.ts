@@ -1,5 +1,7 @@
 import {
-  tokenStatus,
+  addDays,
+  EXPIRING_SOON_DAYS,
+  todayIn,
   canAssignRole,
   tokenNameKey,
   validateNewExpiry,
@@ -26,8 +28,9 @@ import { isUniqueViolation } from '../db/store-errors';
 import { HttpError } from '../http/http-error';
 import type { Repositories } from '../repositories';
 import type { RoleRow, RolesRepository } from '../repositories/roles';
-import type { TokenChanges, TokenRow, TokensRepository } from '../repositories/tokens';
+import type { TokenChanges, TokenFilter, TokenRow, TokensRepository } from '../repositories/tokens';
 import type { AccessCache } from './access-cache';
+import { cursorExpired, decodeChangeCursor, decodePageCursor, encodeChangeCursor, encodePageCursor } from './list-cursor';
 import { generateSecret, sha256 } from './secrets';
 import { tokenView } from './token-view';
 
@@ -51,7 +54,14 @@ export interface ListParams {
   order: SortOrder;
   page: number;
   pageSize: number;
+  cursor?: string;
+  changedSince?: string;
 }
+
+/** Deletions are remembered this long; a changedSince cursor older than the oldest kept one expires. */
+export const TOMBSTONE_DAYS = 30;
+const FORGOTTEN_KEY = 'token_deletions_forgotten_through';
+const PURGE_EVERY_MS = 3_600_000;
 
 export interface ServiceOptions {
   timeZone: string;
@@ -66,14 +76,10 @@ function nameTaken(name: string): HttpError {
   return new HttpError(409, ERROR_CODES.nameTaken, `A token named "${name}" already exists (names are compared without case).`);
 }
 
-// One collator for every comparison: localeCompare with options builds one per call, which
-// dominated listing 10,000 tokens.
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-const compareText = (a: string, b: string): number => collator.compare(a, b);
-
 export class TokenService {
   private readonly tokens: TokensRepository;
   private readonly roles: RolesRepository;
+  private lastPurge = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly store: Store,
@@ -85,24 +91,106 @@ export class TokenService {
     this.roles = store.repos.roles;
   }
 
+  /**
+   * One page in SQL: keyset paging over (sort key, id), filters on indexed columns, the status
+   * as a range of expiry dates. With changedSince, what changed since instead (see delta).
+   */
   async list(admin: AdminContext, params: ListParams): Promise<TokenListResponse> {
     requireRight(admin, VIEW_OWN, 'list identification tokens');
+    const createdBy = adminHas(admin, VIEW_ALL) ? undefined : admin.employee.id;
+    // Read before any row: every change up to it is in this answer or a later page.
+    const sequence = await this.tokens.changeSequence();
+    if (params.changedSince !== undefined) return this.delta(params, params.changedSince, sequence, createdBy);
     const now = this.options.clock();
-    const rights = await this.rightsByRole();
-    const rows = await this.tokens.list({
+    const filter: TokenFilter = {
       searchKey: params.search ? tokenNameKey(params.search) || undefined : undefined,
       roleId: params.roleId,
-      createdBy: adminHas(admin, VIEW_ALL) ? undefined : admin.employee.id,
+      createdBy,
+      expires: params.status ? this.expiryRange(params.status, now) : undefined,
+    };
+    const fingerprint = JSON.stringify([params.search ?? '', params.status ?? '', params.roleId ?? 0]);
+    const position = params.cursor === undefined
+      ? undefined
+      : decodePageCursor(params.cursor, { sort: params.sort, order: params.order, filter: fingerprint });
+    const after = position && { key: String(position.key), id: position.id };
+    const [rows, total, rights] = await Promise.all([
+      this.tokens.listPage({
+        filter, sort: params.sort, order: params.order, after, limit: params.pageSize + 1,
+        offset: after ? undefined : (params.page - 1) * params.pageSize,
+      }),
+      after ? Promise.resolve(null) : this.tokens.count(filter),
+      this.rightsByRole(),
+    ]);
+    const pageRows = rows.slice(0, params.pageSize);
+    const last = pageRows.at(-1);
+    return {
+      items: pageRows.map((row) => tokenView(row, rights.get(row.roleId) ?? {}, now, this.options.timeZone)),
+      total,
+      page: params.page,
+      pageSize: params.pageSize,
+      nextCursor: rows.length > params.pageSize && last
+        ? encodePageCursor({ s: params.sort, o: params.order, f: fingerprint, k: last.sortKey, i: last.id })
+        : null,
+      changeCursor: encodeChangeCursor(sequence),
+      deletedIds: [],
+    };
+  }
+
+  // The tokens created or changed after the cursor, in change order, and the ids deleted since.
+  private async delta(params: ListParams, changedSince: string, sequence: number, createdBy: number | undefined): Promise<TokenListResponse> {
+    const since = decodeChangeCursor(changedSince);
+    if (since > sequence) throw cursorExpired();
+    const now = this.options.clock();
+    await this.forgetOldDeletions(now);
+    const position = params.cursor === undefined
+      ? undefined
+      : decodePageCursor(params.cursor, { sort: 'change', order: 'asc', filter: changedSince });
+    const after = position && { seq: Number(position.key), id: position.id };
+    const [rows, deletedIds, rights] = await Promise.all([
+      this.tokens.changedSince(since, params.pageSize + 1, createdBy, after),
+      after ? Promise.resolve([]) : this.tokens.deletedSince(since, sequence, createdBy),
+      this.rightsByRole(),
+    ]);
+    // Read after the tombstones: a purge that removed some of them has marked it by now.
+    if (since < Number((await this.store.repos.meta.get(FORGOTTEN_KEY)) ?? 0)) throw cursorExpired();
+    const pageRows = rows.slice(0, params.pageSize);
+    const last = pageRows.at(-1);
+    return {
+      items: pageRows.map((row) => tokenView(row, rights.get(row.roleId) ?? {}, now, this.options.timeZone)),
+      total: null,
+      page: 1,
+      pageSize: params.pageSize,
+      nextCursor: rows.length > params.pageSize && last
+        ? encodePageCursor({ s: 'change', o: 'asc', f: changedSince, k: last.changeSeq, i: last.id })
+        : null,
+      changeCursor: encodeChangeCursor(sequence),
+      deletedIds,
+    };
+  }
+
+  /**
+   * Drops tombstones older than TOMBSTONE_DAYS (at most once an hour per node) and records the
+   * last change they covered: a cursor before it could miss a deletion, so it expires.
+   */
+  private async forgetOldDeletions(now: Date): Promise<void> {
+    if (now.getTime() - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = now.getTime();
+    const cutoff = new Date(now.getTime() - TOMBSTONE_DAYS * 86_400_000).toISOString();
+    await this.store.transaction(async ({ tokens, meta }) => {
+      const forgotten = await tokens.purgeTombstones(cutoff);
+      if (forgotten === null) return;
+      const known = Number((await meta.get(FORGOTTEN_KEY)) ?? 0);
+      await meta.set(FORGOTTEN_KEY, String(Math.max(known, forgotten)));
     });
-    const { status } = params;
-    // Filter and sort on the stored rows; only the requested page is turned into API views.
-    const matching = status ? rows.filter((row) => tokenStatus(row.expiresOn, now, this.options.timeZone) === status) : rows;
-    matching.sort(comparator(params.sort, params.order));
-    const start = (params.page - 1) * params.pageSize;
-    const items = matching
-      .slice(start, start + params.pageSize)
-      .map((row) => tokenView(row, rights.get(row.roleId) ?? {}, now, this.options.timeZone));
-    return { items, total: matching.length, page: params.page, pageSize: params.pageSize };
+  }
+
+  // The status as a range of expiry dates, from today's date in the organisation's zone.
+  private expiryRange(status: TokenStatusValue, now: Date): TokenFilter['expires'] {
+    const today = todayIn(this.options.timeZone, now);
+    const lastExpiring = addDays(today, EXPIRING_SOON_DAYS - 1);
+    if (status === 'expired') return { before: today };
+    if (status === 'expiring') return { from: today, through: lastExpiring };
+    return { after: lastExpiring, orNever: true };
   }
 
   async get(admin: AdminContext, id: number): Promise<IdentificationToken> {
@@ -189,7 +277,7 @@ export class TokenService {
     await this.assignableRole(admin, current.roleId, 'delete a token that holds');
     await this.audit.flush();
     await this.store.transaction(async ({ tokens, audit, changes }) => {
-      await tokens.delete(id);
+      await tokens.delete(id, this.options.clock());
       await changes.publish({ kind: 'token', id });
       await audit.insert({
         at: this.options.clock(), actor: { type: 'employee', id: admin.employee.id, name: admin.employee.name },
@@ -282,27 +370,4 @@ export class TokenService {
       throw error;
     }
   }
-}
-
-type Sortable = Pick<IdentificationToken, 'id' | 'name' | 'expiresOn' | 'createdAt' | 'lastUsedAt'>;
-
-function comparator(sort: TokenSort, order: SortOrder): (a: Sortable, b: Sortable) => number {
-  const direction = order === 'desc' ? -1 : 1;
-  // Empty values (no expiry, never used) sort last in both directions.
-  const nullable = (a: string | null, b: string | null): number => {
-    if (a === b) return 0;
-    if (a === null) return 1;
-    if (b === null) return -1;
-    return direction * (a < b ? -1 : 1);
-  };
-  return (a, b) => {
-    let result: number;
-    switch (sort) {
-      case 'name': result = direction * compareText(a.name, b.name); break;
-      case 'expiresOn': result = nullable(a.expiresOn, b.expiresOn); break;
-      case 'createdAt': result = direction * (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0); break;
-      case 'lastUsedAt': result = nullable(a.lastUsedAt, b.lastUsedAt); break;
-    }
-    return result !== 0 ? result : a.id - b.id;
-  };
 }

@@ -35,7 +35,7 @@ async function backend(workDir: string, name: string, tokens: number): Promise<B
   await prepareDatabase(dbPath);
   await insertTokens(dbPath, bulkTokenSpecs(tokens));
   const store = await openStore(dbPath);
-  const names = (await store.repos.tokens.list({})).map((token) => token.name);
+  const names = (await store.repos.tokens.listPage({ filter: {}, sort: 'name', order: 'asc', limit: tokens })).map((token) => token.name);
   await store.close();
   const server = await startServerProcess({ dbPath });
   return { apiUrl: server.url, names, stop: () => server.stop() };

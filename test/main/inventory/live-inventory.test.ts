@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vi, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InventoryService } from '../../../main/inventory/inventory-service';
 import { LiveInventory } from '../../../main/inventory/live-inventory';
 import { SECRET_PATTERN } from '../../../shared/domain/secret';
@@ -73,9 +73,10 @@ describe('the offline cache follows full loads of the token list', () => {
     expect(snapshot?.roles.length).toBeGreaterThan(0);
     expect(snapshot?.modules.length).toBeGreaterThan(0);
 
+    // The snapshot, and the change cursor the next launch syncs from.
+    await vi.waitFor(() => expect(readdirSync(join(userData, 'inventory')).sort()).toEqual([`${profileId}.cursor.json`, `${profileId}.json`]));
     const files = readdirSync(join(userData, 'inventory'));
-    expect(files).toEqual([`${profileId}.json`]);
-    const text = readFileSync(join(userData, 'inventory', files[0] as string), 'utf8');
+    const text = files.map((file) => readFileSync(join(userData, 'inventory', file), 'utf8')).join('\n');
     expect(secrets).toHaveLength(3);
     for (const secret of secrets) expect(text).not.toContain(secret);
     expect(new RegExp(SECRET_PATTERN.source, 'g').test(text)).toBe(false);

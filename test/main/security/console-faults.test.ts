@@ -57,7 +57,15 @@ const cutOff: Fault = (_hit, res) => {
 const listing =
   (tokens: { id: number; name: string }[]): Fault =>
   (_hit, res) =>
-    json(res, 200, { items: tokens.map((t) => tokenNamed(t.id, t.name)), total: tokens.length, page: 1, pageSize: 500 });
+    json(res, 200, {
+      items: tokens.map((t) => tokenNamed(t.id, t.name)),
+      total: tokens.length,
+      page: 1,
+      pageSize: 1000,
+      nextCursor: null,
+      changeCursor: 'eyJ2IjoxLCJjIjoxfQ',
+      deletedIds: [],
+    });
 
 type Setup = { console: TestConsole; server: StubServer; route: { get: Fault; post: Fault } };
 

@@ -98,7 +98,7 @@ async function burst(port: number, admin: Session, role: number, kill: () => voi
 async function readsBack(path: string): Promise<void> {
   const store = await openStore(path);
   try {
-    for (const row of await store.repos.tokens.list({})) identificationTokenSchema.parse(tokenView(row, {}, new Date(), 'UTC'));
+    for (const row of await store.repos.tokens.listPage({ filter: {}, sort: 'name', order: 'asc', limit: 1_000_000 })) identificationTokenSchema.parse(tokenView(row, {}, new Date(), 'UTC'));
   } finally {
     await store.close();
   }

@@ -27,10 +27,12 @@ export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
     schema: {
       tags,
       summary: 'List identification tokens',
-      description: 'Needs View own on Security (only tokens the caller created) or View all.',
+      description:
+        'Needs View own on Security (only tokens the caller created) or View all. Pages with `cursor` (send back `nextCursor`); '
+        + 'with `changedSince` (an earlier `changeCursor`) answers only what changed since, plus `deletedIds`; 410 when that cursor is too old.',
       security,
       querystring: tokenListQuerySchema,
-      response: { 200: tokenListResponseSchema, ...errors(400, 401, 403) },
+      response: { 200: tokenListResponseSchema, ...errors(400, 401, 403, 410) },
     },
   }, async (request) => ctx.tokens.list(requireAdminContext(request.admin), request.query));
 
