@@ -55,6 +55,7 @@ export const mapHttpFailure = ({ status, body, retryAfter, kind }: HttpFailure):
   }
   if (status === 403) return new AppError('forbidden', serverText(apiError, 'You do not have the rights to do this.'));
   if (status === 404) return new AppError('not_found', serverText(apiError, 'It no longer exists on the server.'));
+  if (status === 409 && apiError?.code === ERROR_CODES.roleInUse) return new AppError('in_use', serverText(apiError, 'It is still in use.'));
   if (status === 409) return new AppError('name_taken', serverText(apiError, 'That name is already taken.'));
   if (status === 412) {
     return new AppError('conflict', 'Someone else changed this token since you opened it. Reload it to see their changes.');

@@ -48,6 +48,7 @@ import {
   ipcEvents,
 } from '../../shared/ipc/contract';
 import { type IpcError, type Result, fail, ok } from '../../shared/ipc/errors';
+import { roleHandlers } from './fake-roles';
 import { DEFAULT_SETTINGS, type ConsoleSettings, type Profile, type SessionState } from '../../shared/ipc/schemas';
 
 type Handler<C extends Channel> = (
@@ -76,6 +77,11 @@ const SERVER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'tokens.update',
   'tokens.delete',
   'audit.list',
+  'roles.settings',
+  'roles.create',
+  'roles.update',
+  'roles.duplicate',
+  'roles.delete',
 ]);
 
 const UNREACHABLE: IpcError<'offline'> = { code: 'offline', message: 'connect ECONNREFUSED 127.0.0.1:4010' };
@@ -354,6 +360,7 @@ export class FakeWifox {
   }
 
   private readonly handlers: Handlers = {
+    ...roleHandlers(this, ADMIN.rank),
     'profiles.list': () => ok(this.profiles),
     'profiles.save': (input) => {
       const saved: Profile = { ...input, id: input.id ?? `profile-${this.profiles.length + 1}` };
