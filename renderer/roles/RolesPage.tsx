@@ -109,7 +109,7 @@ export function RolesPage() {
                     </Button>
                   )}
                   {mayDelete && role.editable && (
-                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Delete ${role.name}`} onClick={() => setDialog({ kind: 'delete', role })}>
+                    <Button size="small" icon={<DeleteOutlined />} aria-label={`Delete ${role.name}`} onClick={() => setDialog({ kind: 'delete', role })}>
                       Delete
                     </Button>
                   )}
