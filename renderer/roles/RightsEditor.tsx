@@ -40,8 +40,20 @@ export function RightsEditor({
   return (
     <div>
       {MODULE_GROUPS.map((group) => (
-        <table key={group} aria-label={`${MODULE_GROUP_NAMES[group]} modules`} style={{ width: '100%', borderCollapse: 'collapse', marginBottom: 12 }}>
+        <table
+          key={group}
+          aria-label={`${MODULE_GROUP_NAMES[group]} modules`}
+          style={{ width: '100%', borderCollapse: 'collapse', marginBottom: 12, tableLayout: 'fixed' }}
+        >
           <caption style={{ textAlign: 'left', fontWeight: 600, padding: '4px 0' }}>{MODULE_GROUP_NAMES[group]}</caption>
+          {/* The same columns in every group, so the grid reads as one. */}
+          <colgroup>
+            <col style={{ width: '22%' }} />
+            <col style={{ width: '26%' }} />
+            {MANAGE_RIGHTS.map((right) => (
+              <col key={right} style={{ width: '13%' }} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th style={{ ...cell, textAlign: 'left' }}>Module</th>

@@ -100,12 +100,16 @@ export function RoleDrawer({
       closable={{ 'aria-label': 'Close' }}
       mask={{ closable: false }}
       footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="primary" onClick={() => void save()} disabled={!canSave} loading={saving}>
-            Save
-          </Button>
-        </Space>
+        // The effect on tokens stays in view while the grid scrolls.
+        <Flex vertical gap={8}>
+          {base && <RoleImpact before={base.rights} after={draft.rights} tokens={tokens} />}
+          <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+            <Button onClick={onClose}>Cancel</Button>
+            <Button type="primary" onClick={() => void save()} disabled={!canSave} loading={saving}>
+              Save
+            </Button>
+          </Space>
+        </Flex>
       }
     >
       <Flex vertical gap={12}>
@@ -147,7 +151,6 @@ export function RoleDrawer({
             </Form.Item>
           </Flex>
         </Form>
-        {base && <RoleImpact before={base.rights} after={draft.rights} tokens={tokens} />}
         <RightsEditor rights={draft.rights} onChange={(rights) => edit({ rights })} problems={problems} />
       </Flex>
     </Drawer>

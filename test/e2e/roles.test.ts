@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
 import type { ConsoleHarness } from './support/console-harness';
 import { adminLogin, callPublicApi } from './support/public-api';
 import { E2E_ADMIN } from './support/reference-server';
@@ -81,6 +82,8 @@ describe('roles, end to end', { shuffle: false }, () => {
     const impact = drawer.getByLabel('Effect on tokens');
     await expect.poll(() => impact.textContent()).toContain('1 token will lose Clients, KYC Documents, Requests.');
     await expect.poll(() => impact.textContent()).toContain(TOKEN);
+    await settle(page);
+    expect(await seriousViolations(page)).toEqual([]);
     await drawer.getByRole('button', { name: 'Save' }).click();
     await saved(page);
 
