@@ -89,6 +89,9 @@ describe('defining roles', () => {
     expect(created.headers.etag).toBe('"1"');
     expect(created.body).toMatchObject({ name: roleName, rank: 6, version: 1, tokenCount: 0, editable: true, modules: ['Clients', 'KYC Documents', 'Requests'] });
 
+    const accented = await createRole(admin, { name: `Été ${roleName}`, type: 'employee', rank: 7, rights: {} });
+    expect(accented.status).toBe(201);
+    expect((await createRole(admin, { name: `ÉTÉ ${roleName}`, type: 'employee', rank: 7, rights: {} })).status).toBe(409);
     const again = await createRole(admin, { name: roleName.toUpperCase(), type: 'employee', rank: 7, rights: {} });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('name_taken');

@@ -151,6 +151,7 @@ export class RoleService {
       if (held.employees > 0 || (held.tokens > 0 && !moving)) {
         throw new HttpError(409, ERROR_CODES.roleInUse, roleInUseMessage(current.name, held.tokens, held.employees));
       }
+      // Moved tokens reach other modules: incremental token sync (#17) moves their cursor here too.
       const moved = moving ? await repos.roles.moveTokens(id, target.id, this.clock()) : 0;
       if (!(await repos.roles.delete(id, current.version))) throw staleVersion();
       await repos.changes.publish({ kind: 'role', id });
@@ -166,7 +167,9 @@ export class RoleService {
   }
 
   private async insert(admin: AdminContext, role: Omit<RoleRow, 'id' | 'version'>, ip: string, extra: Record<string, [unknown, unknown]>): Promise<ManagedRole> {
-    if (await this.store.repos.roles.findByName(role.name)) throw nameTaken(role.name);
+    // Compared here with Unicode case folding: SQLite's NOCASE and lower() fold ASCII only.
+    const key = nameKey(role.name);
+    if ((await this.store.repos.roles.list()).some((other) => nameKey(other.name) === key)) throw nameTaken(role.name);
     await this.audit.flush();
     let created: RoleRow;
     try {
@@ -224,6 +227,10 @@ export class RoleService {
   private actor(admin: AdminContext, ip: string) {
     return { at: this.clock(), actor: { type: 'employee' as const, id: admin.employee.id, name: admin.employee.name }, ip };
   }
+}
+
+function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
 }
 
 function nameTaken(name: string): HttpError {
