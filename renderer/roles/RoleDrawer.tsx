@@ -1,13 +1,13 @@
 import { Alert, Button, Drawer, Flex, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ManagedRole } from '../../shared/api/role-admin';
-import { ROLE_TYPES, ROLE_TYPE_LABELS, type RoleAuthor, type RoleType, type RuleViolation } from '../../shared/domain';
+import { ROLE_TYPES, ROLE_TYPE_LABELS, type ModuleKey, type ModuleRights, type RoleAuthor, type RoleType, type RuleViolation } from '../../shared/domain';
 import { ok } from '../../shared/ipc/errors';
 import { useBridgeCall } from '../ipc/useBridgeCall';
 import { useBridgeQuery } from '../ipc/useBridgeQuery';
 import { RightsEditor } from './RightsEditor';
 import { RoleImpact } from './RoleImpact';
-import { createRequest, draftViolations, updateRequest, type RoleDraft } from './roleDraft';
+import { createRequest, draftViolations, setModuleRights, updateRequest, type RoleDraft } from './roleDraft';
 import { roleErrorText } from './roleErrorText';
 
 export type RoleDrawerTarget = { kind: 'create'; draft: RoleDraft; startedFrom: string | null } | { kind: 'edit'; role: ManagedRole };
@@ -54,6 +54,10 @@ export function RoleDrawer({
     setDraft((current) => ({ ...current, ...next }));
     setServerProblems([]);
   };
+  const editModule = useCallback((module: ModuleKey, next: ModuleRights) => {
+    setDraft((current) => ({ ...current, rights: setModuleRights(current.rights, module, next) }));
+    setServerProblems([]);
+  }, []);
 
   const save = async () => {
     setSaving(true);
@@ -151,7 +155,7 @@ export function RoleDrawer({
             </Form.Item>
           </Flex>
         </Form>
-        <RightsEditor rights={draft.rights} onChange={(rights) => edit({ rights })} problems={problems} />
+        <RightsEditor rights={draft.rights} onChange={editModule} problems={problems} />
       </Flex>
     </Drawer>
   );

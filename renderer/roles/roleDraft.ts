@@ -3,6 +3,7 @@ import {
   checkRoleDraft,
   normaliseRights,
   roleNameTakenMessage,
+  sortManageRights,
   type ModuleKey,
   type ModuleRights,
   type RoleAuthor,
@@ -26,8 +27,12 @@ export function draftFromTemplate(template: RoleTemplate | null, author: RoleAut
   return { name: template.name, type: template.type, rank: Math.max(template.rank, lowest), rights: normaliseRights(template.rights) };
 }
 
+// Replaces one module's rights and keeps the other modules' objects, so unchanged grid rows
+// (memoised) do not render again; a module holding nothing is dropped.
 export function setModuleRights(rights: RoleRights, module: ModuleKey, next: ModuleRights): RoleRights {
-  return normaliseRights({ ...rights, [module]: next });
+  const { [module]: _previous, ...others } = rights;
+  const held = next.view !== 'none' || next.manage.length > 0;
+  return held ? { ...others, [module]: { view: next.view, manage: sortManageRights(next.manage) } } : others;
 }
 
 /**

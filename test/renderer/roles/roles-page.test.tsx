@@ -69,6 +69,27 @@ describe('Settings → Roles', () => {
     expect(fake.tokens.find((token) => token.name === 'NewIdentForTest')?.permissions).not.toContain('Clients');
   });
 
+  it('keeps the edits when someone else saved first, and saves them over their version after a reload', async () => {
+    const fake = seededFake().failNext('roles.update', {
+      code: 'conflict',
+      message: 'Someone else changed this role since you opened it. Reload it to see their changes.',
+    });
+    const user = await renderRoles(fake);
+    await openRole(user, 'Read-only Clients');
+    await user.click(await screen.findByRole('button', { name: 'Edit Read-only Clients' }));
+    const drawer = await screen.findByRole('dialog', { name: /Edit Role/ });
+    await user.click(within(moduleRow(drawer, 'Logs')).getByRole('radio', { name: 'View all' }));
+    await user.click(within(drawer).getByRole('button', { name: 'Save' }));
+    const alert = await within(drawer).findByText('Someone else changed this role since you opened it. Reload it to see their changes.');
+    expect(alert).toBeInTheDocument();
+    await user.click(within(drawer).getByRole('button', { name: 'Reload their version' }));
+    await waitFor(() => expect(within(drawer).queryByText(/Someone else changed this role/)).toBeNull());
+    expect(within(moduleRow(drawer, 'Logs')).getByRole('radio', { name: 'View all' })).toBeChecked();
+    await user.click(within(drawer).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/Role "Read-only Clients" saved/)).toBeInTheDocument();
+    expect(fake.callsOf('roles.update')).toHaveLength(2);
+  });
+
   it('refuses a right the admin lacks, in the server words, before anything is sent', async () => {
     const fake = seededFake();
     const user = await renderRoles(fake);
