@@ -18,6 +18,7 @@ import {
   systemScheduler,
 } from './ports';
 import { CatalogService } from './services/catalog-service';
+import { RoleAdminService } from './services/role-admin-service';
 import { ClipboardService } from './services/clipboard-service';
 import { type DefaultProfile, ProfileService } from './services/profile-service';
 import { ConnectionMonitor } from './services/connection-monitor';
@@ -103,7 +104,8 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
   const inventory = new InventoryService({ userDataDir: adapters.userDataDir, dialogs: adapters.dialogs, live: () => live.current(), logger });
   // Every complete load of the token list refreshes the profile's offline copy.
   live.onFullLoad((profile, load) => inventory.refreshCache(profile, load));
-  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, clipboard, inventory, events });
+  const roles = new RoleAdminService(session);
+  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, events });
 
   return {
     profiles,

@@ -56,6 +56,7 @@ export const mapHttpFailure = ({ status, body, retryAfter, kind }: HttpFailure):
   }
   if (status === 403) return new AppError('forbidden', serverText(apiError, ERROR_WORDING.forbidden));
   if (status === 404) return new AppError('not_found', serverText(apiError, ERROR_WORDING.not_found));
+  if (status === 409 && apiError?.code === ERROR_CODES.roleInUse) return new AppError('in_use', serverText(apiError, ERROR_WORDING.in_use));
   if (status === 409) return new AppError('name_taken', serverText(apiError, ERROR_WORDING.name_taken));
   // Only the token listing sends it: main answers with a full load, the user never sees it.
   if (status === 410) return new AppError('conflict', serverText(apiError, ERROR_WORDING.conflict), apiError ? { serverCode: apiError.code } : {});

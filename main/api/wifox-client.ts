@@ -5,6 +5,15 @@ import { auditListResponseSchema, type AuditListResponse, type auditQuerySchema 
 import { modulesResponseSchema, type ModulesResponse } from '../../shared/api/modules';
 import { ADMIN_PATHS } from '../../shared/api/paths';
 import { rolesResponseSchema, type RolesResponse } from '../../shared/api/roles';
+import {
+  managedRoleSchema,
+  roleSettingsResponseSchema,
+  type CreateRoleRequest,
+  type DuplicateRoleRequest,
+  type ManagedRole,
+  type RoleSettingsResponse,
+  type UpdateRoleRequest,
+} from '../../shared/api/role-admin';
 import { settingsResponseSchema, type SettingsResponse } from '../../shared/api/settings';
 import {
   createTokenResponseSchema,
@@ -127,6 +136,40 @@ export class WifoxClient {
 
   roles(): Promise<RolesResponse> {
     return this.admin({ method: 'GET', path: ADMIN_PATHS.roles, kind: 'admin', schema: rolesResponseSchema });
+  }
+
+  roleSettings(): Promise<RoleSettingsResponse> {
+    return this.admin({ method: 'GET', path: ADMIN_PATHS.roleSettings, kind: 'admin', schema: roleSettingsResponseSchema });
+  }
+
+  createRole(request: CreateRoleRequest): Promise<ManagedRole> {
+    return this.admin({ method: 'POST', path: ADMIN_PATHS.roles, kind: 'admin', schema: managedRoleSchema, body: request });
+  }
+
+  updateRole(id: number, version: number, changes: UpdateRoleRequest): Promise<ManagedRole> {
+    return this.admin({
+      method: 'PATCH',
+      path: ADMIN_PATHS.role(id),
+      kind: 'admin',
+      schema: managedRoleSchema,
+      body: changes,
+      headers: { 'If-Match': formatVersionTag(version) },
+    });
+  }
+
+  duplicateRole(id: number, request: DuplicateRoleRequest): Promise<ManagedRole> {
+    return this.admin({ method: 'POST', path: ADMIN_PATHS.roleDuplicate(id), kind: 'admin', schema: managedRoleSchema, body: request });
+  }
+
+  async deleteRole(id: number, version: number, moveTokensTo?: number): Promise<void> {
+    await this.admin({
+      method: 'DELETE',
+      path: ADMIN_PATHS.role(id),
+      kind: 'admin',
+      schema: null,
+      query: { moveTokensTo },
+      headers: { 'If-Match': formatVersionTag(version) },
+    });
   }
 
   organisationSettings(): Promise<SettingsResponse> {

@@ -3,6 +3,7 @@ import type { EventSink } from '../ports';
 import type { CatalogService } from '../services/catalog-service';
 import type { ClipboardService } from '../services/clipboard-service';
 import type { ProfileService } from '../services/profile-service';
+import type { RoleAdminService } from '../services/role-admin-service';
 import type { SessionService } from '../services/session-service';
 import type { SettingsService } from '../services/settings-service';
 import type { TokenService } from '../services/token-service';
@@ -14,6 +15,7 @@ export type HandlerServices = {
   session: SessionService;
   tokens: TokenService;
   catalog: CatalogService;
+  roles: RoleAdminService;
   clipboard: ClipboardService;
   inventory: InventoryService;
   events: EventSink;
@@ -75,4 +77,13 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
   'inventory.export': ({ source, format }) =>
     s.inventory.exportWithDialog(source, format, (progress) => s.events.emit('inventory.exportProgress', progress)),
   'inventory.compare': ({ left, right }) => s.inventory.compareRefs(left, right),
+
+  'roles.settings': () => s.roles.settings(),
+  'roles.create': (arg) => s.roles.create(arg),
+  'roles.update': ({ id, version, changes }) => s.roles.update(id, version, changes),
+  'roles.duplicate': ({ id, ...request }) => s.roles.duplicate(id, request),
+  'roles.delete': async ({ id, version, moveTokensTo }) => {
+    await s.roles.delete(id, version, moveTokensTo);
+    return null;
+  },
 });

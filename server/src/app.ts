@@ -24,6 +24,7 @@ import { openApiDocument } from './routes/openapi';
 import { openApiTransform } from './routes/openapi-transform';
 import { publicRoutes } from './routes/public';
 import type { ServerContext } from './server-context';
+import { RoleService } from './roles/role-service';
 import { ensureAdmin, type AdminAccount } from './seed/admin';
 import { seedDemo } from './seed/demo';
 import { AccessCache } from './tokens/access-cache';
@@ -93,6 +94,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     records: new RecordService(repos.records, clock),
     logins: new LoginService(repos.employees, sessions, new LoginLockout(repos.counters, clock, options.lockout ?? DEFAULT_LOCKOUT), audit, clock, scryptCost),
     tokens: new TokenService(store, audit, cache, { clock, timeZone }),
+    roles: new RoleService(store, audit, cache, clock),
     guard: new AccessGuard(cache, limiter, usage, audit, { clock, timeZone }),
   };
 
@@ -100,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await store.listen({
       change: (change) => {
         if (change.kind === 'token') cache.invalidateToken(change.id);
+        else if (change.kind === 'role') cache.invalidateRole(change.id);
         else limiter.blocked(change.address, change.until);
       },
       down: () => cache.suspend(),

@@ -6,6 +6,7 @@ import type { CatalogService } from './catalog/catalog-service';
 import type { Store } from './db/store';
 import type { AccessGuard } from './public/access-guard';
 import type { RecordService } from './public/record-service';
+import type { RoleService } from './roles/role-service';
 import type { AccessCache } from './tokens/access-cache';
 import type { TokenService } from './tokens/token-service';
 
@@ -22,6 +23,7 @@ export interface ServerContext {
   logins: LoginService;
   catalog: CatalogService;
   tokens: TokenService;
+  roles: RoleService;
   auditTrail: AuditService;
   records: RecordService;
   guard: AccessGuard;

@@ -9,6 +9,9 @@ export const AUDIT_ACTIONS = [
   'token.denied',
   'login.failed',
   'login.locked',
+  'role.created',
+  'role.updated',
+  'role.deleted',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -29,6 +32,8 @@ export const auditEventSchema = z.object({
   tokenId: z.number().int().nullable(),
   tokenName: z.string().nullable(),
   ip: z.string().nullable(),
+  // Set on role.* events: the role the event is about.
+  role: z.object({ id: z.number().int(), name: z.string() }).optional(),
   // field -> [old, new]
   changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).optional(),
   reason: z.string().optional(),

@@ -10,3 +10,4 @@ export * from './public';
 export * from './paths';
 export * from './text';
 export * from './query';
+export * from './role-admin';

@@ -25,6 +25,7 @@ import {
 import { idSchema, instantSchema } from '../api/common';
 import { type ErrorCode, UNIVERSAL_ERRORS } from './errors';
 import { inventoryIpcContract, inventoryIpcEvents } from './inventory-contract';
+import { rolesIpcContract } from './roles-contract';
 import {
   connectionChangedEventSchema,
   consoleSettingsSchema,
@@ -121,6 +122,7 @@ export const ipcContract = {
   'settings.set': channel({ arg: settingsPatchSchema, result: consoleSettingsSchema, errors: [] }),
 
   ...inventoryIpcContract,
+  ...rolesIpcContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;

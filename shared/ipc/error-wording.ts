@@ -18,6 +18,7 @@ export const ERROR_WORDING: { readonly [C in ErrorCode]: string } = {
   forbidden: 'You are not allowed to do this: your role’s rank or rights do not permit it.',
   not_found: 'It no longer exists: someone may have deleted it.',
   name_taken: 'That name is already taken.',
+  in_use: 'It is still in use.',
   conflict: 'Someone else changed this token since you opened it. Reload it to see their changes.',
   rate_limited: 'The Wifox server is receiving too many requests. Wait a moment and try again.',
   server_error: 'The Wifox server failed to handle the request. Try again; if it keeps failing, contact its administrator.',

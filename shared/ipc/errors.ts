@@ -8,6 +8,8 @@ export const IPC_ERROR_CODES = [
   'not_found',
   'name_taken',
   'conflict',
+  // A role still held by tokens or employees cannot be deleted.
+  'in_use',
   'rate_limited',
   'server_error',
   'offline',

@@ -28,6 +28,11 @@ export const CHANNEL_NAMES = [
   'inventory.close',
   'inventory.export',
   'inventory.compare',
+  'roles.settings',
+  'roles.create',
+  'roles.update',
+  'roles.duplicate',
+  'roles.delete',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES_LIST = ['session.ended', 'connection.changed', 'inventory.exportProgress'] as const satisfies readonly EventName[];

@@ -52,6 +52,7 @@ import {
 } from '../../shared/ipc/contract';
 import { ERROR_WORDING } from '../../shared/ipc/error-wording';
 import { type ErrorCode, type IpcError, type Result, fail, ok } from '../../shared/ipc/errors';
+import { roleHandlers } from './fake-roles';
 import { DEFAULT_SETTINGS, type ConsoleSettings, type Profile, type SessionState } from '../../shared/ipc/schemas';
 
 type Handler<C extends Channel> = (
@@ -80,6 +81,11 @@ const SERVER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'tokens.update',
   'tokens.delete',
   'audit.list',
+  'roles.settings',
+  'roles.create',
+  'roles.update',
+  'roles.duplicate',
+  'roles.delete',
 ]);
 
 // Errors carry main's wording (shared/ipc/error-wording.ts): the renderer shows it as is.
@@ -360,6 +366,7 @@ export class FakeWifox {
   }
 
   private readonly handlers: Handlers = {
+    ...roleHandlers(this, ADMIN.rank),
     'profiles.list': () => ok(this.profiles),
     'profiles.save': (input) => {
       const saved: Profile = { ...input, id: input.id ?? `profile-${this.profiles.length + 1}` };

@@ -103,7 +103,7 @@ describe('Settings → Roles', () => {
     // Employee is every role's type here: no tag repeats it, and the page does not send the
     // admin to "the Wifox console" from inside this console.
     expect(header).not.toHaveTextContent('Employee');
-    expect(screen.getByText(/This page shows roles only: they are edited in Wifox itself/)).toBeInTheDocument();
+    expect(screen.getByText(/A change applies at once to every token holding the role/)).toBeInTheDocument();
     await user.click(header);
     const grid = await screen.findByRole('table', { name: 'Rights of Clients, Actions, Logs' });
     const headers = within(grid).getAllByRole('columnheader').map((h) => h.textContent);

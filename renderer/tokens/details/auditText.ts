@@ -8,6 +8,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'token.denied': 'Request refused',
   'login.failed': 'Sign-in failed',
   'login.locked': 'Account locked',
+  'role.created': 'Role defined',
+  'role.updated': 'Role changed',
+  'role.deleted': 'Role deleted',
 };
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -107,5 +110,9 @@ export function eventSentences(event: AuditEvent): string[] {
       return [event.reason === 'wrong_password' ? 'A sign-in failed: wrong password.' : 'A sign-in failed.'];
     case 'login.locked':
       return ['The account was locked after too many failed sign-ins.'];
+    case 'role.created':
+    case 'role.updated':
+    case 'role.deleted':
+      return [`${AUDIT_ACTION_LABELS[event.action]}: ${quoted(event.role?.name ?? 'unknown role')}.`];
   }
 }

@@ -179,4 +179,13 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 4,
+    name: 'roles defined in the console: versioned, audited',
+    sql: `
+      ALTER TABLE roles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE audit_events ADD COLUMN role_id INTEGER;
+      ALTER TABLE audit_events ADD COLUMN role_name TEXT;
+    `,
+  },
 ];

@@ -7,7 +7,7 @@ const RECONNECT_MS = 500;
 function parseChange(payload: string | undefined): StoreChange | null {
   try {
     const value = JSON.parse(payload ?? '') as StoreChange;
-    if (value.kind === 'token' && Number.isInteger(value.id)) return value;
+    if ((value.kind === 'token' || value.kind === 'role') && Number.isInteger(value.id)) return value;
     if (value.kind === 'refusals' && typeof value.address === 'string' && Number.isFinite(value.until)) return value;
   } catch {
     // A foreign payload on our channel is ignored, not trusted.

@@ -204,4 +204,13 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER employees_renamed AFTER UPDATE ON employees FOR EACH ROW EXECUTE FUNCTION tokens_of_row_changed();
     `,
   },
+  {
+    version: 4,
+    name: 'roles defined in the console: versioned, audited',
+    sql: `
+      ALTER TABLE roles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE audit_events ADD COLUMN role_id INTEGER;
+      ALTER TABLE audit_events ADD COLUMN role_name TEXT;
+    `,
+  },
 ];

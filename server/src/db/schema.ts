@@ -22,6 +22,7 @@ export interface RolesTable {
   rank: number;
   rights: string;
   created_at: string;
+  version: Generated<number>;
 }
 
 export interface EmployeeRolesTable {
@@ -94,6 +95,8 @@ export interface AuditEventsTable {
   ip: string | null;
   changes: string | null;
   reason: string | null;
+  role_id: number | null;
+  role_name: string | null;
 }
 
 export interface RecordsTable {

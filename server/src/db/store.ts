@@ -5,7 +5,11 @@ import type { Schema } from './schema';
 export type StoreKind = 'sqlite' | 'postgres';
 
 /** A change another node must hear about: its caches hold what the change makes stale. */
-export type StoreChange = { kind: 'token'; id: number } | { kind: 'refusals'; address: string; until: number };
+export type StoreChange =
+  | { kind: 'token'; id: number }
+  // A role's rights changed or it was deleted: every token holding it decides anew.
+  | { kind: 'role'; id: number }
+  | { kind: 'refusals'; address: string; until: number };
 
 export interface ChangeHandlers {
   change: (change: StoreChange) => void;

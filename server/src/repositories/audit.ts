@@ -8,6 +8,7 @@ export interface NewAuditEvent {
   action: AuditAction;
   tokenId?: number | null;
   tokenName?: string | null;
+  role?: { id: number; name: string };
   ip?: string | null;
   changes?: Record<string, [unknown, unknown]>;
   reason?: string;
@@ -25,6 +26,8 @@ function toRow(event: NewAuditEvent) {
     ip: event.ip ?? null,
     changes: event.changes ? JSON.stringify(event.changes) : null,
     reason: event.reason ?? null,
+    role_id: event.role?.id ?? null,
+    role_name: event.role?.name ?? null,
   };
 }
 
@@ -47,6 +50,7 @@ export class AuditRepository {
     let select = this.db.selectFrom('audit_events').select([
       'id', 'at', 'actor_type as actorType', 'actor_id as actorId', 'actor_name as actorName', 'action',
       'token_id as tokenId', 'token_name as tokenName', 'ip', 'changes', 'reason',
+      'role_id as roleId', 'role_name as roleName',
     ]);
     if (query.tokenId !== undefined) select = select.where('token_id', '=', query.tokenId);
     if (query.before !== undefined) select = select.where('id', '<', query.before);
@@ -59,6 +63,7 @@ export class AuditRepository {
       tokenId: raw.tokenId,
       tokenName: raw.tokenName,
       ip: raw.ip,
+      ...(raw.roleId !== null && raw.roleName !== null ? { role: { id: raw.roleId, name: raw.roleName } } : {}),
       ...(raw.changes ? { changes: JSON.parse(raw.changes) as Record<string, [unknown, unknown]> } : {}),
       ...(raw.reason ? { reason: raw.reason } : {}),
     }));

@@ -50,7 +50,7 @@ export class EmployeesRepository {
   async rolesOf(employeeId: number): Promise<RoleRow[]> {
     const rows = await this.db.selectFrom('roles as r')
       .innerJoin('employee_roles as er', 'er.role_id', 'r.id')
-      .select(['r.id', 'r.name', 'r.type', 'r.rank', 'r.rights'])
+      .select(['r.id', 'r.name', 'r.type', 'r.rank', 'r.rights', 'r.version'])
       .where('er.employee_id', '=', employeeId)
       .orderBy('r.rank').orderBy('r.id')
       .execute();

@@ -91,6 +91,21 @@ export class AccessCache {
     this.hashById.delete(id);
   }
 
+  /**
+   * The role's rights changed, or its tokens moved to another role: the role and every cached
+   * token holding it are read again. A walk over the cache (at most maxTokens entries) is fine
+   * for an admin's edit, which is rare next to requests.
+   */
+  invalidateRole(id: number): void {
+    this.generation += 1;
+    this.roles.delete(id);
+    for (const [key, entry] of this.byHash) {
+      if (entry.roleId !== id) continue;
+      this.byHash.delete(key);
+      this.hashById.delete(entry.id);
+    }
+  }
+
   /** Changes may be missed from now on: forget everything and cache nothing until `resume`. */
   suspend(): void {
     this.suspended = true;

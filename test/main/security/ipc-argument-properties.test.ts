@@ -105,6 +105,14 @@ const whitelist = fc.array(
   fc.oneof(fc.ipV4(), fc.ipV6(), fc.constantFrom('10.0.0.0/8', '2001:db8::/32', '1.2.3.4/33', '01.2.3.4', '::ffff:1.2.3.4/90'), fc.string({ maxLength: 40 })),
   { maxLength: 6 },
 );
+const roleRights = fc.dictionary(
+  fc.oneof(fc.constantFrom('clients', 'logs', 'security', 'kyc-documents'), fc.string({ maxLength: 12 })),
+  nearValid({
+    view: { valid: fc.constantFrom('none', 'own', 'all') },
+    manage: { valid: fc.array(fc.constantFrom('create_edit', 'manage_own', 'manage_all', 'delete', 'x'), { maxLength: 5 }) },
+  }),
+  { maxKeys: 4 },
+);
 const snapshotId = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), fc.constantFrom('..', '../../etc/passwd', 'a/b', 'CON', ''));
 // The existing profile now and then: each sign-in with it is a refused connection (~15 ms).
 const profileId = () =>
@@ -158,6 +166,25 @@ const argumentsOf = (): Record<Exclude<Channel, NoArgChannel>, fc.Arbitrary<unkn
   'inventory.close': nearValid({ id: { valid: snapshotId } }),
   'inventory.export': nearValid({ source: { valid: snapshotRef() }, format: { valid: fc.constantFrom('json', 'csv') } }),
   'inventory.compare': nearValid({ left: { valid: snapshotRef() }, right: { valid: snapshotRef() } }),
+  'roles.create': nearValid({
+    name: { valid: fc.string({ maxLength: 110 }) },
+    type: { valid: fc.constantFrom('employee', 'affiliate') },
+    rank: { valid: fc.integer({ min: 0, max: 1_001 }) },
+    rights: { valid: roleRights },
+  }),
+  'roles.update': nearValid({
+    id: { valid: id },
+    version: { valid: fc.integer({ min: 1, max: 1_000 }) },
+    changes: {
+      valid: nearValid({
+        type: { valid: fc.constantFrom('employee', 'affiliate'), optional: true },
+        rank: { valid: fc.integer({ min: 0, max: 1_001 }), optional: true },
+        rights: { valid: roleRights, optional: true },
+      }),
+    },
+  }),
+  'roles.duplicate': nearValid({ id: { valid: id }, name: { valid: fc.string({ maxLength: 110 }) }, rank: { valid: fc.integer({ min: 0, max: 1_001 }), optional: true } }),
+  'roles.delete': nearValid({ id: { valid: id }, version: { valid: fc.integer({ min: 1, max: 1_000 }) }, moveTokensTo: { valid: id, optional: true } }),
   'settings.set': nearValid({
     clipboardClearSeconds: { valid: fc.constantFrom(10, 30, 60, 120, null), optional: true },
     theme: { valid: fc.constantFrom('system', 'light', 'dark'), optional: true },
@@ -170,6 +197,7 @@ const NO_ARG = [
   'session.state',
   'catalog.modules',
   'roles.list',
+  'roles.settings',
   'settings.org',
   'tokens.list',
   'settings.get',

@@ -118,6 +118,22 @@ describe('several nodes, one database', () => {
     expect((await request<ErrorReply>(port(2), CLIENTS, { headers: auth })).body.code).toBe('insufficient_rights');
   });
 
+  it('enforces an edit of a role at once on every node, and its reversal too', async () => {
+    const created = await request<{ id: number }>(port(0), '/api/admin/roles', {
+      headers: admin.auth, json: { name: 'Edited everywhere', type: 'employee', rank: 6, rights: { clients: { view: 'all', manage: [] } } },
+    });
+    expect(created.status).toBe(201);
+    const { secret } = await createToken(port(0), admin, { name: 'Role edited', roleId: created.body.id });
+    const auth = { authorization: secret };
+    for (let i = 0; i < 3; i++) expect((await request(port(i), CLIENTS, { headers: auth })).status).toBe(200);
+    const edit = (via: number, version: number, rights: Record<string, unknown>) =>
+      request(port(via), `/api/admin/roles/${created.body.id}`, { method: 'PATCH', headers: { ...admin.auth, 'if-match': `"${version}"` }, json: { rights } });
+    expect((await edit(1, 1, { logs: { view: 'all', manage: [] } })).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await request<ErrorReply>(port(i), CLIENTS, { headers: auth })).body.code).toBe('insufficient_rights');
+    expect((await edit(2, 2, { clients: { view: 'own', manage: [] } })).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await request(port(i), CLIENTS, { headers: auth })).status).toBe(200);
+  });
+
   it('counts sign-in failures across nodes: 3 on any mix lock the email everywhere', async () => {
     // An email of its own, so the administrator used by the other tests stays unlocked.
     const email = 'locked.everywhere@example.test';

@@ -5,6 +5,7 @@ import type { ServerContext } from '../../server-context';
 import { auditRoutes } from './audit';
 import { logoutRoute, sessionStartRoutes } from './auth';
 import { catalogRoutes } from './catalog';
+import { roleRoutes } from './roles';
 import { tokenRoutes } from './tokens';
 
 export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
@@ -20,6 +21,7 @@ export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
       logoutRoute(authed, ctx);
       catalogRoutes(authed, ctx);
       tokenRoutes(authed, ctx);
+      roleRoutes(authed, ctx);
       auditRoutes(authed, ctx);
     });
   };
