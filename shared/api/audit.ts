@@ -7,6 +7,10 @@ export const AUDIT_ACTIONS = [
   'token.updated',
   'token.deleted',
   'token.denied',
+  'token.rotated',
+  'token.overlap_ended',
+  'token.secret_used',
+  'token.revoked',
   'login.failed',
   'login.locked',
 ] as const;

@@ -44,6 +44,9 @@ export interface TokensTable {
   last_used_at: string | null;
   last_used_ip: string | null;
   version: number;
+  previous_secret_hash: Buffer | null;
+  previous_secret_hint: string | null;
+  previous_valid_until: string | null;
 }
 
 export interface SessionsTable {
@@ -100,6 +103,15 @@ export interface RefusalCountsTable {
   count: number;
 }
 
+export interface RetiredSecretsTable {
+  hash: Buffer;
+  token_id: number;
+  token_name: string;
+  hint: string;
+  retired_at: string;
+  reason: 'deleted' | 'rotated';
+}
+
 export interface Schema {
   meta: MetaTable;
   employees: EmployeesTable;
@@ -113,4 +125,5 @@ export interface Schema {
   records: RecordsTable;
   login_failures: LoginFailuresTable;
   refusal_counts: RefusalCountsTable;
+  retired_secrets: RetiredSecretsTable;
 }

@@ -5,6 +5,8 @@ import type { ServerContext } from '../../server-context';
 import { auditRoutes } from './audit';
 import { logoutRoute, sessionStartRoutes } from './auth';
 import { catalogRoutes } from './catalog';
+import { leakRoutes } from './leaks';
+import { rotationRoutes } from './rotation';
 import { tokenRoutes } from './tokens';
 
 export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
@@ -19,6 +21,9 @@ export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
       });
       logoutRoute(authed, ctx);
       catalogRoutes(authed, ctx);
+      // Before tokenRoutes: the contract test walks the document in order, and deleting comes last.
+      rotationRoutes(authed, ctx);
+      leakRoutes(authed, ctx);
       tokenRoutes(authed, ctx);
       auditRoutes(authed, ctx);
     });
