@@ -22,6 +22,7 @@ import { type DefaultProfile, ProfileService } from './services/profile-service'
 import { ConnectionMonitor } from './services/connection-monitor';
 import { SessionService, UNREACHABLE } from './services/session-service';
 import { isAppError } from './errors';
+import { LeakService } from './services/leak-service';
 import { SettingsService } from './services/settings-service';
 import { TokenService } from './services/token-service';
 
@@ -96,7 +97,8 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
   const inventory = new InventoryService({ userDataDir: adapters.userDataDir, dialogs: adapters.dialogs, live: () => live.current(), logger });
   // Every complete load of the token list refreshes the profile's offline copy.
   live.onFullLoad((profile, load) => inventory.refreshCache(profile, load));
-  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, clipboard, inventory, events });
+  const leaks = new LeakService(session);
+  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, clipboard, inventory, leaks, events });
 
   return {
     profiles,

@@ -4,6 +4,7 @@ import type { CatalogService } from '../services/catalog-service';
 import type { ClipboardService } from '../services/clipboard-service';
 import type { ProfileService } from '../services/profile-service';
 import type { SessionService } from '../services/session-service';
+import type { LeakService } from '../services/leak-service';
 import type { SettingsService } from '../services/settings-service';
 import type { TokenService } from '../services/token-service';
 import type { IpcHandlers } from './handle';
@@ -16,6 +17,7 @@ export type HandlerServices = {
   catalog: CatalogService;
   clipboard: ClipboardService;
   inventory: InventoryService;
+  leaks: LeakService;
   events: EventSink;
 };
 
@@ -59,6 +61,9 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
   },
 
   'audit.list': (arg) => s.tokens.audit(arg),
+  'tokens.rotateSecret': ({ id, version, overlapHours }) => s.tokens.rotateSecret(id, version, overlapHours),
+  'tokens.endOverlap': ({ id, version }) => s.tokens.endOverlap(id, version),
+  'leaks.check': ({ text }) => s.leaks.check(text),
 
   'clipboard.copySecret': ({ secret }) => s.clipboard.copySecret(secret),
 

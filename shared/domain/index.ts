@@ -8,3 +8,4 @@ export * from './expiry';
 export * from './access';
 export * from './review';
 export * from './secret';
+export * from './secret-scan';

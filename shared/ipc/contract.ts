@@ -26,6 +26,7 @@ import {
 import { idSchema, instantSchema } from '../api/common';
 import { type ErrorCode, UNIVERSAL_ERRORS } from './errors';
 import { inventoryIpcContract, inventoryIpcEvents } from './inventory-contract';
+import { leaksIpcContract } from './leaks-contract';
 import {
   connectionChangedEventSchema,
   consoleSettingsSchema,
@@ -125,6 +126,7 @@ export const ipcContract = {
   'settings.set': channel({ arg: settingsPatchSchema, result: consoleSettingsSchema, errors: [] }),
 
   ...inventoryIpcContract,
+  ...leaksIpcContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;
