@@ -7,6 +7,7 @@ import { ReviewTags } from '../../inventory/review/flagStyle';
 import { NO_FLAGS, type FlagMap } from '../../inventory/review/reviewFlagsMemo';
 import type { ListPrefs, ListSortField, OptionalColumn } from '../listPrefs';
 import { CollapsedList } from './CollapsedList';
+import { RotatingNote } from '../rotate/RotatingNote';
 import { monospace, visuallyHidden } from '../../layout/styles';
 
 export type ColumnHandlers = {
@@ -102,9 +103,12 @@ export function tokenColumns(
       sortOrder: sortOrderOf(prefs, 'name'),
       render: (_: unknown, token) => (
         // A long name without spaces ellipsizes inside its column; the whole name is on hover.
-        <Button type="link" title={token.name} style={{ paddingInline: 0, height: 'auto', maxWidth: '100%', overflow: 'hidden' }} onClick={() => handlers.onOpen(token)}>
-          <span style={ellipsis}>{token.name}</span>
-        </Button>
+        <>
+          <Button type="link" title={token.name} style={{ paddingInline: 0, height: 'auto', maxWidth: '100%', overflow: 'hidden' }} onClick={() => handlers.onOpen(token)}>
+            <span style={ellipsis}>{token.name}</span>
+          </Button>
+          <RotatingNote token={token} timeZone={timeZone} />
+        </>
       ),
     },
     {
