@@ -28,6 +28,9 @@ export const CHANNEL_NAMES = [
   'inventory.close',
   'inventory.export',
   'inventory.compare',
+  'tokens.rotateSecret',
+  'tokens.endOverlap',
+  'leaks.check',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES_LIST = ['session.ended', 'connection.changed', 'inventory.exportProgress'] as const satisfies readonly EventName[];

@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Modal, Radio, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { OVERLAP_CHOICES } from '../../../shared/api/rotation';
@@ -62,12 +62,7 @@ export function RotateSecret({ token, timeZone, onChanged }: Props) {
   const running = overlapRunning(token);
   return (
     <section aria-label="Secret" style={{ marginBottom: 16 }}>
-      <Space wrap>
-        <Typography.Text>
-          Secret <Typography.Text code>{token.secretHint}…</Typography.Text>
-        </Typography.Text>
-        <Button onClick={() => { setError(null); setChoosing(true); }}>Rotate secret</Button>
-      </Space>
+      <Button onClick={() => { setError(null); setChoosing(true); }}>Rotate secret</Button>
       {running && token.previousSecret && (
         <Alert
           type="warning"
