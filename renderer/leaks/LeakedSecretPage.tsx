@@ -8,7 +8,9 @@ import { useBridgeQuery } from '../ipc/useBridgeQuery';
 import { RevealHost, type RevealHandle } from '../tokens/reveal/RevealDialog';
 import { findingText, isLive } from './leakText';
 
-type Outcome = { hint: string; text: string; ok: boolean };
+// Findings are told apart by position: two secrets may share a hint.
+type Outcome = { index: number; text: string; ok: boolean };
+type Row = LeakFinding & { index: number };
 
 const STATUS_TAGS: Record<LeakFinding['status'], { color: string; label: string }> = {
   current: { color: 'error', label: 'Live' },
@@ -33,8 +35,8 @@ export function LeakedSecretPage() {
   const [text, setText] = useState('');
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [findings, setFindings] = useState<LeakFinding[] | null>(null);
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [findings, setFindings] = useState<Row[] | null>(null);
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [revoking, setRevoking] = useState(false);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
 
@@ -48,8 +50,9 @@ export function LeakedSecretPage() {
       setError(errorText(result.error));
       return;
     }
-    setFindings(result.value.findings);
-    setChosen(new Set(result.value.findings.filter(isLive).map((finding) => finding.hint)));
+    const rows = result.value.findings.map((finding, index) => ({ ...finding, index }));
+    setFindings(rows);
+    setChosen(new Set(rows.filter(isLive).map((finding) => finding.index)));
   };
 
   const showNextSecret = () => {
@@ -58,7 +61,7 @@ export function LeakedSecretPage() {
   };
 
   const revoke = async (how: 'delete' | 'rotate') => {
-    const targets = (findings ?? []).filter((finding) => isLive(finding) && chosen.has(finding.hint) && finding.token);
+    const targets = (findings ?? []).filter((finding) => isLive(finding) && chosen.has(finding.index) && finding.token);
     setRevoking(true);
     const done: Outcome[] = [];
     for (const finding of targets) {
@@ -68,35 +71,39 @@ export function LeakedSecretPage() {
         // An old secret leaked: ending the overlap kills it; the token and its new secret stay.
         const result = await call((bridge) => bridge.tokens.endOverlap({ id: token.id, version: token.version }));
         done.push(result.ok
-          ? { hint: finding.hint, ok: true, text: `${finding.hint}…: overlap of “${token.name}” ended, the old secret is refused.` }
-          : { hint: finding.hint, ok: false, text: `${finding.hint}…: ${errorText(result.error)}` });
+          ? { index: finding.index, ok: true, text: `${finding.hint}…: overlap of “${token.name}” ended, the old secret is refused.` }
+          : { index: finding.index, ok: false, text: `${finding.hint}…: ${errorText(result.error)}` });
       } else if (how === 'delete') {
         const result = await call((bridge) => bridge.tokens.delete({ id: token.id }));
         done.push(result.ok
-          ? { hint: finding.hint, ok: true, text: `${finding.hint}…: “${token.name}” deleted.` }
-          : { hint: finding.hint, ok: false, text: `${finding.hint}…: ${errorText(result.error)}` });
+          ? { index: finding.index, ok: true, text: `${finding.hint}…: “${token.name}” deleted.` }
+          : { index: finding.index, ok: false, text: `${finding.hint}…: ${errorText(result.error)}` });
       } else {
         const result = await call((bridge) => bridge.tokens.rotateSecret({ id: token.id, version: token.version, overlapHours: 0 }));
         if (result.ok) {
           pending.current.push({ tokenName: token.name, secret: result.value.secret });
-          done.push({ hint: finding.hint, ok: true, text: `${finding.hint}…: “${token.name}” has a new secret; the leaked one is refused.` });
+          done.push({ index: finding.index, ok: true, text: `${finding.hint}…: “${token.name}” has a new secret; the leaked one is refused.` });
         } else {
-          done.push({ hint: finding.hint, ok: false, text: `${finding.hint}…: ${errorText(result.error)}` });
+          done.push({ index: finding.index, ok: false, text: `${finding.hint}…: ${errorText(result.error)}` });
         }
       }
     }
     setRevoking(false);
     setOutcomes(done);
-    const revoked = new Set(done.filter((outcome) => outcome.ok).map((outcome) => outcome.hint));
+    const revoked = new Set(done.filter((outcome) => outcome.ok).map((outcome) => outcome.index));
     setFindings((current) =>
-      (current ?? []).map((finding) => (revoked.has(finding.hint) ? { hint: finding.hint, status: 'revoked', revokedBecause: how === 'delete' && finding.status === 'current' ? 'deleted' : 'rotated', tokenName: finding.token?.name } : finding)),
+      (current ?? []).map((finding): Row =>
+        revoked.has(finding.index)
+          ? { index: finding.index, hint: finding.hint, status: 'revoked', revokedBecause: how === 'delete' && finding.status === 'current' ? 'deleted' : 'rotated', tokenName: finding.token?.name }
+          : finding,
+      ),
     );
     setChosen(new Set());
     showNextSecret();
   };
 
   const live = (findings ?? []).filter(isLive);
-  const chosenCount = live.filter((finding) => chosen.has(finding.hint)).length;
+  const chosenCount = live.filter((finding) => chosen.has(finding.index)).length;
 
   return (
     <div style={{ padding: 24, maxWidth: 1100 }}>
@@ -126,9 +133,9 @@ export function LeakedSecretPage() {
       )}
       {findings !== null && findings.length > 0 && (
         <>
-          <Table<LeakFinding>
+          <Table<Row>
             style={{ marginTop: 16 }}
-            rowKey="hint"
+            rowKey="index"
             size="small"
             pagination={false}
             dataSource={findings}
@@ -140,13 +147,13 @@ export function LeakedSecretPage() {
                 render: (_: unknown, finding) =>
                   isLive(finding) ? (
                     <Checkbox
-                      aria-label={`Revoke ${finding.hint}`}
-                      checked={chosen.has(finding.hint)}
+                      aria-label={`Revoke ${finding.hint}… (${finding.token?.name ?? ''})`}
+                      checked={chosen.has(finding.index)}
                       onChange={(event) =>
                         setChosen((current) => {
                           const next = new Set(current);
-                          if (event.target.checked) next.add(finding.hint);
-                          else next.delete(finding.hint);
+                          if (event.target.checked) next.add(finding.index);
+                          else next.delete(finding.index);
                           return next;
                         })
                       }
@@ -207,7 +214,7 @@ export function LeakedSecretPage() {
       {outcomes.length > 0 && (
         <div role="status" style={{ marginTop: 16 }}>
           {outcomes.map((outcome) => (
-            <Typography.Paragraph key={outcome.hint} type={outcome.ok ? 'success' : 'danger'} style={{ marginBottom: 4 }}>
+            <Typography.Paragraph key={outcome.index} type={outcome.ok ? 'success' : 'danger'} style={{ marginBottom: 4 }}>
               {outcome.text}
             </Typography.Paragraph>
           ))}

@@ -65,7 +65,7 @@ describe('Rotate secret in the edit drawer', () => {
     const fake = seededFake();
     const { user } = await renderTokenList(fake);
     const drawer = await openEdit(user);
-    fake.failures.set('tokens.rotateSecret', [{ code: 'conflict', message: 'The token changed meanwhile.' }]);
+    fake.failNext('tokens.rotateSecret', { code: 'conflict', message: 'The token changed meanwhile.' });
     await user.click(within(drawer).getByRole('button', { name: 'Rotate secret' }));
     const ask = await screen.findByRole('dialog', { name: `Rotate the secret of ${NAME}` });
     await user.click(within(ask).getByRole('radio', { name: '7 days' }));
