@@ -20,7 +20,7 @@ export class SecretUseAudit {
   constructor(private readonly audit: AuditLog) {}
 
   record(token: CachedToken, at: Date, ip: string): void {
-    if (!token.rotating) return;
+    if (token.overlapUntil === null || token.overlapUntil <= at.getTime()) return;
     const key = `${token.id}:${token.secretHash.toString('base64')}`;
     const last = this.lastRow.get(key);
     if (last !== undefined && at.getTime() - last < EVERY_MS) return;

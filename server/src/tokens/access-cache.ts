@@ -17,8 +17,8 @@ export interface CachedToken {
   secretHint: string;
   /** For the previous secret: the instant it stops working (checked on every request). */
   validUntil: number | null;
-  /** True while the token has a previous secret in its overlap (uses are audited per secret). */
-  rotating: boolean;
+  /** End of the token's rotation overlap (epoch ms), or null: uses are audited per secret until then. */
+  overlapUntil: number | null;
 }
 
 export interface CachedRole {
@@ -75,7 +75,7 @@ export class AccessCache {
         secret: previous ? 'previous' : 'current',
         secretHint: previous ? (row.previousSecretHint ?? '') : row.secretHint,
         validUntil: previous ? (validUntil ?? 0) : null,
-        rotating: row.previousSecretHash !== null,
+        overlapUntil: row.previousSecretHash !== null ? validUntil : null,
       };
       if (seen === this.generation && !this.suspended) this.store(key, entry);
     }
