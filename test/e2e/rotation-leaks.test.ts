@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleHarness } from './support/console-harness';
 import { adminApi } from './support/admin-api';
+import { seriousViolations } from './support/axe';
 import { callPublicApi } from './support/public-api';
 import { type Suite, startSuite } from './support/suite';
 import { searchFor, section, settle, tokenRow } from './support/ui';
@@ -95,6 +96,7 @@ describe('secret rotation and leaked-secret response, end to end', { shuffle: fa
     await rowOf('Already revoked').getByText(/the token “LeakedE2E gone” was deleted/).waitFor();
     await rowOf('Malformed').waitFor();
     expect(await table.textContent()).not.toContain(one.slice(8));
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Delete chosen tokens' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: 'Delete' }).click();
