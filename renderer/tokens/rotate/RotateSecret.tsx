@@ -5,7 +5,7 @@ import { OVERLAP_CHOICES } from '../../../shared/api/rotation';
 import { errorText } from '../../ipc/errorText';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
 import { RevealHost, type RevealHandle } from '../reveal/RevealDialog';
-import { OVERLAP_LABELS, rotatingText } from './overlapText';
+import { OVERLAP_LABELS, overlapRunning, rotatingText } from './overlapText';
 
 type Props = {
   token: IdentificationToken;
@@ -15,11 +15,6 @@ type Props = {
 };
 
 const conflictText = 'Someone else changed this token since you opened it. Reload it (close and reopen the drawer), then try again.';
-
-/** Whether the old secret of a rotation still works now. */
-export function overlapRunning(token: IdentificationToken, now = Date.now()): boolean {
-  return token.previousSecret != null && Date.parse(token.previousSecret.validUntil) > now;
-}
 
 /**
  * Rotate secret, in the edit drawer: a new secret is shown once in the copy-once dialog; the

@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import type { IdentificationToken } from '../../../shared/api/tokens';
-import { rotatingText } from './overlapText';
-import { overlapRunning } from './RotateSecret';
+// Kept apart from RotateSecret: the list is in the first screen's bundle, the drawer is not.
+import { overlapRunning, rotatingText } from './overlapText';
 
 /** Under a token's name in the list while its old secret still works. */
 export function RotatingNote({ token, timeZone }: { token: IdentificationToken; timeZone: string }) {
