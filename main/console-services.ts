@@ -24,6 +24,7 @@ import { type DefaultProfile, ProfileService } from './services/profile-service'
 import { ConnectionMonitor } from './services/connection-monitor';
 import { SessionService } from './services/session-service';
 import { isAppError } from './errors';
+import { LeakService } from './services/leak-service';
 import { SettingsService } from './services/settings-service';
 import { type KnownInventory, TokenService } from './services/token-service';
 
@@ -105,7 +106,8 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
   // Every complete load of the token list refreshes the profile's offline copy.
   live.onFullLoad((profile, load) => inventory.refreshCache(profile, load));
   const roles = new RoleAdminService(session);
-  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, events });
+  const leaks = new LeakService(session);
+  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, leaks, events });
 
   return {
     profiles,

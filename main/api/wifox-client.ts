@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { loginResponseSchema, refreshResponseSchema, type LoginResponse } from '../../shared/api/auth';
 import { auditListResponseSchema, type AuditListResponse, type auditQuerySchema } from '../../shared/api/audit';
 import { modulesResponseSchema, type ModulesResponse } from '../../shared/api/modules';
+import { leakLookupResponseSchema, type LeakLookupResponse } from '../../shared/api/leaks';
 import { ADMIN_PATHS } from '../../shared/api/paths';
 import { rolesResponseSchema, type RolesResponse } from '../../shared/api/roles';
 import {
@@ -207,6 +208,33 @@ export class WifoxClient {
 
   async deleteToken(id: number): Promise<void> {
     await this.admin({ method: 'DELETE', path: ADMIN_PATHS.token(id), kind: 'admin', schema: null });
+  }
+
+  rotateSecret(id: number, version: number, overlapHours: number): Promise<CreateTokenResponse> {
+    return this.admin({
+      method: 'POST',
+      path: ADMIN_PATHS.rotateSecret(id),
+      kind: 'admin',
+      schema: createTokenResponseSchema,
+      body: { overlapHours },
+      headers: { 'If-Match': formatVersionTag(version) },
+    });
+  }
+
+  endOverlap(id: number, version: number): Promise<IdentificationToken> {
+    return this.admin({
+      method: 'POST',
+      path: ADMIN_PATHS.endOverlap(id),
+      kind: 'admin',
+      schema: identificationTokenSchema,
+      body: {},
+      headers: { 'If-Match': formatVersionTag(version) },
+    });
+  }
+
+  // Hashes only: the secrets they were computed from never leave main.
+  leakLookup(hashes: string[]): Promise<LeakLookupResponse> {
+    return this.admin({ method: 'POST', path: ADMIN_PATHS.leakLookup, kind: 'admin', schema: leakLookupResponseSchema, body: { hashes } });
   }
 
   auditEvents(query: AuditEventsQuery): Promise<AuditListResponse> {

@@ -5,6 +5,7 @@ import type { ClipboardService } from '../services/clipboard-service';
 import type { ProfileService } from '../services/profile-service';
 import type { RoleAdminService } from '../services/role-admin-service';
 import type { SessionService } from '../services/session-service';
+import type { LeakService } from '../services/leak-service';
 import type { SettingsService } from '../services/settings-service';
 import type { TokenService } from '../services/token-service';
 import type { IpcHandlers } from './handle';
@@ -18,6 +19,7 @@ export type HandlerServices = {
   roles: RoleAdminService;
   clipboard: ClipboardService;
   inventory: InventoryService;
+  leaks: LeakService;
   events: EventSink;
 };
 
@@ -61,6 +63,9 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
   },
 
   'audit.list': (arg) => s.tokens.audit(arg),
+  'tokens.rotateSecret': ({ id, version, overlapHours }) => s.tokens.rotateSecret(id, version, overlapHours),
+  'tokens.endOverlap': ({ id, version }) => s.tokens.endOverlap(id, version),
+  'leaks.check': ({ text }) => s.leaks.check(text),
 
   'clipboard.copySecret': ({ secret }) => s.clipboard.copySecret(secret),
 

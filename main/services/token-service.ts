@@ -174,6 +174,15 @@ export class TokenService {
     return aboutToken(this.session.client().updateToken(id, version, sent));
   }
 
+  // The new secret passes through to the caller and is kept nowhere, as on create.
+  rotateSecret(id: number, version: number, overlapHours: number): Promise<CreateTokenResponse> {
+    return this.session.client().rotateSecret(id, version, overlapHours);
+  }
+
+  endOverlap(id: number, version: number): Promise<IdentificationToken> {
+    return this.session.client().endOverlap(id, version);
+  }
+
   delete(id: number): Promise<void> {
     return aboutToken(this.session.client().deleteToken(id));
   }

@@ -9,7 +9,7 @@ import { SessionProvider } from '../session/SessionProvider';
 import { useSession } from '../common/SessionContext';
 import { SignInScreen } from '../session/SignInScreen';
 import { TokensPage } from '../tokens/TokensPage';
-import { InventoryPage, PreferencesPage, RolesPage } from './lazyPages';
+import { InventoryPage, LeakedSecretPage, PreferencesPage, RolesPage } from './lazyPages';
 import { Loading } from '../common/Loading';
 import { Providers } from './Providers';
 import { loadSection, saveSection, type Section } from '../layout/sections';
@@ -63,6 +63,7 @@ function SignedIn() {
         {section === 'tokens' && <TokensPage />}
         <Suspense fallback={<Loading label={`Loading ${section}`} />}>
           {section === 'inventory' && <InventoryPage />}
+          {section === 'leaks' && <LeakedSecretPage />}
           {section === 'roles' && <RolesPage />}
           {section === 'preferences' && <PreferencesPage />}
         </Suspense>

@@ -5,3 +5,4 @@ import { lazy } from 'react';
 export const InventoryPage = lazy(() => import('../inventory/InventoryPage').then((m) => ({ default: m.InventoryPage })));
 export const RolesPage = lazy(() => import('../roles/RolesPage').then((m) => ({ default: m.RolesPage })));
 export const PreferencesPage = lazy(() => import('./PreferencesPage').then((m) => ({ default: m.PreferencesPage })));
+export const LeakedSecretPage = lazy(() => import('../leaks/LeakedSecretPage').then((m) => ({ default: m.LeakedSecretPage })));

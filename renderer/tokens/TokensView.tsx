@@ -6,7 +6,7 @@ import { DeleteTokenDialog } from './delete/DeleteTokenDialog';
 import { TOKEN_DRAWER_WIDTH } from './drawers/drawerWidth';
 import type { TokenFormInputs } from './form/useFormContext';
 import { TokenList, type EditingHandlers, type ListReload } from '../common/token-list/TokenList';
-import { RevealHost, type RevealHandle } from './reveal/RevealDialog';
+import { RevealHost, type RevealHandle } from '../common/reveal/RevealDialog';
 import { useListPrefs } from '../common/token-list/useListPrefs';
 import { useShortcuts } from './useShortcuts';
 

@@ -23,11 +23,14 @@ import { adminRoutes } from './routes/admin';
 import { openApiDocument } from './routes/openapi';
 import { openApiTransform } from './routes/openapi-transform';
 import { publicRoutes } from './routes/public';
+import { publicRevokeRoute } from './routes/public/revoke';
 import type { ServerContext } from './server-context';
 import { RoleService } from './roles/role-service';
 import { ensureAdmin, type AdminAccount } from './seed/admin';
 import { seedDemo } from './seed/demo';
 import { AccessCache } from './tokens/access-cache';
+import { LeakService } from './tokens/leak-service';
+import { RotationService } from './tokens/rotation-service';
 import { TokenService } from './tokens/token-service';
 
 export interface ServerOptions {
@@ -83,6 +86,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const limiter: DenialLimiter = store.kind === 'postgres'
     ? new SharedDenialLimiter(repos.counters, (address, until) => repos.changes.publish({ kind: 'refusals', address, until }), clock, denialLimit)
     : new MemoryDenialLimiter(clock, denialLimit);
+  const tokenService = new TokenService(store, audit, cache, { clock, timeZone });
   const ctx: ServerContext = {
     clock,
     timeZone,
@@ -93,9 +97,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     auditTrail: new AuditService(audit),
     records: new RecordService(repos.records, clock),
     logins: new LoginService(repos.employees, sessions, new LoginLockout(repos.counters, clock, options.lockout ?? DEFAULT_LOCKOUT), audit, clock, scryptCost),
-    tokens: new TokenService(store, audit, cache, { clock, timeZone }),
+    tokens: tokenService,
     roles: new RoleService(store, audit, cache, clock),
     guard: new AccessGuard(cache, limiter, usage, audit, { clock, timeZone }),
+    rotation: new RotationService(store, tokenService, audit, cache, { clock, timeZone }),
+    leaks: new LeakService(store, tokenService, audit, cache, limiter, { clock, timeZone }),
   };
 
   try {
@@ -181,6 +187,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(adminRoutes(ctx));
   await app.register(publicRoutes(ctx));
+  // Outside the public scope: revoking a leaked secret needs no credential.
+  await app.register(publicRevokeRoute(ctx));
   await app.register(openApiDocument);
   return app;
 }

@@ -8,6 +8,8 @@ import type { AccessGuard } from './public/access-guard';
 import type { RecordService } from './public/record-service';
 import type { RoleService } from './roles/role-service';
 import type { AccessCache } from './tokens/access-cache';
+import type { LeakService } from './tokens/leak-service';
+import type { RotationService } from './tokens/rotation-service';
 import type { TokenService } from './tokens/token-service';
 
 /**
@@ -27,6 +29,8 @@ export interface ServerContext {
   auditTrail: AuditService;
   records: RecordService;
   guard: AccessGuard;
+  rotation: RotationService;
+  leaks: LeakService;
 }
 
 /** What seeding a database needs, before any route exists. */

@@ -5,6 +5,8 @@ export * from './settings';
 export * from './modules';
 export * from './roles';
 export * from './tokens';
+export * from './rotation';
+export * from './leaks';
 export * from './audit';
 export * from './public';
 export * from './paths';

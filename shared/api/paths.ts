@@ -11,11 +11,15 @@ export const ADMIN_PATHS = {
   roleSettings: '/api/admin/settings/roles',
   tokens: '/api/admin/identification-tokens',
   token: (id: number): string => `/api/admin/identification-tokens/${id}`,
+  rotateSecret: (id: number): string => `/api/admin/identification-tokens/${id}/rotate-secret`,
+  endOverlap: (id: number): string => `/api/admin/identification-tokens/${id}/end-overlap`,
+  leakLookup: '/api/admin/identification-tokens/leak-lookup',
   auditEvents: '/api/admin/audit-events',
 } as const;
 
 export const PUBLIC_PATHS = {
   verify: '/api/public/tokens/verify',
+  revoke: '/api/public/tokens/revoke',
   openApi: '/api/public/docs/openapi.json',
   resource: (resource: string): string => `/api/public/${resource}`,
 } as const;

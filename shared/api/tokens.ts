@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTRY_TOO_LONG_MESSAGE, MAX_WHITELIST_ENTRIES, MAX_WHITELIST_ENTRY_LENGTH, tooManyEntriesMessage } from '../domain';
 import { idQuerySchema, idSchema, instantSchema, personRefSchema } from './common';
 import { queryIntegerWithDefault } from './query';
+import { previousSecretSchema } from './rotation';
 import { calendarDateSchema, textSchema, tokenNameInputSchema } from './text';
 
 export const tokenStatusSchema = z.enum(['active', 'expiring', 'expired']);
@@ -28,6 +29,8 @@ export const identificationTokenSchema = z.object({
   // Prefix plus the first 4 characters of the body, e.g. `wfx_AbCd`.
   secretHint: z.string(),
   version: z.number().int().positive(),
+  // While a rotation's overlap runs: the replaced secret, still accepted until validUntil.
+  previousSecret: previousSecretSchema.nullable().optional(),
 });
 export type IdentificationToken = z.infer<typeof identificationTokenSchema>;
 

@@ -9,3 +9,4 @@ export * from './access';
 export * from './review';
 export * from './secret';
 export * from './role-rules';
+export * from './secret-scan';

@@ -26,6 +26,7 @@ import { idSchema, instantSchema } from '../api/common';
 import { type ErrorCode, UNIVERSAL_ERRORS } from './errors';
 import { inventoryIpcContract, inventoryIpcEvents } from './inventory-contract';
 import { rolesIpcContract } from './roles-contract';
+import { leaksIpcContract } from './leaks-contract';
 import {
   connectionChangedEventSchema,
   consoleSettingsSchema,
@@ -123,6 +124,7 @@ export const ipcContract = {
 
   ...inventoryIpcContract,
   ...rolesIpcContract,
+  ...leaksIpcContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -33,6 +33,9 @@ export const CHANNEL_NAMES = [
   'roles.update',
   'roles.duplicate',
   'roles.delete',
+  'tokens.rotateSecret',
+  'tokens.endOverlap',
+  'leaks.check',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES_LIST = ['session.ended', 'connection.changed', 'inventory.exportProgress'] as const satisfies readonly EventName[];

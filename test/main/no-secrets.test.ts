@@ -47,14 +47,20 @@ describe('secrets stay out of files, logs and error messages', () => {
     await call('tokens.create', { name: 'BackendAutomationX', roleId: roles[0]!.id });
     await call('tokens.update', { id: token.id, version: 999, changes: { name: secret } });
     await call('tokens.create', { name: 'Bad', roleId: roles[0]!.id, whitelist: [secret] });
+    // Rotation and the leaked-secret check carry secrets too: the new one, and pasted texts.
+    const rotated = expectOk<CreateTokenResponse>(await call('tokens.rotateSecret', { id: token.id, version: token.version, overlapHours: 1 }));
+    await call('tokens.rotateSecret', { id: token.id, version: 999, overlapHours: 1 });
+    expectOk(await call('leaks.check', { text: `leaked: ${secret} and ${rotated.secret}` }));
+    await call('leaks.check', { text: `${secret} `.repeat(30_000) });
+    expectOk(await call('tokens.endOverlap', { id: token.id, version: rotated.token.version }));
     server.advance(16 * 60_000);
     expectOk(await call('tokens.list'));
     expectOk(await call('session.signOut'));
     await console.services.dispose();
 
     expect(secrets.seen.length).toBeGreaterThanOrEqual(2);
-    expect(errors.length).toBeGreaterThanOrEqual(4);
-    const needles = [ADMIN.password, `${ADMIN.password}-wrong`, secret, ...secrets.seen];
+    expect(errors.length).toBeGreaterThanOrEqual(6);
+    const needles = [ADMIN.password, `${ADMIN.password}-wrong`, secret, rotated.secret, ...secrets.seen];
     const haystacks = [
       ...readAll(userData),
       { label: 'logs', text: console.logs.join('\n') },

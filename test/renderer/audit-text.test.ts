@@ -60,3 +60,21 @@ describe('History sentences', () => {
     expect(denialAuditReason('ip_not_allowed', { module: 'clients', right: 'delete' })).toBe('ip_not_allowed');
   });
 });
+
+describe('rotation and leak events', () => {
+  const base = { id: 1, at: '2030-06-15T12:00:00.000Z', tokenId: 3, tokenName: 'Rotated', ip: '203.0.113.7' };
+  it('tells the rotation, the overlap end, the secret each call used and a public revocation, by hint only', () => {
+    expect(eventSentences({ ...base, actor: { type: 'employee', id: 1, name: 'Ada' }, action: 'token.rotated',
+      changes: { secret: ['wfx_AbCd', 'wfx_EfGh'], oldSecretValidUntil: [null, '2030-06-15T13:00:00.000Z'] } }))
+      .toEqual(['Secret rotated from wfx_AbCd… to wfx_EfGh…: the old secret stays valid until 15/06/2030 13:00 UTC.']);
+    expect(eventSentences({ ...base, actor: { type: 'employee', id: 1, name: 'Ada' }, action: 'token.rotated',
+      changes: { secret: ['wfx_AbCd', 'wfx_EfGh'], oldSecretValidUntil: [null, null] } }))
+      .toEqual(['Secret rotated from wfx_AbCd… to wfx_EfGh…: the old secret was refused at once.']);
+    expect(eventSentences({ ...base, actor: { type: 'token', id: 3, name: 'Rotated' }, action: 'token.secret_used', reason: 'old secret wfx_AbCd' }))
+      .toEqual(['Called from 203.0.113.7 with the old secret wfx_AbCd… during the rotation overlap.']);
+    expect(eventSentences({ ...base, actor: { type: 'employee', id: 1, name: 'Ada' }, action: 'token.overlap_ended', reason: 'old secret wfx_AbCd' }))
+      .toEqual(['Overlap ended: the old secret (wfx_AbCd…) is refused from now on.']);
+    expect(eventSentences({ ...base, actor: { type: 'token', id: 3, name: 'Rotated' }, action: 'token.revoked', reason: 'secret wfx_EfGh reported leaked: token deleted' }))
+      .toEqual(['Revoked from 203.0.113.7 because the secret was reported leaked (secret wfx_EfGh reported leaked: token deleted).']);
+  });
+});

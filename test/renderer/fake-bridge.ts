@@ -18,6 +18,7 @@ import {
   addDays,
   canAssignRole,
   expiryEnd,
+  findSecrets,
   formatSecret,
   reachableModuleNames,
   secretHint,
@@ -86,6 +87,9 @@ const SERVER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'roles.update',
   'roles.duplicate',
   'roles.delete',
+  'tokens.rotateSecret',
+  'tokens.endOverlap',
+  'leaks.check',
 ]);
 
 // Errors carry main's wording (shared/ipc/error-wording.ts): the renderer shows it as is.
@@ -156,6 +160,8 @@ export class FakeWifox {
   clipboardHistoryExcluded = true;
   /** Secrets handed out by tokens.create, so tests can look for them afterwards. */
   issuedSecrets: string[] = [];
+  /** Secret → token id, for leaks.check (create and rotate fill it). */
+  readonly secretOwners = new Map<string, number>();
   calls: Call[] = [];
   readonly bridge: WifoxBridge;
 
@@ -428,6 +434,7 @@ export class FakeWifox {
       this.issuedSecrets.push(secret);
       const token = this.addToken({ name: input.name, roleId: input.roleId, whitelist: whitelist.entries, expiresOn: input.expiresOn ?? null });
       token.secretHint = secretHint(secret);
+      this.secretOwners.set(secret, token.id);
       return ok({ token, secret });
     },
     'tokens.update': ({ id, version, changes }) => {
@@ -461,6 +468,41 @@ export class FakeWifox {
       this.tokens = this.tokens.filter((t) => t.id !== id);
       return ok(null);
     },
+    'tokens.rotateSecret': ({ id, version, overlapHours }) => {
+      const index = this.tokens.findIndex((t) => t.id === id);
+      const current = this.tokens[index];
+      if (!current) return fail({ code: 'not_found', message: 'No such token.' });
+      if (current.version !== version) return fail({ code: 'conflict', message: 'The token changed meanwhile.' });
+      const secret = newSecret();
+      this.issuedSecrets.push(secret);
+      this.secretOwners.set(secret, id);
+      const validUntil = new Date(Date.now() + overlapHours * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
+      const updated: IdentificationToken = {
+        ...current,
+        secretHint: secretHint(secret),
+        previousSecret: overlapHours > 0 ? { hint: current.secretHint, validUntil } : null,
+        version: current.version + 1,
+      };
+      this.tokens[index] = updated;
+      return ok({ token: updated, secret });
+    },
+    'tokens.endOverlap': ({ id, version }) => {
+      const index = this.tokens.findIndex((t) => t.id === id);
+      const current = this.tokens[index];
+      if (!current) return fail({ code: 'not_found', message: 'No such token.' });
+      if (current.version !== version) return fail({ code: 'conflict', message: 'The token changed meanwhile.' });
+      const updated: IdentificationToken = { ...current, previousSecret: null, version: current.version + 1 };
+      this.tokens[index] = updated;
+      return ok(updated);
+    },
+    'leaks.check': ({ text }) =>
+      ok({
+        findings: findSecrets(text).map((found) => {
+          if (!found.wellFormed) return { hint: found.hint, status: 'malformed' as const };
+          const token = this.tokens.find((t) => t.id === this.secretOwners.get(found.secret));
+          return token ? { hint: found.hint, status: 'current' as const, token } : { hint: found.hint, status: 'unknown' as const };
+        }),
+      }),
     'audit.list': ({ tokenId }) => ok({ items: this.audit.filter((e) => tokenId === undefined || e.tokenId === tokenId) }),
     'clipboard.copySecret': ({ secret }) => {
       this.clipboard.push(secret);

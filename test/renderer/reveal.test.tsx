@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
-import { RevealHost, type RevealHandle } from '../../renderer/tokens/reveal/RevealDialog';
+import { RevealHost, type RevealHandle } from '../../renderer/common/reveal/RevealDialog';
 import { FakeWifox } from './fake-bridge';
 import { renderFocused } from './render';
 

@@ -8,6 +8,7 @@ import { NO_FLAGS, type FlagMap } from '../review-flags/reviewFlagsMemo';
 import type { ListPrefs, ListSortField, OptionalColumn } from './listPrefs';
 import { CollapsedList } from './CollapsedList';
 import { monospace, visuallyHidden } from '../styles';
+import { RotatingNote } from './RotatingNote';
 
 export type ColumnHandlers = {
   /** The token's name was clicked: the edit drawer, or a read-only view. */
@@ -102,9 +103,12 @@ export function tokenColumns(
       sortOrder: sortOrderOf(prefs, 'name'),
       render: (_: unknown, token) => (
         // A long name without spaces ellipsizes inside its column; the whole name is on hover.
-        <Button type="link" title={token.name} style={{ paddingInline: 0, height: 'auto', maxWidth: '100%', overflow: 'hidden' }} onClick={() => handlers.onOpen(token)}>
-          <span style={ellipsis}>{token.name}</span>
-        </Button>
+        <>
+          <Button type="link" title={token.name} style={{ paddingInline: 0, height: 'auto', maxWidth: '100%', overflow: 'hidden' }} onClick={() => handlers.onOpen(token)}>
+            <span style={ellipsis}>{token.name}</span>
+          </Button>
+          <RotatingNote token={token} timeZone={timeZone} />
+        </>
       ),
     },
     {

@@ -1,4 +1,5 @@
 import type { AuditAction, AuditEvent } from '../../../shared/api/audit';
+import { rotationSentences } from '../rotate/rotationAuditText';
 import { formatDisplayDate, parseDenialReason, RIGHT_LABELS, moduleByKey } from '../../../shared/domain';
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
@@ -6,6 +7,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'token.updated': 'Changed',
   'token.deleted': 'Deleted',
   'token.denied': 'Request refused',
+  'token.rotated': 'Secret rotated',
+  'token.overlap_ended': 'Overlap ended',
+  'token.secret_used': 'Called during overlap',
+  'token.revoked': 'Revoked (leaked)',
   'login.failed': 'Sign-in failed',
   'login.locked': 'Account locked',
   'role.created': 'Role defined',
@@ -106,6 +111,11 @@ export function eventSentences(event: AuditEvent): string[] {
       return ['Deleted: applications using it are refused from now on.'];
     case 'token.denied':
       return [refusalSentence(event)];
+    case 'token.rotated':
+    case 'token.overlap_ended':
+    case 'token.secret_used':
+    case 'token.revoked':
+      return rotationSentences(event);
     case 'login.failed':
       return [event.reason === 'wrong_password' ? 'A sign-in failed: wrong password.' : 'A sign-in failed.'];
     case 'login.locked':

@@ -7,6 +7,7 @@ import { TokenFormFields } from '../form/TokenFormFields';
 import { changedFields, formValuesOf, isEdited, rebaseValues } from '../form/tokenFormModel';
 import { useFormContext, type TokenFormInputs } from '../form/useFormContext';
 import { useTokenForm } from '../form/useTokenForm';
+import { RotateSecret } from '../rotate/RotateSecret';
 import { remoteChanges } from './remoteChanges';
 import { TOKEN_DRAWER_WIDTH } from './drawerWidth';
 import { useConfirmDiscard } from './useConfirmDiscard';
@@ -117,6 +118,14 @@ export function EditTokenDrawer({
       <Typography.Paragraph type="secondary">
         Saving does not change the token’s secret: applications using it keep working with the new settings.
       </Typography.Paragraph>
+      <RotateSecret
+        token={base}
+        timeZone={inputs.timeZone}
+        onChanged={(changed) => {
+          setBase(changed);
+          onReloaded(changed);
+        }}
+      />
       {conflict && (
         <Alert
           role="alert"

@@ -188,4 +188,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE audit_events ADD COLUMN role_name TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'secret rotation with an overlap, and retired secrets',
+    sql: `
+      -- The secret a rotation replaced, valid until previous_valid_until (ISO instant, UTC).
+      ALTER TABLE tokens ADD COLUMN previous_secret_hash BLOB;
+      ALTER TABLE tokens ADD COLUMN previous_secret_hint TEXT;
+      ALTER TABLE tokens ADD COLUMN previous_valid_until TEXT;
+      CREATE UNIQUE INDEX tokens_previous_secret ON tokens (previous_secret_hash);
+
+      -- Hashes of secrets that no longer work (token deleted, secret rotated out), so a leaked
+      -- secret can be reported as already revoked rather than unknown. Never the secret itself.
+      CREATE TABLE retired_secrets (
+        hash BLOB PRIMARY KEY,
+        token_id INTEGER NOT NULL,
+        token_name TEXT NOT NULL,
+        hint TEXT NOT NULL,
+        retired_at TEXT NOT NULL,
+        reason TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -45,6 +45,9 @@ export interface TokensTable {
   last_used_at: string | null;
   last_used_ip: string | null;
   version: number;
+  previous_secret_hash: Buffer | null;
+  previous_secret_hint: string | null;
+  previous_valid_until: string | null;
   /** The change counter's value at the token's last change (kept by triggers). */
   change_seq: Generated<number>;
 }
@@ -117,6 +120,15 @@ export interface RefusalCountsTable {
   count: number;
 }
 
+export interface RetiredSecretsTable {
+  hash: Buffer;
+  token_id: number;
+  token_name: string;
+  hint: string;
+  retired_at: string;
+  reason: 'deleted' | 'rotated';
+}
+
 export interface Schema {
   meta: MetaTable;
   employees: EmployeesTable;
@@ -132,4 +144,5 @@ export interface Schema {
   refusal_counts: RefusalCountsTable;
   change_counter: ChangeCounterTable;
   token_tombstones: TokenTombstonesTable;
+  retired_secrets: RetiredSecretsTable;
 }

@@ -6,6 +6,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { AccessCache, CachedToken } from '../tokens/access-cache';
 import { sha256 } from '../tokens/secrets';
 import type { DenialLimiter } from './denial-limiter';
+import { SecretUseAudit } from './secret-use-audit';
 import type { UsageRecorder } from './usage-recorder';
 
 const DENIALS: Readonly<Record<DenyReason, { status: number; code: string }>> = {
@@ -36,13 +37,17 @@ export interface AccessGuardOptions {
 }
 
 export class AccessGuard {
+  private readonly secretUses: SecretUseAudit;
+
   constructor(
     private readonly cache: AccessCache,
     private readonly limiter: DenialLimiter,
     private readonly usage: UsageRecorder,
     private readonly audit: AuditLog,
     private readonly options: AccessGuardOptions,
-  ) {}
+  ) {
+    this.secretUses = new SecretUseAudit(audit);
+  }
 
   async check(request: FastifyRequest, needed: NeededRight | null): Promise<CachedToken> {
     const address = request.clientAddress;
@@ -52,7 +57,7 @@ export class AccessGuard {
     const secret = presentedSecret(request.headers.authorization);
     // A look-alike (wrong prefix, length, alphabet or checksum) never reaches the database.
     // Stryker disable next-line ConditionalExpression: isWellFormedSecret refuses undefined too; the test narrows the type
-    const token = secret !== undefined && isWellFormedSecret(secret) ? await this.cache.token(sha256(secret)) : null;
+    const token = secret !== undefined && isWellFormedSecret(secret) ? await this.cache.token(sha256(secret), now) : null;
     const role = token ? await this.cache.role(token.roleId) : null;
     const decision = decideAccess({
       token,
@@ -67,6 +72,7 @@ export class AccessGuard {
       // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable (see above)
       if (!token) throw new Error('Access allowed without a token.');
       await this.usage.record(token, now, address);
+      this.secretUses.record(token, now, address);
       return token;
     }
 

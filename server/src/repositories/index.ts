@@ -7,6 +7,7 @@ import { CountersRepository } from './counters';
 import { EmployeesRepository } from './employees';
 import { MetaRepository } from './meta';
 import { RecordsRepository } from './records';
+import { RetiredSecretsRepository } from './retired-secrets';
 import { RolesRepository } from './roles';
 import { SessionsRepository } from './sessions';
 import { TokensRepository } from './tokens';
@@ -22,6 +23,7 @@ export interface Repositories {
   records: RecordsRepository;
   counters: CountersRepository;
   changes: ChangesRepository;
+  retiredSecrets: RetiredSecretsRepository;
 }
 
 export function createRepositories(db: Kysely<Schema>, kind: StoreKind): Repositories {
@@ -35,5 +37,6 @@ export function createRepositories(db: Kysely<Schema>, kind: StoreKind): Reposit
     records: new RecordsRepository(db),
     counters: new CountersRepository(db),
     changes: new ChangesRepository(db, kind),
+    retiredSecrets: new RetiredSecretsRepository(db),
   };
 }

@@ -18,10 +18,19 @@ export interface TokenRow {
   lastUsedAt: string | null;
   lastUsedIp: string | null;
   version: number;
+  /** The secret a rotation replaced and the instant it stops working; null when none. */
+  previousSecretHint: string | null;
+  previousValidUntil: string | null;
 }
 
 export interface TokenWithHash extends TokenRow {
   secretHash: Buffer;
+  previousSecretHash: Buffer | null;
+}
+
+export interface SecretChange {
+  hash: Buffer;
+  hint: string;
 }
 
 export interface NewToken {
@@ -68,7 +77,9 @@ const COLUMNS = [
   't.id', 't.name', 't.role_id as roleId', 'r.name as roleName', 't.whitelist', 't.expires_on as expiresOn',
   't.secret_hint as secretHint', 't.created_at as createdAt', 't.created_by as createdById', 'e.name as createdByName',
   't.updated_at as updatedAt', 't.last_used_at as lastUsedAt', 't.last_used_ip as lastUsedIp', 't.version',
+  't.previous_secret_hint as previousSecretHint', 't.previous_valid_until as previousValidUntil',
 ] as const;
+const HASHES = ['t.secret_hash as secretHash', 't.previous_secret_hash as previousSecretHash'] as const;
 
 function toToken<T extends { whitelist: string }>(raw: T): Omit<T, 'whitelist'> & { whitelist: string[] } {
   return { ...raw, whitelist: JSON.parse(raw.whitelist) as string[] };
@@ -213,8 +224,56 @@ export class TokensRepository {
   }
 
   async findByHash(hash: Buffer): Promise<TokenWithHash | undefined> {
-    const raw = await this.select().select([...COLUMNS, 't.secret_hash as secretHash']).where('t.secret_hash', '=', hash).executeTakeFirst();
+    const raw = await this.select().select([...COLUMNS, ...HASHES])
+      .where((eb) => eb.or([eb('t.secret_hash', '=', hash), eb('t.previous_secret_hash', '=', hash)]))
+      .executeTakeFirst();
     return raw && toToken(raw);
+  }
+
+  /** The tokens holding any of these hashes, as current or previous secret. */
+  async findManyByHash(hashes: readonly Buffer[]): Promise<TokenWithHash[]> {
+    if (hashes.length === 0) return [];
+    const list = [...hashes];
+    const rows = await this.select().select([...COLUMNS, ...HASHES])
+      .where((eb) => eb.or([eb('t.secret_hash', 'in', list), eb('t.previous_secret_hash', 'in', list)]))
+      .execute();
+    return rows.map(toToken);
+  }
+
+  /**
+   * Replaces the secret when the stored version is still `version`: the old one becomes the
+   * previous secret until `previousValidUntil`, or is dropped at once (null).
+   */
+  async rotate(id: number, version: number, next: SecretChange, previous: (SecretChange & { validUntil: string }) | null, at: Date): Promise<boolean> {
+    const result = await this.db.updateTable('tokens')
+      .set((eb) => ({
+        secret_hash: next.hash, secret_hint: next.hint,
+        previous_secret_hash: previous?.hash ?? null, previous_secret_hint: previous?.hint ?? null,
+        previous_valid_until: previous?.validUntil ?? null,
+        updated_at: at.toISOString(), version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id).where('version', '=', version)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  /** Forgets the previous secret (its overlap ends now); `version` as for update, or null for any. */
+  async endOverlap(id: number, version: number | null, at: Date): Promise<boolean> {
+    let query = this.db.updateTable('tokens')
+      .set((eb) => ({
+        previous_secret_hash: null, previous_secret_hint: null, previous_valid_until: null,
+        updated_at: at.toISOString(), version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id).where('previous_secret_hash', 'is not', null);
+    if (version !== null) query = query.where('version', '=', version);
+    const result = await query.executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  async hashesOf(id: number): Promise<{ secretHash: Buffer; secretHint: string; previousSecretHash: Buffer | null; previousSecretHint: string | null } | undefined> {
+    return this.db.selectFrom('tokens')
+      .select(['secret_hash as secretHash', 'secret_hint as secretHint', 'previous_secret_hash as previousSecretHash', 'previous_secret_hint as previousSecretHint'])
+      .where('id', '=', id).executeTakeFirst();
   }
 
   async idByNameKey(nameKey: string): Promise<number | undefined> {

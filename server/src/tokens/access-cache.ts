@@ -11,7 +11,14 @@ export interface CachedToken {
   /** End instant of expiresOn in the organisation's zone, computed once per cache fill. */
   expiresAt: string | null;
   whitelist: WhitelistMatcher;
+  /** The hash this entry answers for: the token's secret, or the one a rotation replaced. */
   secretHash: Buffer;
+  secret: 'current' | 'previous';
+  secretHint: string;
+  /** For the previous secret: the instant it stops working (checked on every request). */
+  validUntil: number | null;
+  /** End of the token's rotation overlap (epoch ms), or null: uses are audited per secret until then. */
+  overlapUntil: number | null;
 }
 
 export interface CachedRole {
@@ -36,7 +43,7 @@ const DEFAULT_MAX_TOKENS = 10_000;
  */
 export class AccessCache {
   private readonly byHash = new Map<string, CachedToken>();
-  private readonly hashById = new Map<number, string>();
+  private readonly hashById = new Map<number, string[]>();
   private readonly roles = new Map<number, CachedRole>();
   private generation = 0;
   private suspended = false;
@@ -48,13 +55,15 @@ export class AccessCache {
     private readonly maxTokens = DEFAULT_MAX_TOKENS,
   ) {}
 
-  async token(hash: Buffer): Promise<CachedToken | null> {
+  async token(hash: Buffer, now: Date): Promise<CachedToken | null> {
     const key = hash.toString('base64');
     let entry = this.byHash.get(key);
     if (!entry) {
       const seen = this.generation;
       const row = await this.tokens.findByHash(hash);
       if (!row) return null;
+      const previous = row.previousSecretHash !== null && row.previousSecretHash.equals(hash);
+      const validUntil = row.previousValidUntil === null ? null : Date.parse(row.previousValidUntil);
       entry = {
         id: row.id,
         name: row.name,
@@ -62,13 +71,21 @@ export class AccessCache {
         expiresOn: row.expiresOn,
         expiresAt: row.expiresOn ? expiryEnd(row.expiresOn, this.timeZone).toISOString() : null,
         whitelist: compileWhitelist(row.whitelist),
-        secretHash: row.secretHash,
+        secretHash: previous ? (row.previousSecretHash as Buffer) : row.secretHash,
+        secret: previous ? 'previous' : 'current',
+        secretHint: previous ? (row.previousSecretHint ?? '') : row.secretHint,
+        validUntil: previous ? (validUntil ?? 0) : null,
+        overlapUntil: row.previousSecretHash !== null ? validUntil : null,
       };
       if (seen === this.generation && !this.suspended) this.store(key, entry);
     }
     // The lookup matched on the hash already; compare in constant time anyway so no code path
     // ever decides on a secret-derived value with an early-exit comparison.
-    return entry.secretHash.length === hash.length && timingSafeEqual(entry.secretHash, hash) ? entry : null;
+    if (!(entry.secretHash.length === hash.length && timingSafeEqual(entry.secretHash, hash))) return null;
+    // A replaced secret is refused like a deleted one from the end of its overlap, on every
+    // node at once: the instant travels with the entry, no notice is needed for it.
+    if (entry.secret === 'previous' && (entry.validUntil ?? 0) <= now.getTime()) return null;
+    return entry;
   }
 
   async role(roleId: number): Promise<CachedRole | null> {
@@ -85,9 +102,9 @@ export class AccessCache {
 
   invalidateToken(id: number): void {
     this.generation += 1;
-    const key = this.hashById.get(id);
-    if (key === undefined) return;
-    this.byHash.delete(key);
+    const keys = this.hashById.get(id);
+    if (keys === undefined) return;
+    for (const key of keys) this.byHash.delete(key);
     this.hashById.delete(id);
   }
 
@@ -129,12 +146,15 @@ export class AccessCache {
     if (this.byHash.size >= this.maxTokens) {
       // Evict the oldest entry (Map keeps insertion order).
       const oldest = this.byHash.entries().next().value;
-      if (oldest) {
-        this.byHash.delete(oldest[0]);
-        this.hashById.delete(oldest[1].id);
-      }
+      if (oldest) this.forget(oldest[1].id);
     }
     this.byHash.set(key, entry);
-    this.hashById.set(entry.id, key);
+    // A rotating token has up to two entries (its secret and the replaced one).
+    this.hashById.set(entry.id, [...(this.hashById.get(entry.id) ?? []).filter((other) => other !== key), key]);
+  }
+
+  private forget(id: number): void {
+    for (const key of this.hashById.get(id) ?? []) this.byHash.delete(key);
+    this.hashById.delete(id);
   }
 }

@@ -31,6 +31,7 @@ import type { RoleRow, RolesRepository } from '../repositories/roles';
 import type { TokenChanges, TokenFilter, TokenRow, TokensRepository } from '../repositories/tokens';
 import type { AccessCache } from './access-cache';
 import { cursorExpired, decodeChangeCursor, decodePageCursor, encodeChangeCursor, encodePageCursor } from './list-cursor';
+import { retireSecrets } from './retire-secrets';
 import { generateSecret, sha256 } from './secrets';
 import { tokenView } from './token-view';
 
@@ -276,7 +277,8 @@ export class TokenService {
     const current = await this.visible(admin, id);
     await this.assignableRole(admin, current.roleId, 'delete a token that holds');
     await this.audit.flush();
-    await this.store.transaction(async ({ tokens, audit, changes }) => {
+    await this.store.transaction(async ({ tokens, audit, changes, retiredSecrets }) => {
+      await retireSecrets(tokens, retiredSecrets, id, current.name, 'deleted', this.options.clock());
       await tokens.delete(id, this.options.clock());
       await changes.publish({ kind: 'token', id });
       await audit.insert({
@@ -287,7 +289,24 @@ export class TokenService {
     this.cache.invalidateToken(id);
   }
 
-  private async view(row: TokenRow): Promise<IdentificationToken> {
+  /**
+   * The token as an edit would find it (rights, visibility, role rank, If-Match): rotation
+   * goes through the same checks as any other change to a token.
+   */
+  async editable(admin: AdminContext, id: number, ifMatch: string | undefined, action: string): Promise<TokenRow> {
+    requireRight(admin, CREATE_EDIT, `${action} identification tokens`);
+    const current = await this.visible(admin, id);
+    this.checkVersion(current, ifMatch);
+    await this.assignableRole(admin, current.roleId, `${action} a token that holds`);
+    return current;
+  }
+
+  /** A token the caller may see, or undefined (a token they may not see does not exist for them). */
+  isVisible(admin: AdminContext, row: Pick<TokenRow, 'createdById'>): boolean {
+    return adminHas(admin, VIEW_ALL) || row.createdById === admin.employee.id;
+  }
+
+  async view(row: TokenRow): Promise<IdentificationToken> {
     const role = await this.roles.findById(row.roleId);
     return tokenView(row, role?.rights ?? {}, this.options.clock(), this.options.timeZone);
   }
@@ -330,7 +349,7 @@ export class TokenService {
     if (!versions.includes(current.version)) throw this.staleVersion();
   }
 
-  private staleVersion(): HttpError {
+  staleVersion(): HttpError {
     return new HttpError(412, ERROR_CODES.versionMismatch, 'The token was changed by someone else; reload it and try again.');
   }
 

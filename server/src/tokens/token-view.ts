@@ -47,5 +47,10 @@ export function tokenView(row: TokenRow, rights: RoleRights, now: Date, timeZone
     lastUsedIp: row.lastUsedIp,
     secretHint: row.secretHint,
     version: row.version,
+    // An overlap that ran out reads as no overlap: the old secret is refused from that instant.
+    previousSecret:
+      row.previousSecretHint !== null && row.previousValidUntil !== null && Date.parse(row.previousValidUntil) > now.getTime()
+        ? { hint: row.previousSecretHint, validUntil: row.previousValidUntil }
+        : null,
   };
 }

@@ -155,6 +155,13 @@ const argumentsOf = (): Record<Exclude<Channel, NoArgChannel>, fc.Arbitrary<unkn
       }),
     },
   }),
+  'tokens.rotateSecret': nearValid({
+    id: { valid: id },
+    version: { valid: fc.integer({ min: 1, max: 1_000 }) },
+    overlapHours: { valid: fc.constantFrom(0, 1, 24, 168, 169, -1) },
+  }),
+  'tokens.endOverlap': nearValid({ id: { valid: id }, version: { valid: fc.integer({ min: 1, max: 1_000 }) } }),
+  'leaks.check': nearValid({ text: { valid: fc.oneof(fc.string({ maxLength: 200 }), fc.constant('wfx_0000000000000000000000000000000000000 and wfx_short')) } }),
   'audit.list': nearValid({
     tokenId: { valid: fc.oneof(id, id.map(String)), optional: true },
     limit: { valid: fc.integer({ min: 1, max: 500 }), optional: true },

@@ -6,6 +6,8 @@ import { auditRoutes } from './audit';
 import { logoutRoute, sessionStartRoutes } from './auth';
 import { catalogRoutes } from './catalog';
 import { roleRoutes } from './roles';
+import { leakRoutes } from './leaks';
+import { rotationRoutes } from './rotation';
 import { tokenRoutes } from './tokens';
 
 export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
@@ -20,6 +22,9 @@ export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
       });
       logoutRoute(authed, ctx);
       catalogRoutes(authed, ctx);
+      // Before tokenRoutes: the contract test walks the document in order, and deleting comes last.
+      rotationRoutes(authed, ctx);
+      leakRoutes(authed, ctx);
       tokenRoutes(authed, ctx);
       roleRoutes(authed, ctx);
       auditRoutes(authed, ctx);

@@ -2,10 +2,11 @@ import { CopyOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Modal, Typography } from 'antd';
 import { useImperativeHandle, useState, type Ref } from 'react';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
-import { monospace } from '../../common/styles';
+import { monospace } from '../styles';
 
 
-export type Revealed = { tokenName: string; secret: string };
+// `title`: what happened (a new token by default; a rotation says so).
+export type Revealed = { tokenName: string; secret: string; title?: string };
 
 function copiedText(clearsInSeconds: number | null): string {
   if (clearsInSeconds === null) return 'Copied — the clipboard is not cleared automatically.';
@@ -66,7 +67,7 @@ function RevealDialog({ revealed, onClose }: { revealed: Revealed; onClose: () =
     <>
       <Modal
         open
-        title={`Token generated: ${revealed.tokenName}`}
+        title={revealed.title ?? `Token generated: ${revealed.tokenName}`}
         mask={{ closable: false }}
         keyboard={false}
         closable={false}
