@@ -130,8 +130,8 @@ export class RoleService {
     await this.store.transaction(async ({ roles, audit, changes: notices }) => {
       if (!(await roles.update(id, current.version, changes))) throw staleVersion();
       await notices.publish({ kind: 'role', id });
-      // Incremental token sync (#17) hooks in here: every token holding this role reaches other
-      // modules now, so its change cursor moves in this same transaction.
+      // The roles_changed trigger (migration 3) moves the change cursor of every token holding
+      // this role in this same transaction, so incremental syncs see their new modules.
       await audit.insert({ ...this.actor(admin, ip), action: 'role.updated', role: { id, name: current.name }, changes: diff });
     });
     this.cache.invalidateRole(id);
@@ -151,7 +151,7 @@ export class RoleService {
       if (held.employees > 0 || (held.tokens > 0 && !moving)) {
         throw new HttpError(409, ERROR_CODES.roleInUse, roleInUseMessage(current.name, held.tokens, held.employees));
       }
-      // Moved tokens reach other modules: incremental token sync (#17) moves their cursor here too.
+      // Moved tokens reach other modules: the tokens' update trigger moves their change cursor.
       const moved = moving ? await repos.roles.moveTokens(id, target.id, this.clock()) : 0;
       if (!(await repos.roles.delete(id, current.version))) throw staleVersion();
       await repos.changes.publish({ kind: 'role', id });
