@@ -133,3 +133,6 @@ export const parseVersionTag = (tag: string): number | null => {
   const match = /^(?:W\/)?"(\d{1,15})"$/.exec(tag.trim());
   return match?.[1] === undefined ? null : Number(match[1]);
 };
+/** Whether an If-Match header lets a write go ahead on `version` (absent or `*`: no condition). */
+export const ifMatchAllows = (ifMatch: string | undefined, version: number): boolean =>
+  ifMatch === undefined || ifMatch.trim() === '*' || ifMatch.split(',').map((tag) => parseVersionTag(tag)).includes(version);

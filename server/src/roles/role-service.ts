@@ -4,7 +4,6 @@ import {
   checkRoleDraft,
   normaliseRights,
   notEditableMessage,
-  reachableModuleNames,
   rightsChanges,
   roleInUseMessage,
   roleNameTakenMessage,
@@ -15,7 +14,7 @@ import {
 } from '../../../shared/domain';
 import {
   ERROR_CODES,
-  parseVersionTag,
+  ifMatchAllows,
   type CreateRoleRequest,
   type DuplicateRoleRequest,
   type ErrorDetail,
@@ -25,6 +24,7 @@ import {
 } from '../../../shared/api';
 import { requireRight, type AdminContext } from '../auth/admin-context';
 import type { AuditLog } from '../audit/audit-log';
+import { roleItem } from '../catalog/role-item';
 import type { Store } from '../db/store';
 import { isUniqueViolation } from '../db/store-errors';
 import { HttpError } from '../http/http-error';
@@ -242,18 +242,12 @@ function callerRights(admin: AdminContext): RoleRights {
 }
 
 function checkVersion(version: number, ifMatch: string | undefined): void {
-  if (ifMatch === undefined || ifMatch.trim() === '*') return;
-  if (!ifMatch.split(',').map((tag) => parseVersionTag(tag)).includes(version)) throw staleVersion();
+  if (!ifMatchAllows(ifMatch, version)) throw staleVersion();
 }
 
 function managed(role: RoleRow, holders: RoleHolders, admin: AdminContext): ManagedRole {
   return {
-    id: role.id,
-    name: role.name,
-    type: role.type,
-    rank: role.rank,
-    rights: role.rights,
-    modules: reachableModuleNames(role.rights),
+    ...roleItem(role),
     version: role.version,
     tokenCount: holders.tokens,
     employeeCount: holders.employees,

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain';
 import {
   ERROR_CODES,
-  parseVersionTag,
+  ifMatchAllows,
   type CreateTokenResponse,
   type ErrorDetail,
   type IdentificationToken,
@@ -344,9 +344,7 @@ export class TokenService {
   }
 
   private checkVersion(current: TokenRow, ifMatch: string | undefined): void {
-    if (ifMatch === undefined || ifMatch.trim() === '*') return;
-    const versions = ifMatch.split(',').map((tag) => parseVersionTag(tag));
-    if (!versions.includes(current.version)) throw this.staleVersion();
+    if (!ifMatchAllows(ifMatch, current.version)) throw this.staleVersion();
   }
 
   staleVersion(): HttpError {

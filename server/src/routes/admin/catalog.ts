@@ -1,5 +1,6 @@
-import { MODULE_GROUP_NAMES, MODULES, reachableModuleNames } from '../../../../shared/domain';
+import { MODULE_GROUP_NAMES, MODULES } from '../../../../shared/domain';
 import { ADMIN_PATHS, modulesResponseSchema, rolesResponseSchema, settingsResponseSchema } from '../../../../shared/api';
+import { roleItem } from '../../catalog/role-item';
 import { requireAdminContext } from '../../http/request-context';
 import type { ServerContext } from '../../server-context';
 import { errors, type ZodApp } from '../types';
@@ -43,15 +44,6 @@ export function catalogRoutes(app: ZodApp, ctx: ServerContext): void {
     },
   }, async (request) => {
     const roles = await ctx.catalog.assignableRoles(requireAdminContext(request.admin));
-    return {
-      items: roles.map((role) => ({
-        id: role.id,
-        name: role.name,
-        type: role.type,
-        rank: role.rank,
-        rights: role.rights,
-        modules: reachableModuleNames(role.rights),
-      })),
-    };
+    return { items: roles.map(roleItem) };
   });
 }
