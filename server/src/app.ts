@@ -32,6 +32,7 @@ import { AccessCache } from './tokens/access-cache';
 import { LeakService } from './tokens/leak-service';
 import { RotationService } from './tokens/rotation-service';
 import { TokenService } from './tokens/token-service';
+import { TokenPolicyService } from './policy/token-policy-service';
 
 export interface ServerOptions {
   /**
@@ -86,7 +87,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const limiter: DenialLimiter = store.kind === 'postgres'
     ? new SharedDenialLimiter(repos.counters, (address, until) => repos.changes.publish({ kind: 'refusals', address, until }), clock, denialLimit)
     : new MemoryDenialLimiter(clock, denialLimit);
-  const tokenService = new TokenService(store, audit, cache, { clock, timeZone });
+  const tokenPolicy = new TokenPolicyService(store, audit, { clock, timeZone });
+  const tokenService = new TokenService(store, audit, cache, { clock, timeZone, policy: tokenPolicy });
   const ctx: ServerContext = {
     clock,
     timeZone,
@@ -102,6 +104,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     guard: new AccessGuard(cache, limiter, usage, audit, { clock, timeZone }),
     rotation: new RotationService(store, tokenService, audit, cache, { clock, timeZone }),
     leaks: new LeakService(store, tokenService, audit, cache, limiter, { clock, timeZone }),
+    tokenPolicy,
   };
 
   try {

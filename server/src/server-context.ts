@@ -5,6 +5,7 @@ import type { SessionService } from './auth/session-service';
 import type { CatalogService } from './catalog/catalog-service';
 import type { Store } from './db/store';
 import type { AccessGuard } from './public/access-guard';
+import type { TokenPolicyService } from './policy/token-policy-service';
 import type { RecordService } from './public/record-service';
 import type { RoleService } from './roles/role-service';
 import type { AccessCache } from './tokens/access-cache';
@@ -31,6 +32,7 @@ export interface ServerContext {
   guard: AccessGuard;
   rotation: RotationService;
   leaks: LeakService;
+  tokenPolicy: TokenPolicyService;
 }
 
 /** What seeding a database needs, before any route exists. */

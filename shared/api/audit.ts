@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'role.created',
   'role.updated',
   'role.deleted',
+  'policy.updated',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -42,6 +42,8 @@ export const ERROR_CODES = {
   nameTaken: 'name_taken',
   roleInUse: 'role_in_use',
   versionMismatch: 'version_mismatch',
+  // A token breaks the organisation's token policy; the message names the rule.
+  policyViolation: 'policy_violation',
   cursorExpired: 'cursor_expired',
   methodNotAllowed: 'method_not_allowed',
   internal: 'internal_error',
@@ -74,6 +76,7 @@ export const ERROR_CODE_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ERROR_CODES.roleInUse]: 409,
   [ERROR_CODES.cursorExpired]: 410,
   [ERROR_CODES.versionMismatch]: 412,
+  [ERROR_CODES.policyViolation]: 422,
   [ERROR_CODES.payloadTooLarge]: 413,
   [ERROR_CODES.unsupportedMediaType]: 415,
   [ERROR_CODES.loginLocked]: 429,

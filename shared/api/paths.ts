@@ -9,6 +9,7 @@ export const ADMIN_PATHS = {
   role: (id: number): string => `/api/admin/roles/${id}`,
   roleDuplicate: (id: number): string => `/api/admin/roles/${id}/duplicate`,
   roleSettings: '/api/admin/settings/roles',
+  tokenPolicy: '/api/admin/settings/token-policy',
   tokens: '/api/admin/identification-tokens',
   token: (id: number): string => `/api/admin/identification-tokens/${id}`,
   rotateSecret: (id: number): string => `/api/admin/identification-tokens/${id}/rotate-secret`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TOKEN_NAME_MAX, TOKEN_NAME_MIN, isIsoDate, validateTokenName } from '../domain';
+import { DESCRIPTION_FORBIDDEN, DESCRIPTION_MAX, OWNER_EMAIL, OWNER_MAX, OWNER_TEAM, TOKEN_NAME_MAX, TOKEN_NAME_MIN, isIsoDate, validateDescription, validateOwner, validateTokenName } from '../domain';
 
 // The OpenAPI document is generated from these schemas, so every rule a client can break must
 // be one JSON Schema can state. JSON Schema counts string lengths in code points while zod's
@@ -84,3 +84,45 @@ export const calendarDateSchema = z
   .string()
   .refine((value) => ISO_DATE_PATTERN.test(value) && isIsoDate(value), 'Use a calendar date in the form YYYY-MM-DD.')
   .meta({ format: 'date', pattern: ISO_DATE_PATTERN.source, example: '2031-12-31' });
+
+/** Raw owner input, surrounding whitespace included. */
+export const OWNER_INPUT_MAX = OWNER_MAX;
+export const OWNER_PATTERN = new RegExp(String.raw`^${TRIMMED_SPACE}*(?:${OWNER_EMAIL}|${OWNER_TEAM})${TRIMMED_SPACE}*$`, 'u');
+
+/** A token's owner as sent: an email address or a team name, stored trimmed and NFC. */
+export const ownerInputSchema = z
+  .string()
+  .meta({
+    minLength: 1,
+    maxLength: OWNER_INPUT_MAX,
+    pattern: OWNER_PATTERN.source,
+    description: `Who answers for the token: an email address or a team name (letters, digits, spaces and . _ - & ' ( ) / +), 1 to ${OWNER_MAX} characters once trimmed, no control characters. Searchable.`,
+    example: 'payments-team@example.com',
+  })
+  .transform((raw, ctx) => {
+    const result = validateOwner(raw);
+    if (!result.ok || codePoints(raw) > OWNER_INPUT_MAX || !OWNER_PATTERN.test(raw)) {
+      ctx.addIssue({ code: 'custom', message: result.ok ? `Use 1 to ${OWNER_MAX} characters: an email address or a team name.` : result.message });
+      return z.NEVER;
+    }
+    return result.value;
+  });
+
+/** What the token is for; trimmed, NFC, line breaks allowed; empty is stored as none (null). */
+export const DESCRIPTION_PATTERN = new RegExp(`^[^${DESCRIPTION_FORBIDDEN}]*$`, 'u');
+export const descriptionInputSchema = z
+  .string()
+  .meta({
+    maxLength: DESCRIPTION_MAX,
+    pattern: DESCRIPTION_PATTERN.source,
+    description: `What the token is for: at most ${DESCRIPTION_MAX} characters; no control characters but line breaks and tabs, no bidi overrides. Stored trimmed; empty means none.`,
+    example: 'Nightly export of invoices to the accounting system',
+  })
+  .transform((raw, ctx) => {
+    const result = validateDescription(raw);
+    if (!result.ok || codePoints(raw) > DESCRIPTION_MAX || !DESCRIPTION_PATTERN.test(raw)) {
+      ctx.addIssue({ code: 'custom', message: result.ok ? `The description must be at most ${DESCRIPTION_MAX} characters long.` : result.message });
+      return z.NEVER;
+    }
+    return result.value;
+  });

@@ -3,7 +3,7 @@ import { ENTRY_TOO_LONG_MESSAGE, MAX_WHITELIST_ENTRIES, MAX_WHITELIST_ENTRY_LENG
 import { idQuerySchema, idSchema, instantSchema, personRefSchema } from './common';
 import { queryIntegerWithDefault } from './query';
 import { previousSecretSchema } from './rotation';
-import { calendarDateSchema, textSchema, tokenNameInputSchema } from './text';
+import { calendarDateSchema, descriptionInputSchema, ownerInputSchema, textSchema, tokenNameInputSchema } from './text';
 
 export const tokenStatusSchema = z.enum(['active', 'expiring', 'expired']);
 export type TokenStatusValue = z.infer<typeof tokenStatusSchema>;
@@ -31,6 +31,9 @@ export const identificationTokenSchema = z.object({
   version: z.number().int().positive(),
   // While a rotation's overlap runs: the replaced secret, still accepted until validUntil.
   previousSecret: previousSecretSchema.nullable().optional(),
+  // Who answers for the token and what it is for; absent from older servers and snapshots.
+  owner: z.string().nullable().optional(),
+  description: z.string().nullable().optional(),
 });
 export type IdentificationToken = z.infer<typeof identificationTokenSchema>;
 
@@ -105,6 +108,8 @@ export const createTokenRequestSchema = z.strictObject({
     .optional()
     .meta({ description: 'Last day the token works, in the organisation\'s time zone; today or later. null or absent: never expires.' }),
   whitelist: whitelistInputSchema.optional(),
+  owner: ownerInputSchema.nullable().optional().meta({ description: 'An email address or a team name; null or absent: no owner.' }),
+  description: descriptionInputSchema.nullable().optional(),
 });
 export type CreateTokenRequest = z.input<typeof createTokenRequestSchema>;
 
@@ -124,6 +129,9 @@ export const updateTokenRequestSchema = z.strictObject({
     .optional()
     .meta({ description: 'Last day the token works, in the organisation\'s time zone; a new date is today or later. null clears it.' }),
   whitelist: whitelistInputSchema.optional(),
+  // null clears them.
+  owner: ownerInputSchema.nullable().optional().meta({ description: 'An email address or a team name; null clears it.' }),
+  description: descriptionInputSchema.nullable().optional(),
 });
 export type UpdateTokenRequest = z.input<typeof updateTokenRequestSchema>;
 

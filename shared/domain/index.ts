@@ -10,3 +10,5 @@ export * from './review';
 export * from './secret';
 export * from './role-rules';
 export * from './secret-scan';
+export * from './owner';
+export * from './token-policy';

@@ -1,6 +1,7 @@
 import { EXPIRING_SOON_DAYS, tokenStatus, type IsoDate } from './expiry';
 import type { RoleRights } from './rights';
 import { hasPrivilegedManageRights } from './roles';
+import { breaksTokenPolicy, type TokenPolicyRules } from './token-policy';
 import { allowsEveryAddress, isWideRange } from './whitelist';
 import { z } from 'zod';
 
@@ -12,6 +13,8 @@ export const REVIEW_FLAG_KEYS = [
   'expired',
   'unused',
   'privileged_role',
+  'no_owner',
+  'breaks_policy',
 ] as const;
 export type ReviewFlag = (typeof REVIEW_FLAG_KEYS)[number];
 export const reviewFlagSchema = z.enum(REVIEW_FLAG_KEYS);
@@ -58,6 +61,16 @@ export const REVIEW_FLAGS: Readonly<Record<ReviewFlag, FlagInfo>> = {
     description: 'The role has manage rights on Security, Roles or Employees.',
     count: (n, noun) => `${n} ${noun} with a privileged role`,
   },
+  no_owner: {
+    label: 'No owner',
+    description: 'Nobody is named as the token\'s owner (an email address or a team).',
+    count: (n, noun) => `${n} ${noun} without owner`,
+  },
+  breaks_policy: {
+    label: 'Breaks token policy',
+    description: 'The token breaks the current token policy (lifetime, whitelist or range width); it keeps working until someone changes it.',
+    count: (n, noun) => `${n} ${noun} breaking the token policy`,
+  },
 };
 
 /** "7 tokens without IP restriction", "1 expired token". */
@@ -72,6 +85,8 @@ export type ReviewedToken = {
   lastUsedAt: string | null;
   /** ISO 8601 instant. */
   createdAt: string;
+  /** Absent where the source predates owners (an older server or snapshot): not flagged then. */
+  owner?: string | null;
 };
 
 const DAY_MS = 86_400_000;
@@ -89,7 +104,13 @@ function isUnused(token: ReviewedToken, now: Date): boolean {
 }
 
 /** The review flags of one token, in REVIEW_FLAG_KEYS order. */
-export function reviewFlags(token: ReviewedToken, rights: RoleRights | null, now: Date, timeZone: string): ReviewFlag[] {
+export function reviewFlags(
+  token: ReviewedToken,
+  rights: RoleRights | null,
+  now: Date,
+  timeZone: string,
+  policy: TokenPolicyRules | null = null,
+): ReviewFlag[] {
   const flags = new Set<ReviewFlag>();
   if (token.whitelist.length === 0) flags.add('no_ip_restriction');
   if (allowsEveryAddress(token.whitelist) || token.whitelist.some(isWideRange)) flags.add('allows_every_address');
@@ -99,6 +120,8 @@ export function reviewFlags(token: ReviewedToken, rights: RoleRights | null, now
   if (status === 'expired') flags.add('expired');
   if (isUnused(token, now)) flags.add('unused');
   if (rights !== null && hasPrivilegedManageRights(rights)) flags.add('privileged_role');
+  if (token.owner === null) flags.add('no_owner');
+  if (breaksTokenPolicy(token, policy, now, timeZone)) flags.add('breaks_policy');
   return REVIEW_FLAG_KEYS.filter((flag) => flags.has(flag));
 }
 

@@ -364,6 +364,12 @@ function spanOf(entry: string): Span | null {
   return result.ok ? result.parsed.span : null;
 }
 
+/** The address space and prefix length an entry covers (a mapped IPv6 rule counts as IPv4; one address is /32 or /128). */
+export function entryRange(entry: string): { space: 'v4' | 'v6'; prefix: number } | null {
+  const span = spanOf(entry);
+  return span === null ? null : { space: span.space, prefix: span.prefix };
+}
+
 /** 0.0.0.0/0, its mapped twin ::ffff:0.0.0.0/96, or ::/0. */
 export function entryAllowsEveryAddress(entry: string): boolean {
   const span = spanOf(entry);

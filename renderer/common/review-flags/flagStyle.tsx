@@ -11,6 +11,8 @@ export const FLAG_COLORS: Readonly<Record<ReviewFlag, string>> = {
   expired: 'error',
   unused: 'default',
   privileged_role: 'purple',
+  no_owner: 'default',
+  breaks_policy: 'red',
 };
 
 /** The flags of one token as tags; the description is the tag's tooltip. */

@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'role.created': 'Role defined',
   'role.updated': 'Role changed',
   'role.deleted': 'Role deleted',
+  'policy.updated': 'Token policy changed',
 };
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -69,6 +70,14 @@ function changeSentence(field: string, before: unknown, after: unknown): string 
       return expiryChange(before, after);
     case 'whitelist':
       return whitelistChange(before, after);
+    case 'owner':
+    case 'description': {
+      const label = field === 'owner' ? 'Owner' : 'Description';
+      const from = text(before);
+      const to = text(after);
+      if (to === null) return `${label} ${quoted(from ?? '?')} removed.`;
+      return from === null ? `${label} set to ${quoted(to)}.` : `${label} changed from ${quoted(from)} to ${quoted(to)}.`;
+    }
     default:
       return `${field} changed.`;
   }
@@ -124,5 +133,7 @@ export function eventSentences(event: AuditEvent): string[] {
     case 'role.updated':
     case 'role.deleted':
       return [`${AUDIT_ACTION_LABELS[event.action]}: ${quoted(event.role?.name ?? 'unknown role')}.`];
+    case 'policy.updated':
+      return ['The token policy was changed.'];
   }
 }

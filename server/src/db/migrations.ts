@@ -210,4 +210,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'token owners and descriptions',
+    // Every edit moves version, and the change triggers of version 3 fire on version: an owner
+    // or description change reaches changedSince listings without a trigger of its own.
+    sql: `
+      ALTER TABLE tokens ADD COLUMN owner TEXT;
+      -- The owner folded like names (shared/domain ownerKey), for search.
+      ALTER TABLE tokens ADD COLUMN owner_key TEXT;
+      ALTER TABLE tokens ADD COLUMN description TEXT;
+    `,
+  },
+  {
+    version: 7,
+    name: 'token policy',
+    // One row: the organisation's policy, versioned like roles and tokens (ETag / If-Match).
+    sql: `
+      CREATE TABLE token_policy (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        max_lifetime_days INTEGER,
+        require_whitelist INTEGER NOT NULL,
+        widest_ipv4_prefix INTEGER,
+        widest_ipv6_prefix INTEGER,
+        version INTEGER NOT NULL,
+        updated_at TEXT,
+        updated_by TEXT
+      ) STRICT;
+      INSERT INTO token_policy (id, max_lifetime_days, require_whitelist, widest_ipv4_prefix, widest_ipv6_prefix, version)
+        VALUES (1, NULL, 0, NULL, NULL, 1);
+    `,
+  },
 ];

@@ -50,6 +50,20 @@ export interface TokensTable {
   previous_valid_until: string | null;
   /** The change counter's value at the token's last change (kept by triggers). */
   change_seq: Generated<number>;
+  owner: string | null;
+  owner_key: string | null;
+  description: string | null;
+}
+
+export interface TokenPolicyTable {
+  id: number;
+  max_lifetime_days: number | null;
+  require_whitelist: number;
+  widest_ipv4_prefix: number | null;
+  widest_ipv6_prefix: number | null;
+  version: number;
+  updated_at: string | null;
+  updated_by: string | null;
 }
 
 export interface ChangeCounterTable {
@@ -145,4 +159,5 @@ export interface Schema {
   change_counter: ChangeCounterTable;
   token_tombstones: TokenTombstonesTable;
   retired_secrets: RetiredSecretsTable;
+  token_policy: TokenPolicyTable;
 }

@@ -21,6 +21,8 @@ export interface TokenRow {
   /** The secret a rotation replaced and the instant it stops working; null when none. */
   previousSecretHint: string | null;
   previousValidUntil: string | null;
+  owner: string | null;
+  description: string | null;
 }
 
 export interface TokenWithHash extends TokenRow {
@@ -42,6 +44,8 @@ export interface NewToken {
   secretHash: Buffer;
   secretHint: string;
   createdBy: number;
+  owner?: { value: string; key: string } | null;
+  description?: string | null;
 }
 
 export interface TokenChanges {
@@ -49,10 +53,12 @@ export interface TokenChanges {
   roleId?: number;
   whitelist?: string[];
   expiresOn?: string | null;
+  owner?: { value: string; key: string } | null;
+  description?: string | null;
 }
 
 export interface TokenFilter {
-  /** Compared with the names' case-folded keys, so "é" finds "É" too. */
+  /** Compared with the names' and owners' case-folded keys, so "é" finds "É" too. */
   searchKey?: string;
   roleId?: number;
   createdBy?: number;
@@ -78,6 +84,7 @@ const COLUMNS = [
   't.secret_hint as secretHint', 't.created_at as createdAt', 't.created_by as createdById', 'e.name as createdByName',
   't.updated_at as updatedAt', 't.last_used_at as lastUsedAt', 't.last_used_ip as lastUsedIp', 't.version',
   't.previous_secret_hint as previousSecretHint', 't.previous_valid_until as previousValidUntil',
+  't.owner', 't.description',
 ] as const;
 const HASHES = ['t.secret_hash as secretHash', 't.previous_secret_hash as previousSecretHash'] as const;
 
@@ -113,7 +120,10 @@ export class TokensRepository {
 
   private filtered(filter: TokenFilter) {
     let query = this.select();
-    if (filter.searchKey) query = query.where(sql<boolean>`t.name_key LIKE ${likePattern(filter.searchKey)} ESCAPE '\\'`);
+    if (filter.searchKey) {
+      const pattern = likePattern(filter.searchKey);
+      query = query.where(sql<boolean>`(t.name_key LIKE ${pattern} ESCAPE '\\' OR t.owner_key LIKE ${pattern} ESCAPE '\\')`);
+    }
     if (filter.roleId !== undefined) query = query.where('t.role_id', '=', filter.roleId);
     if (filter.createdBy !== undefined) query = query.where('t.created_by', '=', filter.createdBy);
     const range = filter.expires;
@@ -214,6 +224,7 @@ export class TokensRepository {
       name: token.name, name_key: token.nameKey, role_id: token.roleId, whitelist: JSON.stringify(token.whitelist),
       expires_on: token.expiresOn, secret_hash: token.secretHash, secret_hint: token.secretHint,
       created_at: now, created_by: token.createdBy, updated_at: now, version: 1,
+      owner: token.owner?.value ?? null, owner_key: token.owner?.key ?? null, description: token.description ?? null,
     }).returning('id').executeTakeFirstOrThrow();
     return id;
   }
@@ -294,6 +305,11 @@ export class TokensRepository {
     if (changes.roleId !== undefined) set.role_id = changes.roleId;
     if (changes.whitelist !== undefined) set.whitelist = JSON.stringify(changes.whitelist);
     if (changes.expiresOn !== undefined) set.expires_on = changes.expiresOn;
+    if (changes.owner !== undefined) {
+      set.owner = changes.owner?.value ?? null;
+      set.owner_key = changes.owner?.key ?? null;
+    }
+    if (changes.description !== undefined) set.description = changes.description;
     const result = await this.db.updateTable('tokens')
       .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
       .where('id', '=', id).where('version', '=', version)

@@ -3,6 +3,7 @@ import {
   EXPIRING_SOON_DAYS,
   todayIn,
   canAssignRole,
+  ownerKey,
   tokenNameKey,
   validateNewExpiry,
   validateWhitelist,
@@ -29,6 +30,7 @@ import { HttpError } from '../http/http-error';
 import type { Repositories } from '../repositories';
 import type { RoleRow, RolesRepository } from '../repositories/roles';
 import type { TokenChanges, TokenFilter, TokenRow, TokensRepository } from '../repositories/tokens';
+import type { TokenPolicyService } from '../policy/token-policy-service';
 import type { AccessCache } from './access-cache';
 import { cursorExpired, decodeChangeCursor, decodePageCursor, encodeChangeCursor, encodePageCursor } from './list-cursor';
 import { retireSecrets } from './retire-secrets';
@@ -45,6 +47,8 @@ export interface TokenInput {
   roleId?: number;
   expiresOn?: string | null;
   whitelist?: string[];
+  owner?: string | null;
+  description?: string | null;
 }
 
 export interface ListParams {
@@ -67,6 +71,8 @@ const PURGE_EVERY_MS = 3_600_000;
 export interface ServiceOptions {
   timeZone: string;
   clock: () => Date;
+  /** Refuses new and edited tokens that break the organisation's token policy. */
+  policy?: TokenPolicyService;
 }
 
 function validationError(details: ErrorDetail[]): HttpError {
@@ -203,7 +209,10 @@ export class TokenService {
     requireRight(admin, CREATE_EDIT, 'create identification tokens');
     const role = await this.assignableRole(admin, input.roleId);
     const { whitelist, expiresOn } = this.validate(input, null);
+    await this.options.policy?.enforce({ expiresOn: expiresOn ?? null, whitelist: whitelist ?? [] });
     const name = input.name;
+    const owner = input.owner ?? null;
+    const description = input.description ?? null;
     const nameKey = tokenNameKey(name);
     if ((await this.tokens.idByNameKey(nameKey)) !== undefined) throw nameTaken(name);
 
@@ -214,13 +223,18 @@ export class TokenService {
     const id = await this.inTransaction(name, async ({ tokens, audit }) => {
       const tokenId = await tokens.insert(
         { name, nameKey, roleId: role.id, whitelist: whitelist ?? [], expiresOn: expiresOn ?? null,
-          secretHash: sha256(secret), secretHint: secretHint(secret), createdBy: admin.employee.id },
+          secretHash: sha256(secret), secretHint: secretHint(secret), createdBy: admin.employee.id,
+          owner: owner === null ? null : { value: owner, key: ownerKey(owner) }, description },
         now,
       );
       await audit.insert({
         at: now, actor: { type: 'employee', id: admin.employee.id, name: admin.employee.name },
         action: 'token.created', tokenId, tokenName: name, ip,
-        changes: { name: [null, name], role: [null, role.name], expiresOn: [null, expiresOn ?? null], whitelist: [null, whitelist ?? []] },
+        changes: {
+          name: [null, name], role: [null, role.name], expiresOn: [null, expiresOn ?? null], whitelist: [null, whitelist ?? []],
+          ...(owner === null ? {} : { owner: [null, owner] }),
+          ...(description === null ? {} : { description: [null, description] }),
+        },
       });
       return tokenId;
     });
@@ -256,7 +270,21 @@ export class TokenService {
       changes.expiresOn = expiresOn;
       diff.expiresOn = [current.expiresOn, expiresOn];
     }
+    if (input.owner !== undefined && input.owner !== current.owner) {
+      changes.owner = input.owner === null ? null : { value: input.owner, key: ownerKey(input.owner) };
+      diff.owner = [current.owner, input.owner];
+    }
+    if (input.description !== undefined && input.description !== current.description) {
+      changes.description = input.description;
+      diff.description = [current.description, input.description];
+    }
     if (Object.keys(diff).length === 0) return this.view(current);
+    // The policy judges what the edit changes: an older token that breaks a newer policy keeps
+    // its flag (and can still be renamed or given an owner) until its expiry or whitelist is edited.
+    await this.options.policy?.enforce(
+      { expiresOn: changes.expiresOn !== undefined ? changes.expiresOn : current.expiresOn, whitelist: changes.whitelist ?? current.whitelist },
+      { expiresOn: changes.expiresOn !== undefined, whitelist: changes.whitelist !== undefined },
+    );
 
     const now = this.options.clock();
     // The version condition decides between concurrent edits, on any node: exactly one wins.

@@ -52,5 +52,7 @@ export function tokenView(row: TokenRow, rights: RoleRights, now: Date, timeZone
       row.previousSecretHint !== null && row.previousValidUntil !== null && Date.parse(row.previousValidUntil) > now.getTime()
         ? { hint: row.previousSecretHint, validUntil: row.previousValidUntil }
         : null,
+    owner: row.owner,
+    description: row.description,
   };
 }

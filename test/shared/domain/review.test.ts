@@ -77,6 +77,21 @@ describe('reviewFlags', () => {
     const expired = flags({ whitelist: ['0.0.0.0/0'], expiresOn: '2026-01-01', lastUsedAt: '2025-12-31T00:00:00Z' });
     expect(expired).toEqual(['allows_every_address', 'expired', 'unused']);
   });
+
+  it('flags a token without owner, but not one from a source that predates owners', () => {
+    expect(flags({ owner: null })).toEqual(['no_owner']);
+    expect(flags({ owner: 'Payments team' })).toEqual([]);
+    expect(flags({})).toEqual([]);
+  });
+
+  it('flags a token that breaks the current token policy, and only with a policy', () => {
+    const policy = { maxLifetimeDays: 30, requireWhitelist: false, widestIpv4Prefix: 16, widestIpv6Prefix: null };
+    const withPolicy = (token: Partial<ReviewedToken>) => reviewFlags({ ...clean, ...token }, readOnly, now, 'UTC', policy);
+    expect(withPolicy({ expiresOn: '2026-07-15' })).toEqual([]);
+    expect(withPolicy({ expiresOn: '2026-07-16' })).toEqual(['breaks_policy']);
+    expect(withPolicy({ expiresOn: '2026-07-01', whitelist: ['10.0.0.0/8'] })).toEqual(['breaks_policy']);
+    expect(flags({ expiresOn: '2026-07-16' })).toEqual([]);
+  });
 });
 
 describe('flag texts', () => {
@@ -112,6 +127,8 @@ describe('flag texts', () => {
       expired: 0,
       unused: 2,
       privileged_role: 0,
+      no_owner: 0,
+      breaks_policy: 0,
     });
   });
 });

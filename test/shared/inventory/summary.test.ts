@@ -33,10 +33,12 @@ describe('summarizeInventory', () => {
       expired: 1,
       unused: 1,
       privileged_role: 1,
+      no_owner: 0,
+      breaks_policy: 0,
     });
     expect(summary.flagCounts.find((f) => f.flag === 'expiring_soon')?.text).toBe('2 tokens expiring within 7 days');
     expect(summary.flagCounts.find((f) => f.flag === 'no_ip_restriction')?.text).toBe('1 token without IP restriction');
-    expect(summary.flagCounts).toHaveLength(7);
+    expect(summary.flagCounts).toHaveLength(9);
   });
 
   it('lays out 90 days from today in the organisation’s zone', () => {

@@ -40,10 +40,10 @@ export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
     schema: {
       tags,
       summary: 'Create an identification token',
-      description: 'Needs Create/Edit on Security and a role ranked at or below the caller. The secret is in this response only.',
+      description: 'Needs Create/Edit on Security and a role ranked at or below the caller. The secret is in this response only. A token that breaks the token policy: 422 policy_violation naming the rule.',
       security,
       body: createTokenRequestSchema,
-      response: { 201: createTokenResponseSchema, ...errors(...BODY_ERRORS, 401, 403, 409) },
+      response: { 201: createTokenResponseSchema, ...errors(...BODY_ERRORS, 401, 403, 409, 422) },
     },
   }, async (request, reply) => {
     const created = await ctx.tokens.create(requireAdminContext(request.admin), request.body, request.clientAddress);
@@ -66,8 +66,8 @@ export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
   app.patch(ITEM, {
     schema: {
       tags,
-      summary: 'Change name, role, expiry date or whitelist',
-      description: 'The secret does not change. Send If-Match: "<version>" to refuse a stale edit (412). expiresOn: null clears the date.',
+      summary: 'Change name, role, expiry date, whitelist, owner or description',
+      description: 'The secret does not change. Send If-Match: "<version>" to refuse a stale edit (412). expiresOn: null clears the date. A changed expiry date or whitelist that breaks the token policy: 422 policy_violation naming the rule.',
       security,
       params: idParamsSchema,
       headers: z.object({
@@ -77,7 +77,7 @@ export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
           .meta({ description: 'The ETag of the version the edit started from ("7"; a list, W/"7" and * are understood). Any other version: 412.' }),
       }),
       body: updateTokenRequestSchema,
-      response: { 200: identificationTokenSchema, ...errors(...BODY_ERRORS, 401, 403, 404, 409, 412) },
+      response: { 200: identificationTokenSchema, ...errors(...BODY_ERRORS, 401, 403, 404, 409, 412, 422) },
     },
   }, async (request, reply) => {
     const token = await ctx.tokens.update(
