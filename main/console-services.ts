@@ -19,6 +19,7 @@ import {
 } from './ports';
 import { CatalogService } from './services/catalog-service';
 import { RoleAdminService } from './services/role-admin-service';
+import { TokenPolicyService } from './services/token-policy-service';
 import { ClipboardService } from './services/clipboard-service';
 import { type DefaultProfile, ProfileService } from './services/profile-service';
 import { ConnectionMonitor } from './services/connection-monitor';
@@ -107,7 +108,8 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
   live.onFullLoad((profile, load) => inventory.refreshCache(profile, load));
   const roles = new RoleAdminService(session);
   const leaks = new LeakService(session);
-  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, leaks, events });
+  const policy = new TokenPolicyService(session);
+  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, leaks, policy, events });
 
   return {
     profiles,

@@ -16,6 +16,7 @@ import {
   type UpdateRoleRequest,
 } from '../../shared/api/role-admin';
 import { settingsResponseSchema, type SettingsResponse } from '../../shared/api/settings';
+import { tokenPolicySchema, type TokenPolicy, type UpdateTokenPolicyRequest } from '../../shared/api/token-policy';
 import {
   createTokenResponseSchema,
   formatVersionTag,
@@ -141,6 +142,21 @@ export class WifoxClient {
 
   roleSettings(): Promise<RoleSettingsResponse> {
     return this.admin({ method: 'GET', path: ADMIN_PATHS.roleSettings, kind: 'admin', schema: roleSettingsResponseSchema });
+  }
+
+  tokenPolicy(): Promise<TokenPolicy> {
+    return this.admin({ method: 'GET', path: ADMIN_PATHS.tokenPolicy, kind: 'admin', schema: tokenPolicySchema });
+  }
+
+  updateTokenPolicy(version: number, rules: UpdateTokenPolicyRequest): Promise<TokenPolicy> {
+    return this.admin({
+      method: 'PUT',
+      path: ADMIN_PATHS.tokenPolicy,
+      kind: 'admin',
+      schema: tokenPolicySchema,
+      body: rules,
+      headers: { 'If-Match': formatVersionTag(version) },
+    });
   }
 
   createRole(request: CreateRoleRequest): Promise<ManagedRole> {

@@ -7,6 +7,7 @@ import type { RoleAdminService } from '../services/role-admin-service';
 import type { SessionService } from '../services/session-service';
 import type { LeakService } from '../services/leak-service';
 import type { SettingsService } from '../services/settings-service';
+import type { TokenPolicyService } from '../services/token-policy-service';
 import type { TokenService } from '../services/token-service';
 import type { IpcHandlers } from './handle';
 
@@ -20,6 +21,7 @@ export type HandlerServices = {
   clipboard: ClipboardService;
   inventory: InventoryService;
   leaks: LeakService;
+  policy: TokenPolicyService;
   events: EventSink;
 };
 
@@ -83,6 +85,8 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
     s.inventory.exportWithDialog(source, format, (progress) => s.events.emit('inventory.exportProgress', progress)),
   'inventory.compare': ({ left, right }) => s.inventory.compareRefs(left, right),
 
+  'policy.get': () => s.policy.get(),
+  'policy.update': ({ version, rules }) => s.policy.update(version, rules),
   'roles.settings': () => s.roles.settings(),
   'roles.create': (arg) => s.roles.create(arg),
   'roles.update': ({ id, version, changes }) => s.roles.update(id, version, changes),

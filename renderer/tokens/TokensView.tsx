@@ -2,6 +2,7 @@ import { App, Button, Drawer, Empty, type InputRef } from 'antd';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { RoleItem } from '../../shared/api/roles';
 import type { IdentificationToken } from '../../shared/api/tokens';
+import type { TokenPolicyRules } from '../../shared/domain';
 import { DeleteTokenDialog } from './delete/DeleteTokenDialog';
 import { TOKEN_DRAWER_WIDTH } from './drawers/drawerWidth';
 import type { TokenFormInputs } from './form/useFormContext';
@@ -9,6 +10,7 @@ import { TokenList, type EditingHandlers, type ListReload } from '../common/toke
 import { RevealHost, type RevealHandle } from '../common/reveal/RevealDialog';
 import { useListPrefs } from '../common/token-list/useListPrefs';
 import { useShortcuts } from './useShortcuts';
+import { useBridgeQuery } from '../ipc/useBridgeQuery';
 
 // The drawers (and their date picker) load when first opened: the first screen is the list.
 const AddTokenDrawer = lazy(() => import('./drawers/AddTokenDrawer').then((m) => ({ default: m.AddTokenDrawer })));
@@ -55,10 +57,31 @@ export function TokensView({
   const reveal = useRef<RevealHandle>(null);
   const search = useRef<InputRef>(null);
 
-  const inputs = useMemo<TokenFormInputs>(() => ({ tokens, roles, adminRank, timeZone }), [tokens, roles, adminRank, timeZone]);
+  // The token policy: the drawers show its rules up front and the list flags tokens breaking
+  // it. Unknown (offline, older server) means no rules shown; the server still applies them.
+  const policyQuery = useBridgeQuery((bridge) => bridge.policy.get());
+  // Kept by value: a reload answering the same rules must not recompute 10,000 tokens' flags.
+  const loaded = policyQuery.data;
+  const policyKey = loaded
+    ? JSON.stringify([loaded.maxLifetimeDays, loaded.requireWhitelist, loaded.widestIpv4Prefix, loaded.widestIpv6Prefix])
+    : '';
+  const policy = useMemo<TokenPolicyRules | null>(() => {
+    if (policyKey === '') return null;
+    const [maxLifetimeDays, requireWhitelist, widestIpv4Prefix, widestIpv6Prefix] = JSON.parse(policyKey) as [number | null, boolean, number | null, number | null];
+    return { maxLifetimeDays, requireWhitelist, widestIpv4Prefix, widestIpv6Prefix };
+  }, [policyKey]);
+  const refreshPolicy = policyQuery.refresh;
+  const inputs = useMemo<TokenFormInputs>(() => ({ tokens, roles, adminRank, timeZone, policy }), [tokens, roles, adminRank, timeZone, policy]);
 
-  const openAdd = useCallback(() => setDrawer((current) => current ?? { kind: 'add' }), []);
-  const onEdit = useCallback((token: IdentificationToken) => setDrawer({ kind: 'edit', token }), []);
+  // Opening a drawer reads the policy again, so the rules it shows are the current ones.
+  const openAdd = useCallback(() => {
+    refreshPolicy();
+    setDrawer((current) => current ?? { kind: 'add' });
+  }, [refreshPolicy]);
+  const onEdit = useCallback((token: IdentificationToken) => {
+    refreshPolicy();
+    setDrawer({ kind: 'edit', token });
+  }, [refreshPolicy]);
   const onDelete = useCallback((token: IdentificationToken) => setDeleting(token), []);
   const editing = useMemo<EditingHandlers>(() => ({ onAdd: openAdd, onEdit, onDelete }), [openAdd, onEdit, onDelete]);
 
@@ -91,6 +114,7 @@ export function TokensView({
         editing={editing}
         searchRef={search}
         emptyInventory={emptyInventory}
+        policy={policy}
         {...(readOnly === undefined ? {} : { readOnlyReason: readOnly })}
         {...(reload === undefined ? {} : { reload })}
       />

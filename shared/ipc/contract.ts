@@ -25,6 +25,7 @@ import {
 import { idSchema, instantSchema } from '../api/common';
 import { type ErrorCode, UNIVERSAL_ERRORS } from './errors';
 import { inventoryIpcContract, inventoryIpcEvents } from './inventory-contract';
+import { policyIpcContract } from './policy-contract';
 import { rolesIpcContract } from './roles-contract';
 import { leaksIpcContract } from './leaks-contract';
 import {
@@ -124,6 +125,7 @@ export const ipcContract = {
 
   ...inventoryIpcContract,
   ...rolesIpcContract,
+  ...policyIpcContract,
   ...leaksIpcContract,
 } as const;
 

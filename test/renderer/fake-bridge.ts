@@ -25,9 +25,12 @@ import {
   todayIn,
   tokenNameKey,
   tokenStatus,
+  checkTokenPolicy,
   validateWhitelist,
+  type PolicyCheckedToken,
   type RoleRights,
 } from '../../shared/domain';
+import type { TokenPolicy } from '../../shared/api/token-policy';
 import {
   buildSnapshot,
   csvChunks,
@@ -90,6 +93,8 @@ const SERVER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'tokens.rotateSecret',
   'tokens.endOverlap',
   'leaks.check',
+  'policy.get',
+  'policy.update',
 ]);
 
 // Errors carry main's wording (shared/ipc/error-wording.ts): the renderer shows it as is.
@@ -145,6 +150,8 @@ export type TokenSeed = {
   expiresOn?: string | null;
   lastUsedAt?: string | null;
   lastUsedIp?: string | null;
+  owner?: string | null;
+  description?: string | null;
 };
 
 export class FakeWifox {
@@ -155,6 +162,7 @@ export class FakeWifox {
   audit: AuditEvent[] = [];
   settings: ConsoleSettings = { ...DEFAULT_SETTINGS };
   org: SettingsResponse = { timeZone: TIME_ZONE, organisationName: 'Wifox Test' };
+  policy: TokenPolicy = { maxLifetimeDays: null, requireWhitelist: false, widestIpv4Prefix: null, widestIpv6Prefix: null, version: 1, updatedAt: null, updatedBy: null, editable: true };
   clipboard: string[] = [];
   /** Whether main reports the copy as kept out of clipboard history (false on e.g. GNOME). */
   clipboardHistoryExcluded = true;
@@ -315,6 +323,19 @@ export class FakeWifox {
     return this.calls.filter((call) => call.channel === channel).map((call) => call.arg);
   }
 
+  // As the server: a token breaking the policy is refused on the fields the change touches,
+  // reaching the console as `validation` with the rule named in the message and each detail.
+  private policyRefusal(token: PolicyCheckedToken, judged = { expiresOn: true, whitelist: true }): IpcError<'validation'> | null {
+    const breaches = checkTokenPolicy(token, this.policy, new Date(), TIME_ZONE)
+      .filter((breach) => (breach.field === 'expiresOn' ? judged.expiresOn : judged.whitelist));
+    if (breaches.length === 0) return null;
+    return {
+      code: 'validation',
+      message: breaches.map((breach) => breach.message).join(' '),
+      details: breaches.map((breach) => ({ field: breach.field, message: breach.message })),
+    };
+  }
+
   addToken(seed: TokenSeed): IdentificationToken {
     const heldRole = roleById(seed.roleId);
     if (!heldRole) throw new Error(`No role ${seed.roleId}`);
@@ -337,6 +358,8 @@ export class FakeWifox {
       lastUsedIp: seed.lastUsedIp ?? null,
       secretHint: secretHint(newSecret()),
       version: 1,
+      ...(seed.owner === undefined ? {} : { owner: seed.owner }),
+      ...(seed.description === undefined ? {} : { description: seed.description }),
     };
     this.tokens.push(token);
     return token;
@@ -430,9 +453,15 @@ export class FakeWifox {
           details: whitelist.errors.map((e) => ({ field: `whitelist.${e.index}`, message: e.message })),
         });
       }
+      const refused = this.policyRefusal({ expiresOn: input.expiresOn ?? null, whitelist: whitelist.entries });
+      if (refused) return fail(refused);
       const secret = newSecret();
       this.issuedSecrets.push(secret);
-      const token = this.addToken({ name: input.name, roleId: input.roleId, whitelist: whitelist.entries, expiresOn: input.expiresOn ?? null });
+      const token = this.addToken({
+        name: input.name, roleId: input.roleId, whitelist: whitelist.entries, expiresOn: input.expiresOn ?? null,
+        ...(input.owner === undefined ? {} : { owner: input.owner }),
+        ...(input.description === undefined ? {} : { description: input.description }),
+      });
       token.secretHint = secretHint(secret);
       this.secretOwners.set(secret, token.id);
       return ok({ token, secret });
@@ -448,6 +477,11 @@ export class FakeWifox {
       const heldRole = roleById(changes.roleId ?? current.roleId);
       if (!heldRole) return fail({ code: 'validation', message: 'Unknown role.', details: [{ field: 'roleId', message: 'Unknown role.' }] });
       const expiresOn = changes.expiresOn === undefined ? current.expiresOn : changes.expiresOn;
+      const refused = this.policyRefusal(
+        { expiresOn, whitelist: changes.whitelist ?? current.whitelist },
+        { expiresOn: changes.expiresOn !== undefined, whitelist: changes.whitelist !== undefined },
+      );
+      if (refused) return fail(refused);
       const updated: IdentificationToken = {
         ...current,
         name: changes.name ?? current.name,
@@ -459,9 +493,18 @@ export class FakeWifox {
         expiresAt: expiresOn === null ? null : expiryEnd(expiresOn, TIME_ZONE).toISOString(),
         status: tokenStatus(expiresOn, new Date(), TIME_ZONE),
         version: current.version + 1,
+        ...(changes.owner === undefined ? {} : { owner: changes.owner }),
+        ...(changes.description === undefined ? {} : { description: changes.description }),
       };
       this.tokens[index] = updated;
       return ok(updated);
+    },
+    'policy.get': () => ok(this.policy),
+    'policy.update': ({ version, rules }) => {
+      if (!this.policy.editable) return fail(wording('forbidden'));
+      if (version !== this.policy.version) return fail({ code: 'conflict', message: 'Someone else changed the token policy since you opened it. Reload it to see their changes.' });
+      this.policy = { ...this.policy, ...rules, version: version + 1, updatedAt: new Date().toISOString(), updatedBy: ADMIN.name };
+      return ok(this.policy);
     },
     'tokens.delete': ({ id }) => {
       if (!this.tokens.some((t) => t.id === id)) return fail(wording('not_found'));

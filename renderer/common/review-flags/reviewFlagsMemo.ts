@@ -1,8 +1,9 @@
 import type { IdentificationToken } from '../../../shared/api/tokens';
-import { reviewFlags, type ReviewFlag, type RoleRights, type TokenStatus } from '../../../shared/domain';
+import { reviewFlags, type ReviewFlag, type RoleRights, type TokenPolicyRules, type TokenStatus } from '../../../shared/domain';
 import { statusFromFlags } from '../../../shared/inventory';
 
-export type FlagContext = { rights: ReadonlyMap<number, RoleRights>; now: Date; timeZone: string };
+// The policy is the organisation's current one where known (live list), else null.
+export type FlagContext = { rights: ReadonlyMap<number, RoleRights>; now: Date; timeZone: string; policy?: TokenPolicyRules | null };
 
 export type FlagMap = ReadonlyMap<number, readonly ReviewFlag[]>;
 
@@ -15,7 +16,7 @@ const memo = new WeakMap<IdentificationToken, { context: FlagContext; flags: rea
 export function flagsOf(token: IdentificationToken, context: FlagContext): readonly ReviewFlag[] {
   const known = memo.get(token);
   if (known?.context === context) return known.flags;
-  const flags = reviewFlags(token, context.rights.get(token.roleId) ?? null, context.now, context.timeZone);
+  const flags = reviewFlags(token, context.rights.get(token.roleId) ?? null, context.now, context.timeZone, context.policy ?? null);
   memo.set(token, { context, flags });
   return flags;
 }

@@ -6,7 +6,7 @@ import { ReviewCounts } from '../review-flags/ReviewCounts';
 import { NO_FLAGS, withCurrentStatus } from '../review-flags/reviewFlagsMemo';
 import { useReviewFlags } from '../review-flags/useReviewFlags';
 import { TokenViewDrawer } from './TokenViewDrawer';
-import { formatDisplayDateTime } from '../../../shared/domain';
+import { formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/domain';
 import { visuallyHidden } from '../styles';
 import { filterAndSortTokens } from './filterTokens';
 import type { ListPrefs } from './listPrefs';
@@ -48,6 +48,7 @@ export function TokenList({
   emptyInventory,
   label,
   reload,
+  policy = null,
 }: {
   tokens: IdentificationToken[];
   roles: readonly RoleItem[];
@@ -62,10 +63,12 @@ export function TokenList({
   emptyInventory: ReactNode;
   label?: string;
   reload?: ListReload;
+  /** The token policy to flag tokens against (live list only: a snapshot holds none). */
+  policy?: TokenPolicyRules | null;
 }) {
   const reasonId = useId();
   const [viewing, setViewing] = useState<IdentificationToken | null>(null);
-  const flags = useReviewFlags(tokens, roles, timeZone);
+  const flags = useReviewFlags(tokens, roles, timeZone, policy);
   const shown = useMemo(() => withCurrentStatus(tokens, flags), [tokens, flags]);
 
   // Typing stays responsive on a large inventory: the table catches up with the search box.

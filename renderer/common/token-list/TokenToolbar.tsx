@@ -8,6 +8,7 @@ import { OPTIONAL_COLUMNS, type ListPrefs, type OptionalColumn } from './listPre
 
 const COLUMN_LABELS: Readonly<Record<OptionalColumn, string>> = {
   role: 'Role',
+  owner: 'Owner',
   lastUsed: 'Last used',
   created: 'Created',
   review: 'Review',

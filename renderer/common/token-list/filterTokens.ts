@@ -1,5 +1,5 @@
 import type { IdentificationToken } from '../../../shared/api/tokens';
-import { tokenNameKey, type ReviewFlag } from '../../../shared/domain';
+import { ownerKey, tokenNameKey, type ReviewFlag } from '../../../shared/domain';
 import type { ListPrefs } from './listPrefs';
 
 type Criteria = Pick<ListPrefs, 'search' | 'status' | 'roleId' | 'sort' | 'order'> & Partial<Pick<ListPrefs, 'reviewFlag'>>;
@@ -9,14 +9,15 @@ export type FlagsOf = (token: IdentificationToken) => readonly ReviewFlag[];
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 
-// Tokens are replaced, never mutated, so a name's key can be kept for as long as its token
-// lives: typing in the search box then costs one substring test per token.
-const nameKeys = new WeakMap<IdentificationToken, string>();
-function nameKeyOf(token: IdentificationToken): string {
-  let key = nameKeys.get(token);
+// Tokens are replaced, never mutated, so a token's search key (its name and owner, folded)
+// can be kept for as long as it lives: typing in the search box then costs one substring test
+// per token. A newline separates them, so a search never matches across the two.
+const searchKeys = new WeakMap<IdentificationToken, string>();
+function searchKeyOf(token: IdentificationToken): string {
+  let key = searchKeys.get(token);
   if (key === undefined) {
-    key = tokenNameKey(token.name);
-    nameKeys.set(token, key);
+    key = token.owner ? `${tokenNameKey(token.name)}\n${ownerKey(token.owner)}` : tokenNameKey(token.name);
+    searchKeys.set(token, key);
   }
   return key;
 }
@@ -39,7 +40,7 @@ export function filterAndSortTokens(
   const flag = criteria.reviewFlag ?? null;
   const matching = tokens.filter(
     (token) =>
-      (needle === '' || nameKeyOf(token).includes(needle)) &&
+      (needle === '' || searchKeyOf(token).includes(needle)) &&
       (criteria.status === null || token.status === criteria.status) &&
       (criteria.roleId === null || token.roleId === criteria.roleId) &&
       (flag === null || flagsOf === undefined || flagsOf(token).includes(flag)),

@@ -12,6 +12,7 @@ const LIMITS: Readonly<Record<string, { min: number; grows: boolean }>> = {
   whitelist: { min: 150, grows: true },
   expiresOn: { min: 112, grows: false },
   role: { min: 120, grows: false },
+  owner: { min: 120, grows: false },
   lastUsedAt: { min: 150, grows: false },
   createdAt: { min: 150, grows: false },
   review: { min: 110, grows: false },

@@ -3,7 +3,7 @@ import { tokenStatusSchema } from '../../../shared/api/tokens';
 import { reviewFlagSchema } from '../../../shared/domain';
 
 // Review is on by default (a reviewer switches it off, not on); the others start hidden.
-export const OPTIONAL_COLUMNS = ['role', 'lastUsed', 'created', 'review'] as const;
+export const OPTIONAL_COLUMNS = ['role', 'owner', 'lastUsed', 'created', 'review'] as const;
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 
 export const LIST_SORT_FIELDS = ['name', 'expiresOn', 'lastUsedAt'] as const;

@@ -162,6 +162,20 @@ export function tokenColumns(
       dataIndex: 'roleName',
       width: 170,
     },
+    optional.has('owner') && {
+      key: 'owner',
+      title: 'Owner',
+      width: 190,
+      // The description is the owner's tooltip: what the token is for, next to who to ask.
+      render: (_: unknown, token) =>
+        token.owner ? (
+          <span style={ellipsis} title={token.description ? `${token.owner}: ${token.description}` : token.owner}>
+            {token.owner}
+          </span>
+        ) : (
+          <Typography.Text type="secondary">No owner</Typography.Text>
+        ),
+    },
     optional.has('lastUsed') && {
       key: 'lastUsedAt',
       title: 'Last used',

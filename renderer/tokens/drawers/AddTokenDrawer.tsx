@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { CreateTokenResponse } from '../../../shared/api/tokens';
 import { useBridgeCall } from '../../ipc/useBridgeCall';
 import { TokenFormFields } from '../form/TokenFormFields';
-import { emptyFormValues, isEdited } from '../form/tokenFormModel';
+import { descriptionValue, emptyFormValues, isEdited, ownerValue } from '../form/tokenFormModel';
 import { useFormContext, type TokenFormInputs } from '../form/useFormContext';
 import { useTokenForm } from '../form/useTokenForm';
 import { TOKEN_DRAWER_WIDTH } from './drawerWidth';
@@ -31,6 +31,8 @@ export function AddTokenDrawer({
     form.touchAll();
     const { values, validation } = form;
     if (!validation.valid || submitting || values.roleId === null) return;
+    const owner = ownerValue(values);
+    const description = descriptionValue(values);
     setSubmitting(true);
     const result = await call((bridge) =>
       bridge.tokens.create({
@@ -38,6 +40,9 @@ export function AddTokenDrawer({
         roleId: values.roleId as number,
         expiresOn: values.expiresOn,
         whitelist: validation.canonicalWhitelist,
+        // Sent only when given, so a server that predates owners still accepts the rest.
+        ...(owner ? { owner } : {}),
+        ...(description ? { description } : {}),
       }),
     );
     setSubmitting(false);

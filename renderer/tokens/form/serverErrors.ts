@@ -15,6 +15,8 @@ const FIELD_OF: Readonly<Record<string, TokenField>> = {
   roleId: 'roleId',
   expiresOn: 'expiresOn',
   whitelist: 'whitelist',
+  owner: 'owner',
+  description: 'description',
 };
 
 /** Places a failed create or save where the user will look: on the field, or above the form. */

@@ -1,13 +1,17 @@
 import type { IdentificationToken, UpdateTokenRequest } from '../../../shared/api/tokens';
 import {
   allowsEveryAddress,
+  checkTokenPolicy,
   findNameClash,
   nameClashMessage,
   parseDisplayDate,
   validateNewExpiry,
+  validateDescription,
+  validateOwner,
   validateTokenName,
   validateWhitelist,
   type IsoDate,
+  type TokenPolicyRules,
 } from '../../../shared/domain';
 
 export type WhitelistRow = { key: number; value: string };
@@ -22,9 +26,12 @@ export type TokenFormValues = {
    */
   expiryText?: string;
   whitelist: WhitelistRow[];
+  /** As typed; blank means none. */
+  owner: string;
+  description: string;
 };
 
-export type TokenField = 'name' | 'roleId' | 'expiresOn' | 'whitelist';
+export type TokenField = 'name' | 'roleId' | 'expiresOn' | 'whitelist' | 'owner' | 'description';
 
 let nextRowKey = 1;
 export function newWhitelistRow(value = ''): WhitelistRow {
@@ -32,7 +39,7 @@ export function newWhitelistRow(value = ''): WhitelistRow {
 }
 
 export function emptyFormValues(): TokenFormValues {
-  return { name: '', roleId: null, expiresOn: null, whitelist: [] };
+  return { name: '', roleId: null, expiresOn: null, whitelist: [], owner: '', description: '' };
 }
 
 export function formValuesOf(token: IdentificationToken): TokenFormValues {
@@ -41,7 +48,21 @@ export function formValuesOf(token: IdentificationToken): TokenFormValues {
     roleId: token.roleId,
     expiresOn: token.expiresOn,
     whitelist: token.whitelist.map((entry) => newWhitelistRow(entry)),
+    owner: token.owner ?? '',
+    description: token.description ?? '',
   };
+}
+
+/** The owner to send: null when blank, the trimmed value when valid (undefined: not valid). */
+export function ownerValue(values: TokenFormValues): string | null | undefined {
+  if (values.owner.trim() === '') return null;
+  const owner = validateOwner(values.owner);
+  return owner.ok ? owner.value : undefined;
+}
+
+export function descriptionValue(values: TokenFormValues): string | null | undefined {
+  const description = validateDescription(values.description);
+  return description.ok ? description.value : undefined;
 }
 
 /** Blank rows are left-over "+ New IP" clicks, not entries: they are ignored, not refused. */
@@ -75,6 +96,10 @@ export type FormContext = {
   timeZone: string;
   /** An unchanged expiry date is not a new value: an expired token may keep its date. */
   currentExpiresOn?: IsoDate | null;
+  /** The token as loaded: an edit is held to the policy on the fields it changes, as on the server. */
+  currentWhitelist?: readonly string[];
+  /** The organisation's token policy; null when unknown (offline). */
+  policy?: TokenPolicyRules | null;
 };
 
 export function validateTokenForm(values: TokenFormValues, context: FormContext): FormValidation {
@@ -101,6 +126,13 @@ export function validateTokenForm(values: TokenFormValues, context: FormContext)
     if (!expiry.ok) fields.expiresOn = expiry.message;
   }
 
+  if (values.owner.trim() !== '') {
+    const owner = validateOwner(values.owner);
+    if (!owner.ok) fields.owner = owner.message;
+  }
+  const description = validateDescription(values.description);
+  if (!description.ok) fields.description = description.message;
+
   const nonBlank = values.whitelist.filter((row) => row.value.trim() !== '');
   const list = validateWhitelist(nonBlank.map((row) => row.value.trim()));
   const rows = new Map<number, RowProblem>();
@@ -119,11 +151,28 @@ export function validateTokenForm(values: TokenFormValues, context: FormContext)
     }
   }
 
+  if (context.policy && list.ok) {
+    const editing = context.exceptId !== undefined;
+    const judged = {
+      expiresOn: !editing || values.expiresOn !== context.currentExpiresOn,
+      whitelist: !editing || !sameList(list.entries, context.currentWhitelist ?? []),
+    };
+    for (const breach of checkTokenPolicy({ expiresOn: values.expiresOn, whitelist: list.entries }, context.policy, context.now, context.timeZone)) {
+      if (breach.field === 'expiresOn') {
+        if (judged.expiresOn && values.expiryText === undefined) fields.expiresOn ??= breach.message;
+      } else if (judged.whitelist) {
+        const row = breach.field === 'whitelist' ? undefined : nonBlank[Number(breach.field.split('.')[1])];
+        if (row === undefined) whitelistError = breach.message;
+        else if (!rows.has(row.key)) rows.set(row.key, { message: breach.message });
+      }
+    }
+  }
+
   const whitelistNotice =
     nonBlank.length === 0 ? 'no-restriction' : list.ok && allowsEveryAddress(list.entries) ? 'every-address' : 'none';
 
   return {
-    valid: Object.keys(fields).length === 0 && list.ok,
+    valid: Object.keys(fields).length === 0 && list.ok && rows.size === 0 && whitelistError === undefined,
     fields,
     rows,
     rowWarnings,
@@ -144,6 +193,10 @@ export function changedFields(base: IdentificationToken, values: TokenFormValues
   if (values.roleId !== null && values.roleId !== base.roleId) changes.roleId = values.roleId;
   if (values.expiresOn !== base.expiresOn) changes.expiresOn = values.expiresOn;
   if (validation.valid && !sameList(validation.canonicalWhitelist, base.whitelist)) changes.whitelist = validation.canonicalWhitelist;
+  const owner = ownerValue(values);
+  if (owner !== undefined && owner !== (base.owner ?? null)) changes.owner = owner;
+  const description = descriptionValue(values);
+  if (description !== undefined && description !== (base.description ?? null)) changes.description = description;
   return changes;
 }
 
@@ -154,6 +207,8 @@ export function isEdited(initial: TokenFormValues, values: TokenFormValues): boo
     initial.roleId !== values.roleId ||
     initial.expiresOn !== values.expiresOn ||
     initial.expiryText !== values.expiryText ||
+    initial.owner !== values.owner ||
+    initial.description !== values.description ||
     !sameList(whitelistEntries(initial), whitelistEntries(values))
   );
 }
@@ -169,5 +224,7 @@ export function rebaseValues(values: TokenFormValues, oldBase: TokenFormValues, 
     expiresOn: values.expiresOn === oldBase.expiresOn && values.expiryText === undefined ? newBase.expiresOn : values.expiresOn,
     ...(values.expiryText === undefined ? {} : { expiryText: values.expiryText }),
     whitelist: sameList(whitelistEntries(values), whitelistEntries(oldBase)) ? newBase.whitelist : values.whitelist,
+    owner: values.owner === oldBase.owner ? newBase.owner : values.owner,
+    description: values.description === oldBase.description ? newBase.description : values.description,
   };
 }

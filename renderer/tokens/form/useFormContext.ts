@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { RoleItem } from '../../../shared/api/roles';
 import type { IdentificationToken } from '../../../shared/api/tokens';
-import { assignableRoles, todayIn, type IsoDate } from '../../../shared/domain';
+import { assignableRoles, todayIn, type IsoDate, type TokenPolicyRules } from '../../../shared/domain';
 import type { RoleChoice } from './RoleField';
 import type { FormContext } from './tokenFormModel';
 
@@ -10,6 +10,8 @@ export type TokenFormInputs = {
   roles: readonly RoleItem[];
   adminRank: number;
   timeZone: string;
+  /** The organisation's token policy, when known: the drawers show and apply its rules. */
+  policy?: TokenPolicyRules | null;
 };
 
 /**
@@ -22,11 +24,13 @@ export function useFormContext(
 ): { context: FormContext; roleChoices: RoleChoice[]; today: IsoDate } {
   const [now] = useState(() => new Date());
   const { tokens, roles, adminRank, timeZone } = inputs;
+  const policy = inputs.policy ?? null;
   const existingNames = useMemo(() => tokens.map((token) => ({ id: String(token.id), name: token.name })), [tokens]);
   const assignable = useMemo(() => assignableRoles(adminRank, roles), [adminRank, roles]);
   const editingId = editing?.id;
   const currentRoleId = editing?.roleId;
   const currentExpiresOn = editing?.expiresOn;
+  const currentWhitelist = editing?.whitelist;
   const currentRoleName = editing?.roleName;
   const currentPermissions = editing?.permissions;
 
@@ -37,10 +41,12 @@ export function useFormContext(
       assignableRoleIds: new Set(assignable.map((role) => role.id)),
       ...(currentRoleId === undefined ? {} : { currentRoleId }),
       ...(currentExpiresOn === undefined ? {} : { currentExpiresOn }),
+      ...(currentWhitelist === undefined ? {} : { currentWhitelist }),
       now,
       timeZone,
+      policy,
     }),
-    [existingNames, editingId, assignable, currentRoleId, currentExpiresOn, now, timeZone],
+    [existingNames, editingId, assignable, currentRoleId, currentExpiresOn, currentWhitelist, now, timeZone, policy],
   );
 
   const roleChoices = useMemo<RoleChoice[]>(() => {

@@ -6,6 +6,8 @@ import { validateTokenForm, type FormContext, type FormValidation, type TokenFie
 
 export type TokenForm = {
   values: TokenFormValues;
+  /** What the values are checked against (the policy among it). */
+  context: FormContext;
   validation: FormValidation;
   /** What each field shows: its own rule once touched, or what the server said about it. */
   errors: Partial<Record<TokenField, string>>;
@@ -73,7 +75,7 @@ export function useTokenForm(initial: () => TokenFormValues, context: FormContex
   );
 
   const errors: Partial<Record<TokenField, string>> = {};
-  for (const field of ['name', 'roleId', 'expiresOn'] as const) {
+  for (const field of ['name', 'roleId', 'expiresOn', 'owner', 'description'] as const) {
     const own = touched.has(field) ? validation.fields[field] : undefined;
     const message = server.fields[field] ?? own;
     if (message !== undefined) errors[field] = message;
@@ -82,13 +84,14 @@ export function useTokenForm(initial: () => TokenFormValues, context: FormContex
 
   return {
     values,
+    context,
     validation,
     errors,
     general: server.general,
     set,
     setExpiry,
     touch,
-    touchAll: useCallback(() => setTouched(new Set<TokenField>(['name', 'roleId', 'expiresOn', 'whitelist'])), []),
+    touchAll: useCallback(() => setTouched(new Set<TokenField>(['name', 'roleId', 'expiresOn', 'whitelist', 'owner', 'description'])), []),
     entryErrors: server.entries,
     showServerError: useCallback(
       (error: IpcError) => {

@@ -179,6 +179,17 @@ const argumentsOf = (): Record<Exclude<Channel, NoArgChannel>, fc.Arbitrary<unkn
     rank: { valid: fc.integer({ min: 0, max: 1_001 }) },
     rights: { valid: roleRights },
   }),
+  'policy.update': nearValid({
+    version: { valid: fc.integer({ min: 1, max: 1_000 }) },
+    rules: {
+      valid: nearValid({
+        maxLifetimeDays: { valid: fc.option(fc.integer({ min: 0, max: 4_000 })) },
+        requireWhitelist: { valid: fc.boolean() },
+        widestIpv4Prefix: { valid: fc.option(fc.integer({ min: 0, max: 33 })) },
+        widestIpv6Prefix: { valid: fc.option(fc.integer({ min: 0, max: 129 })) },
+      }),
+    },
+  }),
   'roles.update': nearValid({
     id: { valid: id },
     version: { valid: fc.integer({ min: 1, max: 1_000 }) },
@@ -202,6 +213,7 @@ const NO_ARG = [
   'profiles.list',
   'session.signOut',
   'session.state',
+  'policy.get',
   'catalog.modules',
   'roles.list',
   'roles.settings',
