@@ -15,6 +15,8 @@ export const CSV_COLUMNS = [
   'Created',
   'Last used',
   'Review flags',
+  'Owner',
+  'Description',
 ] as const;
 
 export const STATUS_LABELS: Readonly<Record<TokenStatus, string>> = {
@@ -68,6 +70,9 @@ function tokenRow(token: IdentificationToken, context: RowContext): string {
     dateTime(token.createdAt),
     token.lastUsedAt === null ? 'Never' : dateTime(token.lastUsedAt),
     flags.map((flag) => REVIEW_FLAGS[flag].label).join(LIST_SEPARATOR),
+    // Free text a token's editor typed: csvField neutralises a leading formula character.
+    token.owner ?? '',
+    token.description ?? '',
   ]);
 }
 

@@ -4,8 +4,10 @@ import { identificationTokenSchema, type IdentificationToken } from '../api/toke
 /*
  * What changed between two inventories, token by token, matched by id (a renamed token is a
  * change, not a removal plus an addition). Only what a reviewer acts on is compared: name,
- * role, the modules the role reaches, whitelist and expiry. Usage times and status move on
- * their own and would bury the real changes.
+ * role, the modules the role reaches, whitelist, expiry, owner and description. Usage times
+ * and status move on their own and would bury the real changes. An inventory from before
+ * owners (no owner field at all) says nothing about them, so they are compared only when
+ * both sides hold the field.
  */
 
 const nameChangeSchema = z.object({ field: z.literal('name'), old: z.string(), new: z.string() });
@@ -15,6 +17,8 @@ const setChangeShape = { added: z.array(z.string()), removed: z.array(z.string()
 const modulesChangeSchema = z.object({ field: z.literal('modules'), ...setChangeShape });
 const whitelistChangeSchema = z.object({ field: z.literal('whitelist'), ...setChangeShape });
 const expiryChangeSchema = z.object({ field: z.literal('expiresOn'), old: z.string().nullable(), new: z.string().nullable() });
+const ownerChangeSchema = z.object({ field: z.literal('owner'), old: z.string().nullable(), new: z.string().nullable() });
+const descriptionChangeSchema = z.object({ field: z.literal('description'), old: z.string().nullable(), new: z.string().nullable() });
 
 export const fieldChangeSchema = z.discriminatedUnion('field', [
   nameChangeSchema,
@@ -22,6 +26,8 @@ export const fieldChangeSchema = z.discriminatedUnion('field', [
   modulesChangeSchema,
   whitelistChangeSchema,
   expiryChangeSchema,
+  ownerChangeSchema,
+  descriptionChangeSchema,
 ]);
 export type FieldChange = z.infer<typeof fieldChangeSchema>;
 export type ChangedField = FieldChange['field'];
@@ -69,6 +75,12 @@ export function tokenChanges(before: IdentificationToken, after: IdentificationT
   const whitelist = setDifference(before.whitelist, after.whitelist);
   if (whitelist.added.length > 0 || whitelist.removed.length > 0) changes.push({ field: 'whitelist', ...whitelist });
   if (before.expiresOn !== after.expiresOn) changes.push({ field: 'expiresOn', old: before.expiresOn, new: after.expiresOn });
+  if (before.owner !== undefined && after.owner !== undefined && before.owner !== after.owner) {
+    changes.push({ field: 'owner', old: before.owner, new: after.owner });
+  }
+  if (before.description !== undefined && after.description !== undefined && before.description !== after.description) {
+    changes.push({ field: 'description', old: before.description, new: after.description });
+  }
   return changes;
 }
 

@@ -15,6 +15,10 @@ export function changeLines(change: FieldChange): ChangeLine[] {
       return [{ label: 'Role', text: `${change.old.name} → ${change.new.name}` }];
     case 'expiresOn':
       return [{ label: 'Expiry', text: `${expiry(change.old)} → ${expiry(change.new)}` }];
+    case 'owner':
+      return [{ label: 'Owner', text: `${change.old ?? 'No owner'} → ${change.new ?? 'No owner'}` }];
+    case 'description':
+      return [{ label: 'Description', text: `${change.old ?? 'None'} → ${change.new ?? 'None'}` }];
     case 'modules':
       return [
         ...(change.added.length > 0 ? [{ label: 'Modules added', text: change.added.join(', ') }] : []),

@@ -93,6 +93,8 @@ describe('inventoryToCsv', () => {
       '05/01/2026 10:30',
       '01/03/2026 13:00',
       '',
+      '',
+      '',
     ]);
     // Times in the organisation's zone (Europe/Paris): 23:30 UTC is past midnight there.
     expect(rows[2]).toEqual([
@@ -105,8 +107,10 @@ describe('inventoryToCsv', () => {
       '02/11/2025 00:30',
       'Never',
       'No IP restriction; No expiry; Unused',
+      '',
+      '',
     ]);
-    expect(rows[3]?.slice(3)).toEqual(['10.0.0.0/8; 192.0.2.1', '12/03/2026', 'Expiring soon', '05/01/2026 10:30', '01/03/2026 13:00', 'Expiring soon; Privileged role']);
+    expect(rows[3]?.slice(3)).toEqual(['10.0.0.0/8; 192.0.2.1', '12/03/2026', 'Expiring soon', '05/01/2026 10:30', '01/03/2026 13:00', 'Expiring soon; Privileged role', '', '']);
     expect(rows[4]?.slice(4, 6)).toEqual(['09/03/2026', 'Expired']);
   });
 
@@ -121,7 +125,7 @@ describe('inventoryToCsv', () => {
       'line\nbreak',
       'carriage\r\nreturn',
     ];
-    const snapshot = await snapshotOf(hostile.map((name, i) => makeToken(i + 1, { name, roleName: name })));
+    const snapshot = await snapshotOf(hostile.map((name, i) => makeToken(i + 1, { name, roleName: name, owner: name, description: name })));
     const rows = parseCsv(inventoryToCsv(snapshot, NOW).slice(1));
     expect(rows).toHaveLength(hostile.length + 1);
     for (const [i, name] of hostile.entries()) {
@@ -130,6 +134,8 @@ describe('inventoryToCsv', () => {
       const expected = /^[=+\-@]/.test(name) ? `'${name}` : name;
       expect(row[0]).toBe(expected);
       expect(row[1]).toBe(expected);
+      // Owner and description are typed by people too: the same neutralisation applies.
+      expect(row.slice(-2)).toEqual([expected, expected]);
     }
   });
 

@@ -58,6 +58,16 @@ describe('diffInventories', () => {
     expect(changeOf(june, none)).toEqual([{ field: 'expiresOn', old: '2026-06-30', new: null }]);
   });
 
+  it('reports owner and description old → new, but not against an inventory from before owners', () => {
+    const before = makeToken(4, { owner: null, description: 'Old text' });
+    const after = makeToken(4, { owner: 'ops@example.com', description: null });
+    expect(diffInventories({ tokens: [before] }, { tokens: [after] }).changed[0]?.changes).toEqual([
+      { field: 'owner', old: null, new: 'ops@example.com' },
+      { field: 'description', old: 'Old text', new: null },
+    ]);
+    expect(diffInventories({ tokens: [makeToken(4)] }, { tokens: [after] }).changed).toEqual([]);
+  });
+
   it('lists every changed field of one token in a fixed order', () => {
     const before = makeToken(5);
     const after = makeToken(5, { name: 'Renamed', roleId: 1, whitelist: [], expiresOn: null, expiresAt: null });
