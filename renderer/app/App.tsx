@@ -9,7 +9,7 @@ import { SessionProvider } from '../session/SessionProvider';
 import { useSession } from '../common/SessionContext';
 import { SignInScreen } from '../session/SignInScreen';
 import { TokensPage } from '../tokens/TokensPage';
-import { InventoryPage, LeakedSecretPage, PreferencesPage, RolesPage } from './lazyPages';
+import { InventoryPage, LeakedSecretPage, PreferencesPage, RolesPage, TokenPolicyPage } from './lazyPages';
 import { Loading } from '../common/Loading';
 import { Providers } from './Providers';
 import { loadSection, saveSection, type Section } from '../layout/sections';
@@ -65,6 +65,7 @@ function SignedIn() {
           {section === 'inventory' && <InventoryPage />}
           {section === 'leaks' && <LeakedSecretPage />}
           {section === 'roles' && <RolesPage />}
+          {section === 'policy' && <TokenPolicyPage />}
           {section === 'preferences' && <PreferencesPage />}
         </Suspense>
       </Shell>

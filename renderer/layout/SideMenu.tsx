@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, SlidersOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, SlidersOutlined, TeamOutlined, VerifiedOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { Section } from './sections';
 
@@ -28,6 +28,7 @@ export function SideMenu({ section, onNavigate }: { section: Section; onNavigate
           icon: <SettingOutlined />,
           children: [
             { key: 'roles', label: 'Roles', icon: <TeamOutlined /> },
+            { key: 'policy', label: 'Token policy', icon: <VerifiedOutlined /> },
             { key: 'preferences', label: 'Preferences', icon: <SlidersOutlined /> },
           ],
         },
