@@ -114,7 +114,7 @@ describe('Security → Inventory review', () => {
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Export inventory' })).toBeNull());
     expect(fake.callsOf('inventory.export')).toEqual([{ source: { kind: 'live' }, format: 'csv' }]);
     const csv = fake.files.get('/home/ada/wifox-inventory.csv') ?? '';
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFName,Role,Modules,Whitelist,Expiry,Status,Created,Last used,Review flags');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFName,Role,Modules,Whitelist,Expiry,Status,Created,Last used,Review flags,Owner,Description');
     expect(csv).toContain('WebhookListener');
   });
 
@@ -145,11 +145,11 @@ describe('Security → Inventory review', () => {
     );
     const byFlag = within(summary).getByRole('img', { name: /^Tokens by review flag:/ });
     expect(byFlag).toHaveAccessibleName(
-      'Tokens by review flag: 2 tokens without IP restriction; 0 tokens allowing every address or a very wide range; 1 token without expiry date; 1 token expiring within 7 days; 1 expired token; 1 token unused for 90 days; 1 token with a privileged role.',
+      'Tokens by review flag: 2 tokens without IP restriction; 0 tokens allowing every address or a very wide range; 1 token without expiry date; 1 token expiring within 7 days; 1 expired token; 1 token unused for 90 days; 1 token with a privileged role; 0 tokens without owner; 0 tokens breaking the token policy.',
     );
     // The bars' counts are drawn next to them.
     expect([...byFlag.querySelectorAll('text')].map((text) => text.textContent).filter((t) => /^\d+$/.test(t ?? ''))).toEqual([
-      '2', '0', '1', '1', '1', '1', '1',
+      '2', '0', '1', '1', '1', '1', '1', '0', '0',
     ]);
 
     const soon = formatDisplayDate(addDays(today(), 3));
