@@ -44,6 +44,11 @@ describe('History sentences', () => {
     expect(eventSentences(event({ changes: { whitelist: [['10.0.0.1'], []] } }))).toEqual([
       'Whitelist emptied: the token is now accepted from any address.',
     ]);
+    expect(eventSentences(event({ changes: { owner: [null, 'Billing Team'], description: ['Old use', null] } }))).toEqual([
+      'Owner set to “Billing Team”.',
+      'Description “Old use” removed.',
+    ]);
+    expect(eventSentences(event({ changes: { owner: ['Ops', 'ops@example.com'] } }))).toEqual(['Owner changed from “Ops” to “ops@example.com”.']);
   });
 
   it('names the address of a whitelist refusal and the module and right of a rights refusal', () => {

@@ -62,6 +62,16 @@ describe('snapshot round trip', () => {
     expect(result).toEqual({ ok: true, snapshot });
   });
 
+  it('keeps owner and description, and still opens a snapshot written before tokens had them', async () => {
+    const owned = await buildSnapshot(makeParts([makeToken(1, { owner: 'Billing Team', description: 'Invoices\nnightly' }), makeToken(2, { owner: null, description: null })]), sha256Hex);
+    const reread = await parseSnapshotText(serializeSnapshot(owned), sha256Hex);
+    expect(reread.ok && reread.snapshot.tokens.map((t) => [t.owner, t.description])).toEqual([['Billing Team', 'Invoices\nnightly'], [null, null]]);
+    const older = await build();
+    expect(JSON.stringify(older)).not.toContain('"owner"');
+    const opened = await parseSnapshotText(serializeSnapshot(older), sha256Hex);
+    expect(opened.ok && opened.snapshot.tokens[0]?.owner).toBeUndefined();
+  });
+
   it('seals the same content with the same digest, and different content with another', async () => {
     const a = await build();
     const b = await build();
