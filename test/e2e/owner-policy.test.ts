@@ -50,6 +50,40 @@ describe('owner and token policy, end to end', { shuffle: false }, () => {
   });
 
   it('sets a 30-day maximum lifetime: the drawer names the rule and the API refuses a token without expiry', async () => {
+    const auth = { Authorization: `Bearer ${await adminLogin(suite.server.url, E2E_ADMIN.email, E2E_ADMIN.password)}` };
+    const putPolicy = (maxLifetimeDays: number | null) =>
+      fetch(new URL('/api/admin/settings/token-policy', suite.server.url), {
+        method: 'PUT',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ maxLifetimeDays, requireWhitelist: false, widestIpv4Prefix: null, widestIpv6Prefix: null }),
+      });
+    const latest = formatDisplayDate(addDays(todayIn('UTC', new Date()), 30));
+    const rule = `Token policy: maximum lifetime 30 days: an expiry date is required, on or before ${latest}.`;
+    const fill = async (add: Locator, name: string) => {
+      await add.getByLabel('Name').fill(name);
+      await chooseRole(page, add, 'Clients, Actions, Logs');
+      await add.getByRole('button', { name: '+ New IP' }).click();
+      await add.getByLabel('IP address 1', { exact: true }).fill('203.0.113.7');
+    };
+    const discard = async (add: Locator) => {
+      await add.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('button', { name: 'Discard', exact: true }).click();
+      await add.waitFor({ state: 'detached' });
+    };
+
+    // Another admin sets the policy while the drawer is open: the server's refusal names the
+    // rule on the expiry field, and what was typed stays.
+    await page.getByRole('button', { name: '+ Add' }).click();
+    let add = drawer(page, 'Add Identification Token');
+    await fill(add, 'NoExpiryE2E');
+    expect((await putPolicy(30)).status).toBe(200);
+    await add.getByRole('button', { name: 'Generate token' }).click();
+    await add.getByText(rule).first().waitFor();
+    expect(await add.getByLabel('Name').inputValue()).toBe('NoExpiryE2E');
+    await discard(add);
+    expect((await putPolicy(null)).status).toBe(200);
+
+    // Set in Settings → Token policy: the drawer shows the rule before anything is typed.
     await section(page, 'Token policy');
     await page.getByRole('checkbox', { name: 'Limit the lifetime of tokens' }).check();
     await page.getByRole('spinbutton', { name: 'Maximum lifetime in days' }).fill('30');
@@ -58,21 +92,13 @@ describe('owner and token policy, end to end', { shuffle: false }, () => {
 
     await section(page, 'Identification tokens');
     await page.getByRole('button', { name: '+ Add' }).click();
-    const add = drawer(page, 'Add Identification Token');
-    await add.getByLabel('Name').fill('NoExpiryE2E');
-    await chooseRole(page, add, 'Clients, Actions, Logs');
-    await add.getByRole('button', { name: '+ New IP' }).click();
-    await add.getByLabel('IP address 1', { exact: true }).fill('203.0.113.7');
-    const latest = formatDisplayDate(addDays(todayIn('UTC', new Date()), 30));
-    const rule = `Token policy: maximum lifetime 30 days: an expiry date is required, on or before ${latest}.`;
+    add = drawer(page, 'Add Identification Token');
     await add.getByText(rule).first().waitFor();
+    await fill(add, 'NoExpiryE2E');
     expect(await add.getByRole('button', { name: 'Generate token' }).isDisabled()).toBe(true);
-    await add.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('button', { name: 'Discard', exact: true }).click();
-    await add.waitFor({ state: 'detached' });
+    await discard(add);
 
     // The same token sent straight to the API: refused, the rule named in code, message and field.
-    const auth = { Authorization: `Bearer ${await adminLogin(suite.server.url, E2E_ADMIN.email, E2E_ADMIN.password)}` };
     const roles = (await (await fetch(new URL('/api/admin/roles', suite.server.url), { headers: auth })).json()) as { items: { id: number; name: string }[] };
     const roleId = roles.items.find((role) => role.name === 'Clients, Actions, Logs')?.id;
     const response = await fetch(new URL('/api/admin/identification-tokens', suite.server.url), {
