@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { acceptor, arbitrary, objectArb, type Hints } from './contract/arbitraries';
 import { compile, createAjv, operations, type Document, type Operation, type Schema } from './contract/schemas';
 import { parameterViolations, violations } from './contract/violations';
@@ -58,6 +58,16 @@ beforeAll(async () => {
   hints.bySlot.cursor = fc.constant(listing.nextCursor ?? listing.changeCursor);
   publicAuth = { authorization: secret };
   doc = (await request<Document>(server.port, '/api/public/docs/openapi.json')).body;
+});
+// The first test may leave a random token policy behind (PUT is one of the operations it
+// calls); each test starts without one, whatever the shuffled order.
+beforeEach(async () => {
+  const reset = await request(server.port, '/api/admin/settings/token-policy', {
+    method: 'PUT',
+    headers: admin.auth,
+    json: { maxLifetimeDays: null, requireWhitelist: false, widestIpv4Prefix: null, widestIpv6Prefix: null },
+  });
+  expect(reset.status).toBe(200);
 });
 afterAll(async () => {
   await server.close();
