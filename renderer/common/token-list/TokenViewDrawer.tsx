@@ -67,6 +67,9 @@ export function TokenViewDrawer({
               label: 'Expired Date',
               children: token.expiresOn === null ? 'No expiry date' : `${formatDisplayDate(token.expiresOn)} (${STATUS_TEXT[token.status]})`,
             },
+            // Absent from inventories taken before tokens had owners: not shown then.
+            ...(token.owner === undefined ? [] : [{ key: 'owner', label: 'Owner', children: token.owner ?? 'No owner' }]),
+            ...(token.description ? [{ key: 'description', label: 'Description', children: <span style={{ whiteSpace: 'pre-wrap' }}>{token.description}</span> }] : []),
             { key: 'review', label: 'Review', children: <ReviewTags flags={flags} /> },
             { key: 'created', label: 'Created', children: `${when(token.createdAt)} by ${token.createdBy.name}` },
             {
