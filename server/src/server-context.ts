@@ -11,6 +11,7 @@ import type { AccessCache } from './tokens/access-cache';
 import type { LeakService } from './tokens/leak-service';
 import type { RotationService } from './tokens/rotation-service';
 import type { TokenService } from './tokens/token-service';
+import type { UsageService } from './usage/usage-service';
 
 /**
  * Everything the routes use, built once by buildServer: services only. Routes parse and
@@ -31,6 +32,7 @@ export interface ServerContext {
   guard: AccessGuard;
   rotation: RotationService;
   leaks: LeakService;
+  usage: UsageService;
 }
 
 /** What seeding a database needs, before any route exists. */

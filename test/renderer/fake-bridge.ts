@@ -503,7 +503,7 @@ export class FakeWifox {
           return token ? { hint: found.hint, status: 'current' as const, token } : { hint: found.hint, status: 'unknown' as const };
         }),
       }),
-    'audit.list': ({ tokenId }) => ok({ items: this.audit.filter((e) => tokenId === undefined || e.tokenId === tokenId) }),
+    'audit.list': ({ tokenId }) => ok({ items: this.audit.filter((e) => tokenId === undefined || e.tokenId === tokenId), nextCursor: null }),
     'clipboard.copySecret': ({ secret }) => {
       this.clipboard.push(secret);
       return ok({ clearsInSeconds: this.settings.clipboardClearSeconds, historyExcluded: this.clipboardHistoryExcluded });

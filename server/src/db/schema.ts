@@ -129,6 +129,19 @@ export interface RetiredSecretsTable {
   reason: 'deleted' | 'rotated';
 }
 
+export interface TokenUsageDaysTable {
+  token_id: number;
+  day: string;
+  accepted: number;
+  refused: number;
+}
+
+export interface TokenUsageAddressesTable {
+  token_id: number;
+  day: string;
+  ip: string;
+}
+
 export interface Schema {
   meta: MetaTable;
   employees: EmployeesTable;
@@ -145,4 +158,6 @@ export interface Schema {
   change_counter: ChangeCounterTable;
   token_tombstones: TokenTombstonesTable;
   retired_secrets: RetiredSecretsTable;
+  token_usage_days: TokenUsageDaysTable;
+  token_usage_addresses: TokenUsageAddressesTable;
 }

@@ -11,6 +11,7 @@ import { RetiredSecretsRepository } from './retired-secrets';
 import { RolesRepository } from './roles';
 import { SessionsRepository } from './sessions';
 import { TokensRepository } from './tokens';
+import { UsageRepository } from './usage';
 
 /** Every repository over one connection or transaction. */
 export interface Repositories {
@@ -24,6 +25,7 @@ export interface Repositories {
   counters: CountersRepository;
   changes: ChangesRepository;
   retiredSecrets: RetiredSecretsRepository;
+  usage: UsageRepository;
 }
 
 export function createRepositories(db: Kysely<Schema>, kind: StoreKind): Repositories {
@@ -38,5 +40,6 @@ export function createRepositories(db: Kysely<Schema>, kind: StoreKind): Reposit
     counters: new CountersRepository(db),
     changes: new ChangesRepository(db, kind),
     retiredSecrets: new RetiredSecretsRepository(db),
+    usage: new UsageRepository(db),
   };
 }
