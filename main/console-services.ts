@@ -1,5 +1,6 @@
 import type { WifoxClientOptions } from './api/wifox-client';
 import { WifoxClient } from './api/wifox-client';
+import { AuditLogService } from './audit/audit-log-service';
 import type { InventoryDialogPort } from './inventory/dialog-port';
 import { InventoryService } from './inventory/inventory-service';
 import { LiveInventory } from './inventory/live-inventory';
@@ -27,6 +28,7 @@ import { isAppError } from './errors';
 import { LeakService } from './services/leak-service';
 import { SettingsService } from './services/settings-service';
 import { type KnownInventory, TokenService } from './services/token-service';
+import { UsageService } from './services/usage-service';
 
 export type ConsoleAdapters = {
   store: KeyValueStore;
@@ -107,7 +109,9 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
   live.onFullLoad((profile, load) => inventory.refreshCache(profile, load));
   const roles = new RoleAdminService(session);
   const leaks = new LeakService(session);
-  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, leaks, events });
+  const auditLog = new AuditLogService({ session, catalog, userDataDir: adapters.userDataDir, dialogs: adapters.dialogs, logger });
+  const usage = new UsageService(session);
+  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, leaks, auditLog, usage, events });
 
   return {
     profiles,
