@@ -6,3 +6,4 @@ export const InventoryPage = lazy(() => import('../inventory/InventoryPage').the
 export const RolesPage = lazy(() => import('../roles/RolesPage').then((m) => ({ default: m.RolesPage })));
 export const PreferencesPage = lazy(() => import('./PreferencesPage').then((m) => ({ default: m.PreferencesPage })));
 export const LeakedSecretPage = lazy(() => import('../leaks/LeakedSecretPage').then((m) => ({ default: m.LeakedSecretPage })));
+export const AuditLogPage = lazy(() => import('../audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));

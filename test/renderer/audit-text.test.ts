@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../shared/api/audit';
 import { denialAuditReason, parseDenialReason } from '../../shared/domain';
-import { eventSentences } from '../../renderer/tokens/details/auditText';
+import { eventSentences } from '../../renderer/common/audit-text/auditText';
 
 const event = (over: Partial<AuditEvent>): AuditEvent => ({
   id: 1,

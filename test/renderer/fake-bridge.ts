@@ -91,6 +91,9 @@ const SERVER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'tokens.rotateSecret',
   'tokens.endOverlap',
   'leaks.check',
+  'auditLog.refusals',
+  'usage.token',
+  'usage.totals',
 ]);
 
 // Errors carry main's wording (shared/ipc/error-wording.ts): the renderer shows it as is.

@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEvent } from '../../../shared/api/audit';
-import { rotationSentences } from '../rotate/rotationAuditText';
+import { rotationSentences } from './rotationAuditText';
 import { formatDisplayDate, parseDenialReason, retiredSecretOf, RIGHT_LABELS, moduleByKey } from '../../../shared/domain';
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
