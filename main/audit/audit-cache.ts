@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { auditEventSchema } from '../../shared/api/audit';
@@ -54,6 +54,7 @@ export class AuditCache {
 
   async write(profileId: string, file: Omit<AuditCacheFile, 'format' | 'version'>): Promise<void> {
     const content = JSON.stringify({ format: 'wifox-audit-cache', version: 1, ...file });
+    await mkdir(this.directory, { recursive: true, mode: 0o700 });
     await writeFileAtomic(this.pathFor(profileId), content);
   }
 }

@@ -63,7 +63,7 @@ export function AuditFilters({
             <Button type="primary" onClick={onApply}>
               Apply filters
             </Button>
-            <Button onClick={onClear}>Clear</Button>
+            <Button onClick={onClear}>Clear filters</Button>
           </Space>
         </Form.Item>
       </Space>
