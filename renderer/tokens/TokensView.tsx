@@ -9,6 +9,7 @@ import { TokenList, type EditingHandlers, type ListReload } from '../common/toke
 import { RevealHost, type RevealHandle } from '../common/reveal/RevealDialog';
 import { useListPrefs } from '../common/token-list/useListPrefs';
 import { useShortcuts } from './useShortcuts';
+import { useRequestCounts } from './useRequestCounts';
 
 // The drawers (and their date picker) load when first opened: the first screen is the list.
 const AddTokenDrawer = lazy(() => import('./drawers/AddTokenDrawer').then((m) => ({ default: m.AddTokenDrawer })));
@@ -54,6 +55,7 @@ export function TokensView({
   const [deleting, setDeleting] = useState<IdentificationToken | null>(null);
   const reveal = useRef<RevealHandle>(null);
   const search = useRef<InputRef>(null);
+  const requests = useRequestCounts(prefs.sort === 'requests' || prefs.columns.includes('requests'), readOnly === undefined ? (reload?.loadedAt ?? null) : undefined);
 
   const inputs = useMemo<TokenFormInputs>(() => ({ tokens, roles, adminRank, timeZone }), [tokens, roles, adminRank, timeZone]);
 
@@ -91,6 +93,7 @@ export function TokensView({
         editing={editing}
         searchRef={search}
         emptyInventory={emptyInventory}
+        requests={requests}
         {...(readOnly === undefined ? {} : { readOnlyReason: readOnly })}
         {...(reload === undefined ? {} : { reload })}
       />

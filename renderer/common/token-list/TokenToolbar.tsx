@@ -9,6 +9,7 @@ import { OPTIONAL_COLUMNS, type ListPrefs, type OptionalColumn } from './listPre
 const COLUMN_LABELS: Readonly<Record<OptionalColumn, string>> = {
   role: 'Role',
   lastUsed: 'Last used',
+  requests: 'Requests (30 days)',
   created: 'Created',
   review: 'Review',
 };
