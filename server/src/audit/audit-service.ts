@@ -14,7 +14,7 @@ type PageQuery = Omit<AuditQuery, 'limit' | 'tokenId' | 'before'> & { limit: num
 export class AuditService {
   constructor(
     private readonly log: AuditLog,
-    private readonly options: { clock: () => Date; timeZone: string } = { clock: () => new Date(), timeZone: 'UTC' },
+    private readonly options: { clock: () => Date; timeZone: string },
   ) {}
 
   list(admin: AdminContext, query: { tokenId?: number; before?: number; limit: number }): Promise<AuditEvent[]> {
