@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent, AuditListResponse, RefusalGroups } from '../../shared/api';
-import { createToken, login, request, roleId, startServer, TestClock, type Session, type Started } from './harness';
+import { addEmployee, addRole, createToken, login, request, roleId, startServer, TestClock, type Session, type Started } from './harness';
 
 // Security → Audit log: the filtered, keyset-paged trail and the grouped refusals, over HTTP.
 const EVENTS = '/api/admin/audit-events';
@@ -97,5 +97,22 @@ describe('GET /api/admin/audit-events/refusals', () => {
       clock.advance(-25 * 3_600_000);
       admin = await login(server.port);
     }
+  });
+});
+
+describe('who may read the audit log', () => {
+  it('needs View all on Security; View own still reads the usage of its own tokens', async () => {
+    await addRole(server.dbPath, { name: 'Own tokens', type: 'employee', rank: 5, rights: { security: { view: 'own', manage: [] } } });
+    const reader = { email: 'own@example.test', password: 'Own-Passw0rd!', name: 'Owen' };
+    await addEmployee(server.dbPath, { ...reader, roles: ['Own tokens'] });
+    const own = await login(server.port, { email: reader.email, password: reader.password });
+    for (const path of [EVENTS, `${EVENTS}/refusals`]) {
+      const reply = await request<{ code: string }>(server.port, path, { headers: own.auth });
+      expect(reply.status, path).toBe(403);
+      expect(reply.body.code).toBe('forbidden');
+    }
+    const usage = await request<{ items: unknown[] }>(server.port, '/api/admin/token-usage', { headers: own.auth });
+    expect(usage.status).toBe(200);
+    expect(usage.body.items).toEqual([]);
   });
 });
