@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi } from './support/admin-api';
+import { seriousViolations } from './support/axe';
 import type { ConsoleHarness } from './support/console-harness';
 import { callPublicApi } from './support/public-api';
 import { type Suite, startSuite } from './support/suite';
@@ -53,6 +54,7 @@ describe('audit log, end to end', { shuffle: false }, () => {
     const table = page.getByRole('table', { name: 'Audit events' });
     await table.getByText(sentence).waitFor();
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Another filter shows the token's creation and deletion, not the refusal.
     await page.getByRole('button', { name: 'Clear filters' }).click();
