@@ -24,8 +24,8 @@ export function RefusalGroupsPanel({
   onAddress: (group: RefusalsByAddress) => void;
   onToken: (group: RefusalsByToken) => void;
 }) {
-  const [window, setWindow] = useState<RefusalWindow>('24h');
-  const groups = useBridgeQuery((bridge) => bridge.auditLog.refusals({ window }), `${window}:${reloadKey}`);
+  const [period, setPeriod] = useState<RefusalWindow>('24h');
+  const groups = useBridgeQuery((bridge) => bridge.auditLog.refusals({ window: period }), `${period}:${reloadKey}`);
   let body;
   if (groups.status === 'loading') body = <Skeleton active paragraph={{ rows: 2 }} />;
   else if (groups.status === 'error') {
@@ -72,7 +72,7 @@ export function RefusalGroupsPanel({
     <Card
       size="small"
       title="Refused requests"
-      extra={<Segmented aria-label="Period" options={WINDOWS} value={window} onChange={(value) => setWindow(value as RefusalWindow)} />}
+      extra={<Segmented aria-label="Period" options={WINDOWS} value={period} onChange={(value) => setPeriod(value as RefusalWindow)} />}
     >
       {body}
     </Card>
