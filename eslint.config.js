@@ -22,7 +22,7 @@ const nodeMessage = 'Node built-ins are not available here.';
 // Renderer folders: `app` is the composition root (it wires the features together); each
 // feature imports only its own files, renderer/common (shared UI pieces), renderer/ipc and
 // shared/, so a feature can change without breaking another. common and ipc import no feature.
-const RENDERER_FEATURES = ['layout', 'session', 'tokens', 'inventory', 'roles', 'leaks', 'policy'];
+const RENDERER_FEATURES = ['layout', 'session', 'tokens', 'inventory', 'roles', 'leaks', 'policy', 'audit'];
 const featureImports = (allowed) => {
   const others = ['app', ...RENDERER_FEATURES].filter((name) => name !== allowed);
   return {

@@ -1,5 +1,6 @@
 import type { WifoxClientOptions } from './api/wifox-client';
 import { WifoxClient } from './api/wifox-client';
+import { AuditLogService } from './audit/audit-log-service';
 import type { InventoryDialogPort } from './inventory/dialog-port';
 import { InventoryService } from './inventory/inventory-service';
 import { LiveInventory } from './inventory/live-inventory';
@@ -28,6 +29,7 @@ import { isAppError } from './errors';
 import { LeakService } from './services/leak-service';
 import { SettingsService } from './services/settings-service';
 import { type KnownInventory, TokenService } from './services/token-service';
+import { UsageService } from './services/usage-service';
 
 export type ConsoleAdapters = {
   store: KeyValueStore;
@@ -109,7 +111,9 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
   const roles = new RoleAdminService(session);
   const leaks = new LeakService(session);
   const policy = new TokenPolicyService(session);
-  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, leaks, policy, events });
+  const auditLog = new AuditLogService({ session, catalog, userDataDir: adapters.userDataDir, dialogs: adapters.dialogs, logger });
+  const usage = new UsageService(session);
+  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, leaks, policy, auditLog, usage, events });
 
   return {
     profiles,

@@ -1,7 +1,15 @@
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import type { z } from 'zod';
 import { loginResponseSchema, refreshResponseSchema, type LoginResponse } from '../../shared/api/auth';
-import { auditListResponseSchema, type AuditListResponse, type auditQuerySchema } from '../../shared/api/audit';
+import {
+  auditListResponseSchema,
+  refusalGroupsSchema,
+  type AuditListResponse,
+  type auditQuerySchema,
+  type RefusalGroups,
+  type RefusalWindow,
+} from '../../shared/api/audit';
+import { tokenUsageSchema, usageTotalsSchema, type TokenUsage, type UsageTotals } from '../../shared/api/usage';
 import { modulesResponseSchema, type ModulesResponse } from '../../shared/api/modules';
 import { leakLookupResponseSchema, type LeakLookupResponse } from '../../shared/api/leaks';
 import { ADMIN_PATHS } from '../../shared/api/paths';
@@ -259,8 +267,23 @@ export class WifoxClient {
       path: ADMIN_PATHS.auditEvents,
       kind: 'admin',
       schema: auditListResponseSchema,
-      query: { tokenId: query.tokenId, limit: query.limit, before: query.before },
+      query: {
+        tokenId: query.tokenId, limit: query.limit, before: query.before, action: query.action, actor: query.actor,
+        tokenName: query.tokenName, ip: query.ip, from: query.from, to: query.to, cursor: query.cursor,
+      },
     });
+  }
+
+  auditRefusals(window: RefusalWindow): Promise<RefusalGroups> {
+    return this.admin({ method: 'GET', path: ADMIN_PATHS.auditRefusals, kind: 'admin', schema: refusalGroupsSchema, query: { window } });
+  }
+
+  tokenUsage(id: number): Promise<TokenUsage> {
+    return this.admin({ method: 'GET', path: ADMIN_PATHS.tokenUsage(id), kind: 'admin', schema: tokenUsageSchema });
+  }
+
+  usageTotals(): Promise<UsageTotals> {
+    return this.admin({ method: 'GET', path: ADMIN_PATHS.usageTotals, kind: 'admin', schema: usageTotalsSchema });
   }
 
   // Admin calls carry the access token; a 401 renews it once and tries again.

@@ -1,3 +1,4 @@
+import type { AuditLogService } from '../audit/audit-log-service';
 import type { InventoryService } from '../inventory/inventory-service';
 import type { EventSink } from '../ports';
 import type { CatalogService } from '../services/catalog-service';
@@ -9,6 +10,7 @@ import type { LeakService } from '../services/leak-service';
 import type { SettingsService } from '../services/settings-service';
 import type { TokenPolicyService } from '../services/token-policy-service';
 import type { TokenService } from '../services/token-service';
+import type { UsageService } from '../services/usage-service';
 import type { IpcHandlers } from './handle';
 
 export type HandlerServices = {
@@ -22,6 +24,8 @@ export type HandlerServices = {
   inventory: InventoryService;
   leaks: LeakService;
   policy: TokenPolicyService;
+  auditLog: AuditLogService;
+  usage: UsageService;
   events: EventSink;
 };
 
@@ -65,6 +69,11 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
   },
 
   'audit.list': (arg) => s.tokens.audit(arg),
+  'auditLog.page': (arg) => s.auditLog.page(arg),
+  'auditLog.refusals': ({ window }) => s.auditLog.refusals(window),
+  'auditLog.export': ({ filter }) => s.auditLog.exportWithDialog(filter),
+  'usage.token': ({ id }) => s.usage.token(id),
+  'usage.totals': () => s.usage.totals(),
   'tokens.rotateSecret': ({ id, version, overlapHours }) => s.tokens.rotateSecret(id, version, overlapHours),
   'tokens.endOverlap': ({ id, version }) => s.tokens.endOverlap(id, version),
   'leaks.check': ({ text }) => s.leaks.check(text),

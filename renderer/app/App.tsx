@@ -9,7 +9,7 @@ import { SessionProvider } from '../session/SessionProvider';
 import { useSession } from '../common/SessionContext';
 import { SignInScreen } from '../session/SignInScreen';
 import { TokensPage } from '../tokens/TokensPage';
-import { InventoryPage, LeakedSecretPage, PreferencesPage, RolesPage, TokenPolicyPage } from './lazyPages';
+import { AuditLogPage, InventoryPage, LeakedSecretPage, PreferencesPage, RolesPage, TokenPolicyPage } from './lazyPages';
 import { Loading } from '../common/Loading';
 import { Providers } from './Providers';
 import { loadSection, saveSection, type Section } from '../layout/sections';
@@ -64,6 +64,7 @@ function SignedIn() {
         <Suspense fallback={<Loading label={`Loading ${section}`} />}>
           {section === 'inventory' && <InventoryPage />}
           {section === 'leaks' && <LeakedSecretPage />}
+          {section === 'audit' && <AuditLogPage />}
           {section === 'roles' && <RolesPage />}
           {section === 'policy' && <TokenPolicyPage />}
           {section === 'preferences' && <PreferencesPage />}

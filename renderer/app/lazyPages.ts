@@ -7,3 +7,4 @@ export const RolesPage = lazy(() => import('../roles/RolesPage').then((m) => ({ 
 export const PreferencesPage = lazy(() => import('./PreferencesPage').then((m) => ({ default: m.PreferencesPage })));
 export const LeakedSecretPage = lazy(() => import('../leaks/LeakedSecretPage').then((m) => ({ default: m.LeakedSecretPage })));
 export const TokenPolicyPage = lazy(() => import('../policy/TokenPolicyPage').then((m) => ({ default: m.TokenPolicyPage })));
+export const AuditLogPage = lazy(() => import('../audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));

@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, SlidersOutlined, TeamOutlined, VerifiedOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, FileSearchOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, SlidersOutlined, TeamOutlined, VerifiedOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { Section } from './sections';
 
@@ -20,6 +20,7 @@ export function SideMenu({ section, onNavigate }: { section: Section; onNavigate
             { key: 'tokens', label: 'Identification tokens', icon: <KeyOutlined /> },
             { key: 'inventory', label: 'Inventory review', icon: <AuditOutlined /> },
             { key: 'leaks', label: 'Leaked secret', icon: <AlertOutlined /> },
+            { key: 'audit', label: 'Audit log', icon: <FileSearchOutlined /> },
           ],
         },
         {

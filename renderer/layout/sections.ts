@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SECTIONS = ['tokens', 'inventory', 'leaks', 'roles', 'policy', 'preferences'] as const;
+export const SECTIONS = ['tokens', 'inventory', 'leaks', 'audit', 'roles', 'policy', 'preferences'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const STORAGE_KEY = 'wifox.section';

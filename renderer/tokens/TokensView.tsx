@@ -11,6 +11,7 @@ import { RevealHost, type RevealHandle } from '../common/reveal/RevealDialog';
 import { useListPrefs } from '../common/token-list/useListPrefs';
 import { useShortcuts } from './useShortcuts';
 import { useBridgeQuery } from '../ipc/useBridgeQuery';
+import { useRequestCounts } from './useRequestCounts';
 
 // The drawers (and their date picker) load when first opened: the first screen is the list.
 const AddTokenDrawer = lazy(() => import('./drawers/AddTokenDrawer').then((m) => ({ default: m.AddTokenDrawer })));
@@ -56,6 +57,7 @@ export function TokensView({
   const [deleting, setDeleting] = useState<IdentificationToken | null>(null);
   const reveal = useRef<RevealHandle>(null);
   const search = useRef<InputRef>(null);
+  const requests = useRequestCounts(prefs.sort === 'requests' || prefs.columns.includes('requests'), readOnly === undefined ? (reload?.loadedAt ?? null) : undefined);
 
   // The token policy: the drawers show its rules up front and the list flags tokens breaking
   // it. Unknown (offline, older server) means no rules shown; the server still applies them.
@@ -115,6 +117,7 @@ export function TokensView({
         searchRef={search}
         emptyInventory={emptyInventory}
         policy={policy}
+        requests={requests}
         {...(readOnly === undefined ? {} : { readOnlyReason: readOnly })}
         {...(reload === undefined ? {} : { reload })}
       />

@@ -18,6 +18,7 @@ import { AccessGuard } from './public/access-guard';
 import { createAddressResolver } from './public/client-address';
 import { DEFAULT_DENIAL_LIMIT, MemoryDenialLimiter, SharedDenialLimiter, type DenialLimit, type DenialLimiter } from './public/denial-limiter';
 import { RecordService } from './public/record-service';
+import { UsageCounters } from './public/usage-counters';
 import { UsageRecorder } from './public/usage-recorder';
 import { adminRoutes } from './routes/admin';
 import { openApiDocument } from './routes/openapi';
@@ -33,6 +34,7 @@ import { LeakService } from './tokens/leak-service';
 import { RotationService } from './tokens/rotation-service';
 import { TokenService } from './tokens/token-service';
 import { TokenPolicyService } from './policy/token-policy-service';
+import { UsageService } from './usage/usage-service';
 
 export interface ServerOptions {
   /**
@@ -59,6 +61,8 @@ export interface ServerOptions {
   scryptCost?: ScryptCost;
   lockout?: LockoutPolicy;
   denialLimit?: DenialLimit;
+  /** How often each node writes its usage counts (ms). Default 5 s. */
+  usageFlushMs?: number;
   /** Maximum request body in bytes (413 beyond). Default 64 KiB. */
   bodyLimit?: number;
 }
@@ -89,6 +93,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     : new MemoryDenialLimiter(clock, denialLimit);
   const tokenPolicy = new TokenPolicyService(store, audit, { clock, timeZone });
   const tokenService = new TokenService(store, audit, cache, { clock, timeZone, policy: tokenPolicy });
+  const usageCounters = new UsageCounters(store, { clock, timeZone, ...(options.usageFlushMs !== undefined ? { flushEveryMs: options.usageFlushMs } : {}) });
   const ctx: ServerContext = {
     clock,
     timeZone,
@@ -96,15 +101,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     sessions,
     admins: new AdminSessions(sessions, repos.employees),
     catalog: new CatalogService(repos.meta, repos.roles, timeZone),
-    auditTrail: new AuditService(audit),
+    auditTrail: new AuditService(audit, { clock, timeZone }),
     records: new RecordService(repos.records, clock),
     logins: new LoginService(repos.employees, sessions, new LoginLockout(repos.counters, clock, options.lockout ?? DEFAULT_LOCKOUT), audit, clock, scryptCost),
     tokens: tokenService,
     roles: new RoleService(store, audit, cache, clock),
-    guard: new AccessGuard(cache, limiter, usage, audit, { clock, timeZone }),
+    guard: new AccessGuard(cache, limiter, usage, audit, { clock, timeZone, retired: repos.retiredSecrets, counters: usageCounters }),
     rotation: new RotationService(store, tokenService, audit, cache, { clock, timeZone }),
     leaks: new LeakService(store, tokenService, audit, cache, limiter, { clock, timeZone }),
     tokenPolicy,
+    usage: new UsageService(repos.usage, usageCounters, tokenService, { clock, timeZone }),
   };
 
   try {
@@ -153,8 +159,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Answers carry tokens, sessions and audit data: nothing is cached by intermediaries.
     reply.header('cache-control', 'no-store');
   });
+  usageCounters.start();
   app.addHook('onClose', async () => {
     try {
+      // Store unreachable at shutdown: the last few seconds of counts are lost, the rest closes.
+      await usageCounters.close().catch((error: unknown) => process.emitWarning(`usage counts not written: ${String(error)}`));
       await audit.flush();
     } finally {
       await store.close();

@@ -12,6 +12,7 @@ import type { AccessCache } from './tokens/access-cache';
 import type { LeakService } from './tokens/leak-service';
 import type { RotationService } from './tokens/rotation-service';
 import type { TokenService } from './tokens/token-service';
+import type { UsageService } from './usage/usage-service';
 
 /**
  * Everything the routes use, built once by buildServer: services only. Routes parse and
@@ -33,6 +34,7 @@ export interface ServerContext {
   rotation: RotationService;
   leaks: LeakService;
   tokenPolicy: TokenPolicyService;
+  usage: UsageService;
 }
 
 /** What seeding a database needs, before any route exists. */

@@ -8,6 +8,7 @@ export * from './tokens';
 export * from './rotation';
 export * from './leaks';
 export * from './audit';
+export * from './usage';
 export * from './public';
 export * from './paths';
 export * from './text';

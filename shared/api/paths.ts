@@ -16,6 +16,9 @@ export const ADMIN_PATHS = {
   endOverlap: (id: number): string => `/api/admin/identification-tokens/${id}/end-overlap`,
   leakLookup: '/api/admin/identification-tokens/leak-lookup',
   auditEvents: '/api/admin/audit-events',
+  auditRefusals: '/api/admin/audit-events/refusals',
+  usageTotals: '/api/admin/token-usage',
+  tokenUsage: (id: number): string => `/api/admin/token-usage/${id}`,
 } as const;
 
 export const PUBLIC_PATHS = {

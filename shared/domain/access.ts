@@ -68,6 +68,21 @@ export function denialAuditReason(reason: DenyReason, needed: NeededRight | null
   return reason === 'insufficient_rights' && needed !== null ? `${reason}:${needed.module}:${needed.right}` : reason;
 }
 
+/**
+ * The audit reason of a refused secret that a deleted token held, or that a rotation retired:
+ * still `unknown_token` to anything that reads only the code.
+ */
+export function retiredSecretAuditReason(why: 'deleted' | 'rotated'): string {
+  return `unknown_token:${why}`;
+}
+
+/** Which retired secret an audit reason names, if any. */
+export function retiredSecretOf(reason: string | undefined): 'deleted' | 'rotated' | null {
+  if (reason === retiredSecretAuditReason('deleted')) return 'deleted';
+  if (reason === retiredSecretAuditReason('rotated')) return 'rotated';
+  return null;
+}
+
 export function parseDenialReason(text: string): { reason: DenyReason; needed: NeededRight | null } | null {
   const [code, module, right] = text.split(':');
   const reason = DENY_REASONS.find((known) => known === code);

@@ -30,7 +30,7 @@ export const STATUS_LABELS: Readonly<Record<TokenStatus, string>> = {
 const LIST_SEPARATOR = '; ';
 const LINE_END = '\r\n';
 // Excel reads a UTF-8 file without a byte-order mark as the local code page and garbles names.
-const BYTE_ORDER_MARK = '\uFEFF';
+export const BYTE_ORDER_MARK = '\uFEFF';
 
 // What spreadsheets take as the start of a formula (or, tab and CR, as a way to hide one).
 const FORMULA_START = /^[=+\-@\t\r]/;

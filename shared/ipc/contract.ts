@@ -28,6 +28,7 @@ import { inventoryIpcContract, inventoryIpcEvents } from './inventory-contract';
 import { policyIpcContract } from './policy-contract';
 import { rolesIpcContract } from './roles-contract';
 import { leaksIpcContract } from './leaks-contract';
+import { auditIpcContract } from './audit-contract';
 import {
   connectionChangedEventSchema,
   consoleSettingsSchema,
@@ -127,6 +128,7 @@ export const ipcContract = {
   ...rolesIpcContract,
   ...policyIpcContract,
   ...leaksIpcContract,
+  ...auditIpcContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;

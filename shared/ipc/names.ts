@@ -38,6 +38,11 @@ export const CHANNEL_NAMES = [
   'leaks.check',
   'policy.get',
   'policy.update',
+  'auditLog.page',
+  'auditLog.refusals',
+  'auditLog.export',
+  'usage.token',
+  'usage.totals',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES_LIST = ['session.ended', 'connection.changed', 'inventory.exportProgress'] as const satisfies readonly EventName[];

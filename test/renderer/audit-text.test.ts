@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../shared/api/audit';
-import { denialAuditReason, parseDenialReason } from '../../shared/domain';
-import { eventSentences } from '../../renderer/tokens/details/auditText';
+import { denialAuditReason, parseDenialReason, retiredSecretAuditReason } from '../../shared/domain';
+import { eventSentences } from '../../renderer/common/audit-text/auditText';
 
 const event = (over: Partial<AuditEvent>): AuditEvent => ({
   id: 1,
@@ -15,6 +15,15 @@ const event = (over: Partial<AuditEvent>): AuditEvent => ({
 });
 
 describe('History sentences', () => {
+  it('names the deleted token, or the rotation, a refused secret came from', () => {
+    const refused = (why: 'deleted' | 'rotated') =>
+      eventSentences(event({ action: 'token.denied', actor: { type: 'token', id: 3, name: 'Nightly' }, tokenName: 'Nightly', ip: '203.0.113.9', reason: retiredSecretAuditReason(why) }));
+    expect(refused('deleted')).toEqual(['A request from 203.0.113.9 was refused: it used the secret of deleted token “Nightly”.']);
+    expect(refused('rotated')).toEqual(['A request from 203.0.113.9 was refused: it used a rotated-out secret of token “Nightly”.']);
+    // Still the unknown-token code to anything reading the code alone.
+    expect(parseDenialReason(retiredSecretAuditReason('deleted'))).toEqual({ reason: 'unknown_token', needed: null });
+  });
+
   it('tells a creation with what the token was given, dates as DD/MM/YYYY', () => {
     const created = event({
       action: 'token.created',

@@ -8,7 +8,8 @@
  * behind the real main handlers by test/main/fake-bridge-contract.test.ts.
  */
 import { serializeSnapshot } from '../support/snapshot-text';
-import type { AuditEvent } from '../../shared/api/audit';
+import type { AuditEvent, RefusalGroups } from '../../shared/api/audit';
+import type { TokenUsage } from '../../shared/api/usage';
 import type { RoleItem } from '../../shared/api/roles';
 import type { SettingsResponse } from '../../shared/api/settings';
 import type { IdentificationToken } from '../../shared/api/tokens';
@@ -95,6 +96,9 @@ const SERVER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'leaks.check',
   'policy.get',
   'policy.update',
+  'auditLog.refusals',
+  'usage.token',
+  'usage.totals',
 ]);
 
 // Errors carry main's wording (shared/ipc/error-wording.ts): the renderer shows it as is.
@@ -160,6 +164,11 @@ export class FakeWifox {
   roles: RoleItem[] = ROLES;
   tokens: IdentificationToken[] = [];
   audit: AuditEvent[] = [];
+  /** Set: the audit log answers from main's cached window, taken at this instant. */
+  auditCachedAt: string | null = null;
+  refusalGroups: RefusalGroups | null = null;
+  /** Token id → its usage; absent tokens have none. */
+  usage = new Map<number, TokenUsage>();
   settings: ConsoleSettings = { ...DEFAULT_SETTINGS };
   org: SettingsResponse = { timeZone: TIME_ZONE, organisationName: 'Wifox Test' };
   policy: TokenPolicy = { maxLifetimeDays: null, requireWhitelist: false, widestIpv4Prefix: null, widestIpv6Prefix: null, version: 1, updatedAt: null, updatedBy: null, editable: true };
@@ -546,7 +555,29 @@ export class FakeWifox {
           return token ? { hint: found.hint, status: 'current' as const, token } : { hint: found.hint, status: 'unknown' as const };
         }),
       }),
-    'audit.list': ({ tokenId }) => ok({ items: this.audit.filter((e) => tokenId === undefined || e.tokenId === tokenId) }),
+    'audit.list': ({ tokenId }) => ok({ items: this.audit.filter((e) => tokenId === undefined || e.tokenId === tokenId), nextCursor: null }),
+    'auditLog.page': ({ filter, cursor, limit }) => {
+      const same = (a: string | null, b: string | undefined) => b === undefined || (a ?? '').toLowerCase() === b.toLowerCase();
+      const matching = this.audit.filter((e) =>
+        (filter.action === undefined || e.action === filter.action) && same(e.actor.name, filter.actor) && same(e.tokenName, filter.tokenName) &&
+        (filter.ip === undefined || e.ip === filter.ip) && (filter.from === undefined || e.at.slice(0, 10) >= filter.from) &&
+        (filter.to === undefined || e.at.slice(0, 10) <= filter.to));
+      const start = cursor === undefined ? 0 : Number(cursor);
+      const end = start + limit;
+      return ok({ items: matching.slice(start, end), nextCursor: end < matching.length ? String(end) : null, cachedAt: this.auditCachedAt });
+    },
+    'auditLog.refusals': ({ window }) =>
+      ok(this.refusalGroups ?? { window, since: '2026-12-01T00:00:00.000Z', byToken: [], byAddress: [] }),
+    'auditLog.export': ({ filter }) => {
+      const filePath = this.saveDialog.shift() ?? null;
+      const count = this.audit.filter((e) => filter.action === undefined || e.action === filter.action).length;
+      if (filePath !== null) this.files.set(filePath, `audit:${JSON.stringify(filter)}`);
+      return ok({ filePath, count, cachedAt: this.auditCachedAt });
+    },
+    'usage.token': ({ id }) =>
+      ok(this.usage.get(id) ?? { tokenId: id, from: '2026-11-03', to: '2026-12-02', days: [], addresses: [], asOf: '2026-12-02T10:00:00.000Z' }),
+    'usage.totals': () =>
+      ok({ from: '2026-11-03', to: '2026-12-02', items: [...this.usage.values()].map((u) => ({ tokenId: u.tokenId, requests: u.days.reduce((sum, d) => sum + d.accepted + d.refused, 0) })) }),
     'clipboard.copySecret': ({ secret }) => {
       this.clipboard.push(secret);
       return ok({ clearsInSeconds: this.settings.clipboardClearSeconds, historyExcluded: this.clipboardHistoryExcluded });

@@ -8,7 +8,7 @@ import { useReviewFlags } from '../review-flags/useReviewFlags';
 import { TokenViewDrawer } from './TokenViewDrawer';
 import { formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/domain';
 import { visuallyHidden } from '../styles';
-import { filterAndSortTokens } from './filterTokens';
+import { filterAndSortTokens, type RequestCounts } from './filterTokens';
 import type { ListPrefs } from './listPrefs';
 import { TokenTable } from './TokenTable';
 import { TokenToolbar } from './TokenToolbar';
@@ -49,6 +49,7 @@ export function TokenList({
   label,
   reload,
   policy = null,
+  requests = null,
 }: {
   tokens: IdentificationToken[];
   roles: readonly RoleItem[];
@@ -65,6 +66,8 @@ export function TokenList({
   reload?: ListReload;
   /** The token policy to flag tokens against (live list only: a snapshot holds none). */
   policy?: TokenPolicyRules | null;
+  /** Requests of the last 30 days by token id (the live list), for its column and sort. */
+  requests?: RequestCounts;
 }) {
   const reasonId = useId();
   const [viewing, setViewing] = useState<IdentificationToken | null>(null);
@@ -76,8 +79,8 @@ export function TokenList({
   const { status, roleId, reviewFlag, sort, order } = prefs;
   const rows = useMemo(
     () =>
-      filterAndSortTokens(shown, { search: deferredSearch, status, roleId, reviewFlag, sort, order }, (token) => flags.get(token.id) ?? NO_FLAGS),
-    [shown, flags, deferredSearch, status, roleId, reviewFlag, sort, order],
+      filterAndSortTokens(shown, { search: deferredSearch, status, roleId, reviewFlag, sort, order }, (token) => flags.get(token.id) ?? NO_FLAGS, requests),
+    [shown, flags, deferredSearch, status, roleId, reviewFlag, sort, order, requests],
   );
 
   const editable = editing !== undefined && readOnlyReason === undefined;
@@ -91,8 +94,8 @@ export function TokenList({
   const options = useMemo<ColumnOptions>(() => {
     const actions: ActionsMode =
       editing === undefined ? { kind: 'hidden' } : readOnlyReason === undefined ? { kind: 'enabled' } : { kind: 'disabled', reason: readOnlyReason, reasonId };
-    return { actions, flags };
-  }, [editing, readOnlyReason, reasonId, flags]);
+    return { actions, flags, requests };
+  }, [editing, readOnlyReason, reasonId, flags, requests]);
 
   const filtered = prefs.search !== '' || prefs.status !== null || prefs.roleId !== null || prefs.reviewFlag !== null;
   const empty =

@@ -6,7 +6,7 @@ import { fitColumns } from './fitColumns';
 import { tokenColumns, type ColumnHandlers, type ColumnOptions } from './tokenColumns';
 import { useViewportHeight } from './useViewportHeight';
 
-const SORTABLE: Readonly<Record<string, ListSortField>> = { name: 'name', expiresOn: 'expiresOn', lastUsedAt: 'lastUsedAt' };
+const SORTABLE: Readonly<Record<string, ListSortField>> = { name: 'name', expiresOn: 'expiresOn', lastUsedAt: 'lastUsedAt', requests: 'requests' };
 
 // A virtual table draws its body rows as plain divs beside a header <table>. These roles put
 // header and rows back into one table for assistive technology (the ARIA pattern for

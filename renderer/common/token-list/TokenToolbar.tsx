@@ -10,6 +10,7 @@ const COLUMN_LABELS: Readonly<Record<OptionalColumn, string>> = {
   role: 'Role',
   owner: 'Owner',
   lastUsed: 'Last used',
+  requests: 'Requests (30 days)',
   created: 'Created',
   review: 'Review',
 };

@@ -4,6 +4,9 @@ import type { ListPrefs } from './listPrefs';
 
 type Criteria = Pick<ListPrefs, 'search' | 'status' | 'roleId' | 'sort' | 'order'> & Partial<Pick<ListPrefs, 'reviewFlag'>>;
 
+/** Requests of the last 30 days by token id; null while unknown (offline, not loaded). */
+export type RequestCounts = ReadonlyMap<number, number> | null;
+
 /** The review flags of a token (computed once per token by the caller). */
 export type FlagsOf = (token: IdentificationToken) => readonly ReviewFlag[];
 
@@ -35,6 +38,7 @@ export function filterAndSortTokens(
   tokens: readonly IdentificationToken[],
   criteria: Criteria,
   flagsOf?: FlagsOf,
+  requests: RequestCounts = null,
 ): IdentificationToken[] {
   const needle = tokenNameKey(criteria.search);
   const flag = criteria.reviewFlag ?? null;
@@ -54,5 +58,10 @@ export function filterAndSortTokens(
       return matching.sort((a, b) => compareNullable(a.expiresOn, b.expiresOn, order) || byName(a, b));
     case 'lastUsedAt':
       return matching.sort((a, b) => compareNullable(a.lastUsedAt, b.lastUsedAt, order) || byName(a, b));
+    case 'requests': {
+      // A token absent from the totals had no requests; unknown counts (no totals) keep name order.
+      const count = (token: IdentificationToken) => (requests === null ? 0 : (requests.get(token.id) ?? 0));
+      return matching.sort((a, b) => (count(a) - count(b)) * order || byName(a, b));
+    }
   }
 }

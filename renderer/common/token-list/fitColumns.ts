@@ -15,6 +15,7 @@ const LIMITS: Readonly<Record<string, { min: number; grows: boolean }>> = {
   owner: { min: 120, grows: false },
   lastUsedAt: { min: 150, grows: false },
   createdAt: { min: 150, grows: false },
+  requests: { min: 120, grows: false },
   review: { min: 110, grows: false },
   actions: { min: 96, grows: false },
 };

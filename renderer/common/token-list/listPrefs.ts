@@ -3,10 +3,11 @@ import { tokenStatusSchema } from '../../../shared/api/tokens';
 import { reviewFlagSchema } from '../../../shared/domain';
 
 // Review is on by default (a reviewer switches it off, not on); the others start hidden.
-export const OPTIONAL_COLUMNS = ['role', 'owner', 'lastUsed', 'created', 'review'] as const;
+export const OPTIONAL_COLUMNS = ['role', 'owner', 'lastUsed', 'created', 'review', 'requests'] as const;
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 
-export const LIST_SORT_FIELDS = ['name', 'expiresOn', 'lastUsedAt'] as const;
+// requests: accepted + refused requests of the last 30 days, counted by the server.
+export const LIST_SORT_FIELDS = ['name', 'expiresOn', 'lastUsedAt', 'requests'] as const;
 export type ListSortField = (typeof LIST_SORT_FIELDS)[number];
 
 // What the user chose on the token list; kept per window session so a reload restores it.

@@ -30,6 +30,8 @@ export type ColumnOptions = {
   actions: ActionsMode;
   /** Review flags by token id, for the Review column. */
   flags?: FlagMap;
+  /** Requests of the last 30 days by token id, for the Requests column (live list only). */
+  requests?: ReadonlyMap<number, number> | null;
 };
 
 
@@ -90,7 +92,7 @@ export function tokenColumns(
   options: ColumnOptions = { actions: { kind: 'enabled' } },
 ): TableColumnType<IdentificationToken>[] {
   const optional = new Set<OptionalColumn>(prefs.columns);
-  const { actions, flags } = options;
+  const { actions, flags, requests } = options;
   const reviewShown = optional.has('review') && flags !== undefined;
   const columns: (TableColumnType<IdentificationToken> | false)[] = [
     {
@@ -195,6 +197,20 @@ export function tokenColumns(
               </Typography.Text>
             )}
           </span>
+        ),
+    },
+    optional.has('requests') && {
+      key: 'requests',
+      title: 'Requests (30 days)',
+      width: 150,
+      sorter: true,
+      sortDirections: DIRECTIONS,
+      sortOrder: sortOrderOf(prefs, 'requests'),
+      render: (_: unknown, token) =>
+        requests === undefined || requests === null ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          (requests.get(token.id) ?? 0).toLocaleString('en-GB')
         ),
     },
     optional.has('created') && {

@@ -2,7 +2,7 @@ import { Alert, Button, Descriptions, Empty, Skeleton, Timeline, Typography } fr
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { formatDisplayDateTime } from '../../../shared/domain';
 import { useBridgeQuery } from '../../ipc/useBridgeQuery';
-import { AUDIT_ACTION_LABELS, eventSentences } from './auditText';
+import { AUDIT_ACTION_LABELS, eventSentences } from '../../common/audit-text/auditText';
 import { monospace } from '../../common/styles';
 
 

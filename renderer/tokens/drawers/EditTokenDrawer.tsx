@@ -14,6 +14,7 @@ import { useConfirmDiscard } from './useConfirmDiscard';
 
 // Details and test access load when their tab first opens: the first screen does not need them.
 const TokenDetails = lazy(() => import('../details/TokenDetails').then((m) => ({ default: m.TokenDetails })));
+const TokenUsage = lazy(() => import('../usage/TokenUsage').then((m) => ({ default: m.TokenUsage })));
 const TestAccess = lazy(() => import('../details/TestAccess').then((m) => ({ default: m.TestAccess })));
 
 type Conflict = { status: 'open' } | { status: 'reloading' } | { status: 'failed'; message: string };
@@ -175,6 +176,15 @@ export function EditTokenDrawer({
             children: (
               <Suspense fallback={<Loading label="Loading details" />}>
                 <TokenDetails token={fresh.version >= base.version ? fresh : base} timeZone={inputs.timeZone} refreshKey={freshCount} />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'usage',
+            label: 'Usage',
+            children: (
+              <Suspense fallback={<Loading label="Loading usage" />}>
+                <TokenUsage tokenId={base.id} timeZone={inputs.timeZone} refreshKey={freshCount} />
               </Suspense>
             ),
           },

@@ -1,5 +1,5 @@
-import type { AuditEvent } from '../../../shared/api';
-import type { AuditRepository, NewAuditEvent } from '../repositories/audit';
+import type { AuditEvent, RefusalsByAddress, RefusalsByToken } from '../../../shared/api';
+import type { AuditFilterRow, AuditRepository, NewAuditEvent } from '../repositories/audit';
 
 // Bounds what a node keeps while the store is unreachable.
 const MAX_QUEUED = 10_000;
@@ -52,6 +52,16 @@ export class AuditLog {
   async list(query: { tokenId?: number; before?: number; limit: number }): Promise<AuditEvent[]> {
     await this.flush();
     return this.audit.list(query);
+  }
+
+  async page(filter: AuditFilterRow, after: { at: string; id: number } | null, limit: number): Promise<AuditEvent[]> {
+    await this.flush();
+    return this.audit.page(filter, after, limit);
+  }
+
+  async refusalGroups(since: string): Promise<{ byToken: RefusalsByToken[]; byAddress: RefusalsByAddress[] }> {
+    await this.flush();
+    return this.audit.refusalGroups(since);
   }
 
   get queued(): number {

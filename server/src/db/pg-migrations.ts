@@ -266,4 +266,45 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         VALUES (1, NULL, 0, NULL, NULL, 1);
     `,
   },
+  {
+    version: 8,
+    name: 'audit log filters and per-day usage counters',
+    sql: `
+      -- The audit log pages newest first by (at, id) and filters on these columns.
+      CREATE INDEX audit_events_at ON audit_events (at, id);
+      CREATE INDEX audit_events_action ON audit_events (action, at, id);
+      CREATE INDEX audit_events_ip ON audit_events (ip, at, id);
+      CREATE INDEX audit_events_actor ON audit_events (lower(actor_name), at, id);
+      CREATE INDEX audit_events_token_name ON audit_events (lower(token_name), at, id);
+      CREATE INDEX audit_events_token_at ON audit_events (token_id, at, id);
+
+      -- Requests per token and day (the organisation's zone), kept 90 days. Nodes add their
+      -- counts with UPSERT increments, so several nodes sum exactly.
+      CREATE TABLE token_usage_days (
+        token_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        accepted INTEGER NOT NULL,
+        refused INTEGER NOT NULL,
+        PRIMARY KEY (token_id, day)
+      );
+      CREATE INDEX token_usage_days_day ON token_usage_days (day);
+      -- Distinct source addresses per token and day (a bounded number per node and day).
+      CREATE TABLE token_usage_addresses (
+        token_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        ip TEXT NOT NULL,
+        PRIMARY KEY (token_id, day, ip)
+      );
+      CREATE INDEX token_usage_addresses_day ON token_usage_addresses (day);
+      -- A deleted token's counts go with it.
+      CREATE FUNCTION token_usage_of_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM token_usage_days WHERE token_id = OLD.id;
+        DELETE FROM token_usage_addresses WHERE token_id = OLD.id;
+        RETURN OLD;
+      END
+      $$;
+      CREATE TRIGGER tokens_usage_deleted AFTER DELETE ON tokens FOR EACH ROW EXECUTE FUNCTION token_usage_of_deleted();
+    `,
+  },
 ];

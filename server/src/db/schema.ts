@@ -143,6 +143,19 @@ export interface RetiredSecretsTable {
   reason: 'deleted' | 'rotated';
 }
 
+export interface TokenUsageDaysTable {
+  token_id: number;
+  day: string;
+  accepted: number;
+  refused: number;
+}
+
+export interface TokenUsageAddressesTable {
+  token_id: number;
+  day: string;
+  ip: string;
+}
+
 export interface Schema {
   meta: MetaTable;
   employees: EmployeesTable;
@@ -160,4 +173,6 @@ export interface Schema {
   token_tombstones: TokenTombstonesTable;
   retired_secrets: RetiredSecretsTable;
   token_policy: TokenPolicyTable;
+  token_usage_days: TokenUsageDaysTable;
+  token_usage_addresses: TokenUsageAddressesTable;
 }

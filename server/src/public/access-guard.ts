@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { decideAccess, denialAuditReason, isWellFormedSecret, type DenyReason, type NeededRight } from '../../../shared/domain';
+import { decideAccess, denialAuditReason, isWellFormedSecret, retiredSecretAuditReason, type DenyReason, type NeededRight } from '../../../shared/domain';
 import { ERROR_CODES, UNKNOWN_CREDENTIAL_CODE } from '../../../shared/api';
 import { HttpError } from '../http/http-error';
 import type { AuditLog } from '../audit/audit-log';
@@ -7,7 +7,9 @@ import type { AccessCache, CachedToken } from '../tokens/access-cache';
 import { sha256 } from '../tokens/secrets';
 import type { DenialLimiter } from './denial-limiter';
 import { SecretUseAudit } from './secret-use-audit';
+import type { UsageCounters } from './usage-counters';
 import type { UsageRecorder } from './usage-recorder';
+import type { RetiredSecretsRepository } from '../repositories/retired-secrets';
 
 const DENIALS: Readonly<Record<DenyReason, { status: number; code: string }>> = {
   unknown_token: { status: 401, code: UNKNOWN_CREDENTIAL_CODE },
@@ -34,6 +36,10 @@ function rateLimited(address: string, wait: number): HttpError {
 export interface AccessGuardOptions {
   clock: () => Date;
   timeZone: string;
+  /** Names the deleted token (or rotated-out secret) an unknown secret belonged to, in the audit row. */
+  retired?: RetiredSecretsRepository;
+  /** Counts each known token's accepted and refused requests per day. */
+  counters?: UsageCounters;
 }
 
 export class AccessGuard {
@@ -57,7 +63,8 @@ export class AccessGuard {
     const secret = presentedSecret(request.headers.authorization);
     // A look-alike (wrong prefix, length, alphabet or checksum) never reaches the database.
     // Stryker disable next-line ConditionalExpression: isWellFormedSecret refuses undefined too; the test narrows the type
-    const token = secret !== undefined && isWellFormedSecret(secret) ? await this.cache.token(sha256(secret), now) : null;
+    const hash = secret !== undefined && isWellFormedSecret(secret) ? sha256(secret) : null;
+    const token = hash !== null ? await this.cache.token(hash, now) : null;
     const role = token ? await this.cache.role(token.roleId) : null;
     const decision = decideAccess({
       token,
@@ -73,20 +80,26 @@ export class AccessGuard {
       if (!token) throw new Error('Access allowed without a token.');
       await this.usage.record(token, now, address);
       this.secretUses.record(token, now, address);
+      this.options.counters?.record(token.id, now, address, 'accepted');
       return token;
     }
+    if (token) this.options.counters?.record(token.id, now, address, 'refused');
 
     // Counted before the row is queued: an address over the limit on another node's count is
     // answered 429 here too, and its refusal is still audited.
     const over = await this.limiter.record(address);
+    // A well-formed secret no token holds may be a deleted token's or a rotated-out one: one
+    // lookup by primary key, on refusals only (which the limiter bounds), names it in the row.
+    const retired = token === null && hash !== null && this.options.retired ? (await this.options.retired.findMany([hash]))[0] : undefined;
+    const known = token ? { id: token.id, name: token.name } : retired ? { id: retired.tokenId, name: retired.tokenName } : null;
     this.audit.insertSoon({
       at: now,
-      actor: { type: 'token', id: token?.id ?? null, name: token?.name ?? 'unknown token' },
+      actor: { type: 'token', id: known?.id ?? null, name: known?.name ?? 'unknown token' },
       action: 'token.denied',
-      tokenId: token?.id ?? null,
-      tokenName: token?.name ?? null,
+      tokenId: known?.id ?? null,
+      tokenName: known?.name ?? null,
       ip: address,
-      reason: denialAuditReason(decision.reason, needed),
+      reason: retired ? retiredSecretAuditReason(retired.reason) : denialAuditReason(decision.reason, needed),
     });
     if (over > 0) throw rateLimited(address, over);
     const denial = DENIALS[decision.reason];

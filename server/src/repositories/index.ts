@@ -12,6 +12,7 @@ import { RolesRepository } from './roles';
 import { SessionsRepository } from './sessions';
 import { TokenPolicyRepository } from './token-policy';
 import { TokensRepository } from './tokens';
+import { UsageRepository } from './usage';
 
 /** Every repository over one connection or transaction. */
 export interface Repositories {
@@ -26,6 +27,7 @@ export interface Repositories {
   changes: ChangesRepository;
   retiredSecrets: RetiredSecretsRepository;
   tokenPolicy: TokenPolicyRepository;
+  usage: UsageRepository;
 }
 
 export function createRepositories(db: Kysely<Schema>, kind: StoreKind): Repositories {
@@ -41,5 +43,6 @@ export function createRepositories(db: Kysely<Schema>, kind: StoreKind): Reposit
     changes: new ChangesRepository(db, kind),
     retiredSecrets: new RetiredSecretsRepository(db),
     tokenPolicy: new TokenPolicyRepository(db),
+    usage: new UsageRepository(db),
   };
 }

@@ -167,6 +167,14 @@ const argumentsOf = (): Record<Exclude<Channel, NoArgChannel>, fc.Arbitrary<unkn
     limit: { valid: fc.integer({ min: 1, max: 500 }), optional: true },
     before: { valid: id, optional: true },
   }),
+  'auditLog.page': nearValid({
+    filter: { valid: nearValid({ action: { valid: fc.constantFrom('token.denied', 'token.created', 'x'), optional: true }, ip: { valid: fc.string({ maxLength: 70 }), optional: true }, from: { valid: isoDate, optional: true } }) },
+    cursor: { valid: fc.string({ maxLength: 40 }), optional: true },
+    limit: { valid: fc.integer({ min: 0, max: 501 }) },
+  }),
+  'auditLog.refusals': nearValid({ window: { valid: fc.constantFrom('24h', '7d', '1y') } }),
+  'auditLog.export': nearValid({ filter: { valid: nearValid({ actor: { valid: fc.string({ maxLength: 210 }), optional: true } }) } }),
+  'usage.token': nearValid({ id: { valid: id } }),
   'clipboard.copySecret': nearValid({ secret: { valid: fc.string({ minLength: 1, maxLength: 520 }) } }),
   'inventory.cachedInfo': nearValid({ profileId: { valid: profileId() } }),
   'inventory.cached': nearValid({ profileId: { valid: profileId() } }),
@@ -221,6 +229,7 @@ const NO_ARG = [
   'tokens.list',
   'settings.get',
   'inventory.open',
+  'usage.totals',
 ] as const satisfies readonly Channel[];
 type NoArgChannel = (typeof NO_ARG)[number];
 

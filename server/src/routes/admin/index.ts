@@ -10,6 +10,7 @@ import { leakRoutes } from './leaks';
 import { rotationRoutes } from './rotation';
 import { tokenPolicyRoutes } from './token-policy';
 import { tokenRoutes } from './tokens';
+import { usageRoutes } from './usage';
 
 export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
   return async (root) => {
@@ -26,6 +27,7 @@ export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
       // Before tokenRoutes: the contract test walks the document in order, and deleting comes last.
       rotationRoutes(authed, ctx);
       leakRoutes(authed, ctx);
+      usageRoutes(authed, ctx);
       tokenRoutes(authed, ctx);
       roleRoutes(authed, ctx);
       auditRoutes(authed, ctx);

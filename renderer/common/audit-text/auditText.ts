@@ -1,6 +1,6 @@
 import type { AuditAction, AuditEvent } from '../../../shared/api/audit';
-import { rotationSentences } from '../rotate/rotationAuditText';
-import { formatDisplayDate, parseDenialReason, RIGHT_LABELS, moduleByKey } from '../../../shared/domain';
+import { rotationSentences } from './rotationAuditText';
+import { formatDisplayDate, parseDenialReason, retiredSecretOf, RIGHT_LABELS, moduleByKey } from '../../../shared/domain';
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'token.created': 'Created',
@@ -91,8 +91,13 @@ function refusalSentence(event: AuditEvent): string {
       return `A request ${from}was refused: that address is not in the token's whitelist.`;
     case 'expired':
       return `A request ${from}was refused: the token had expired.`;
-    case 'unknown_token':
+    case 'unknown_token': {
+      const retired = retiredSecretOf(event.reason);
+      const name = event.tokenName ? ` ${quoted(event.tokenName)}` : '';
+      if (retired === 'deleted') return `A request ${from}was refused: it used the secret of deleted token${name}.`;
+      if (retired === 'rotated') return `A request ${from}was refused: it used a rotated-out secret of token${name}.`;
       return `A request ${from}was refused: the token was not recognised.`;
+    }
     case 'insufficient_rights':
       return reason.needed
         ? `A request ${from}was refused: the token's role lacks the “${RIGHT_LABELS[reason.needed.right]}” right on ${moduleByKey(reason.needed.module).name}.`
