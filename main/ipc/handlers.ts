@@ -6,6 +6,8 @@ import type { ProfileService } from '../services/profile-service';
 import type { RoleAdminService } from '../services/role-admin-service';
 import type { SessionService } from '../services/session-service';
 import type { LeakService } from '../services/leak-service';
+import type { BulkService } from '../services/bulk-service';
+import type { ReminderService } from '../services/reminder-service';
 import type { SettingsService } from '../services/settings-service';
 import type { TokenService } from '../services/token-service';
 import type { IpcHandlers } from './handle';
@@ -20,6 +22,8 @@ export type HandlerServices = {
   clipboard: ClipboardService;
   inventory: InventoryService;
   leaks: LeakService;
+  bulk: BulkService;
+  reminders: ReminderService;
   events: EventSink;
 };
 
@@ -66,6 +70,8 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
   'tokens.rotateSecret': ({ id, version, overlapHours }) => s.tokens.rotateSecret(id, version, overlapHours),
   'tokens.endOverlap': ({ id, version }) => s.tokens.endOverlap(id, version),
   'leaks.check': ({ text }) => s.leaks.check(text),
+  'tokens.bulk': ({ action, items }) => s.bulk.run(action, items),
+  'reminders.status': () => s.reminders.current(),
 
   'clipboard.copySecret': ({ secret }) => s.clipboard.copySecret(secret),
 

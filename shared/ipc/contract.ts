@@ -27,6 +27,8 @@ import { type ErrorCode, UNIVERSAL_ERRORS } from './errors';
 import { inventoryIpcContract, inventoryIpcEvents } from './inventory-contract';
 import { rolesIpcContract } from './roles-contract';
 import { leaksIpcContract } from './leaks-contract';
+import { bulkIpcContract } from './bulk-contract';
+import { remindersIpcContract, remindersIpcEvents } from './reminders-contract';
 import {
   connectionChangedEventSchema,
   consoleSettingsSchema,
@@ -125,6 +127,8 @@ export const ipcContract = {
   ...inventoryIpcContract,
   ...rolesIpcContract,
   ...leaksIpcContract,
+  ...bulkIpcContract,
+  ...remindersIpcContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -144,6 +148,7 @@ export const ipcEvents = {
   'session.ended': sessionEndedEventSchema,
   'connection.changed': connectionChangedEventSchema,
   ...inventoryIpcEvents,
+  ...remindersIpcEvents,
 } as const;
 
 export type IpcEvents = typeof ipcEvents;
