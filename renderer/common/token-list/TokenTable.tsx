@@ -31,6 +31,12 @@ const CHROME_HEIGHT = 300;
 // Below the table's top: its column headers and the page's bottom padding.
 const BELOW_BODY = 90;
 
+/** Rows chosen for a bulk action, by id (kept while filters hide some of them). */
+export type TableSelection = { keys: readonly number[]; onChange: (keys: number[]) => void };
+
+// antd's selection column handles shift-click ranges itself (checkStrictly, the default).
+const checkboxProps = (token: IdentificationToken) => ({ 'aria-label': `Select ${token.name}` });
+
 export function TokenTable({
   rows,
   prefs,
@@ -40,6 +46,7 @@ export function TokenTable({
   empty,
   onSort,
   label = 'Identification tokens',
+  selection,
 }: {
   rows: IdentificationToken[];
   prefs: ListPrefs;
@@ -50,6 +57,7 @@ export function TokenTable({
   onSort: (sort: ListSortField, order: 'asc' | 'desc') => void;
   /** The table's accessible name. */
   label?: string;
+  selection?: TableSelection;
 }) {
   const { onOpen, onEdit, onDelete } = handlers;
   const { sort, order, columns: optional } = prefs;
@@ -92,8 +100,21 @@ export function TokenTable({
     onSort(field, single?.order === 'descend' ? 'desc' : 'asc');
   };
 
+  const rowSelection = useMemo<TableProps<IdentificationToken>['rowSelection']>(
+    () =>
+      selection && {
+        selectedRowKeys: selection.keys as number[],
+        onChange: (keys) => selection.onChange(keys as number[]),
+        preserveSelectedRowKeys: true,
+        getCheckboxProps: checkboxProps,
+        columnWidth: 40,
+      },
+    [selection],
+  );
+
   const common = {
     rowKey: 'id',
+    ...(rowSelection ? { rowSelection } : {}),
     loading: noLiveRegion,
     size: 'middle',
     pagination: false,
