@@ -36,6 +36,9 @@ export type TableSelection = { keys: readonly number[]; onChange: (keys: number[
 
 // antd's selection column handles shift-click ranges itself (checkStrictly, the default).
 const checkboxProps = (token: IdentificationToken) => ({ 'aria-label': `Select ${token.name}` });
+// A row's checkbox is a gridcell: a cell a row may own that is not one of the token's data cells.
+const selectionCellProps = () => ({ role: 'gridcell' });
+const SELECTION_WIDTH = 40;
 
 export function TokenTable({
   rows,
@@ -88,7 +91,8 @@ export function TokenTable({
     measure();
     return () => observer.disconnect();
   }, [viewportHeight]);
-  const fitted = useMemo(() => fitColumns(columns, box.width), [columns, box.width]);
+  const selectable = selection !== undefined;
+  const fitted = useMemo(() => fitColumns(columns, selectable ? Math.max(0, box.width - SELECTION_WIDTH) : box.width), [columns, box.width, selectable]);
   // Never shorter than before the measurement existed: with a banner above, the page scrolls
   // rather than the table showing fewer rows.
   const height = Math.max(200, viewportHeight - CHROME_HEIGHT, box.top > 0 ? viewportHeight - box.top - BELOW_BODY : 0);
@@ -107,7 +111,8 @@ export function TokenTable({
         onChange: (keys) => selection.onChange(keys as number[]),
         preserveSelectedRowKeys: true,
         getCheckboxProps: checkboxProps,
-        columnWidth: 40,
+        onCell: selectionCellProps,
+        columnWidth: SELECTION_WIDTH,
       },
     [selection],
   );
@@ -141,7 +146,7 @@ export function TokenTable({
         components={{ header: headerComponents }}
         onRow={rowProps}
         dataSource={rows}
-        scroll={{ x: fitted.width, y: height }}
+        scroll={{ x: fitted.width + (selectable ? SELECTION_WIDTH : 0), y: height }}
       />
     </div>
   );
