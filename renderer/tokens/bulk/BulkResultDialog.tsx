@@ -1,4 +1,4 @@
-import { Alert, Button, List, Modal, Typography } from 'antd';
+import { Alert, Button, Modal, Typography } from 'antd';
 import type { BulkItemResult } from '../../../shared/ipc/bulk-contract';
 import { OUTCOME_LABEL, resultTitle, type BulkKind } from './bulkText';
 
@@ -21,8 +21,8 @@ export function BulkResultDialog({
       title="Bulk action result"
       onCancel={onClose}
       footer={[
-        <Button key="close" type="primary" onClick={onClose}>
-          Close
+        <Button key="done" type="primary" onClick={onClose}>
+          Done
         </Button>,
       ]}
     >
@@ -30,20 +30,14 @@ export function BulkResultDialog({
       {failed.length > 0 && (
         <>
           <Typography.Paragraph style={{ marginTop: 12 }}>Not done (these stay selected):</Typography.Paragraph>
-          <List
-            size="small"
-            aria-label="Tokens not done"
-            dataSource={failed}
-            style={{ maxHeight: 320, overflow: 'auto' }}
-            renderItem={(result) => (
-              <List.Item>
-                <span>
-                  <Typography.Text strong>{names.get(result.id) ?? `Token ${result.id}`}</Typography.Text> —{' '}
-                  {OUTCOME_LABEL[result.outcome as Exclude<typeof result.outcome, 'ok'>]}: {result.message}
-                </span>
-              </List.Item>
-            )}
-          />
+          <ul aria-label="Tokens not done" style={{ maxHeight: 320, overflow: 'auto', paddingInlineStart: 20, margin: 0 }}>
+            {failed.map((result) => (
+              <li key={result.id}>
+                <Typography.Text strong>{names.get(result.id) ?? `Token ${result.id}`}</Typography.Text> —{' '}
+                {OUTCOME_LABEL[result.outcome as Exclude<typeof result.outcome, 'ok'>]}: {result.message}
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </Modal>
