@@ -70,7 +70,7 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
   'tokens.rotateSecret': ({ id, version, overlapHours }) => s.tokens.rotateSecret(id, version, overlapHours),
   'tokens.endOverlap': ({ id, version }) => s.tokens.endOverlap(id, version),
   'leaks.check': ({ text }) => s.leaks.check(text),
-  'tokens.bulk': ({ action, items }) => s.bulk.run(action, items),
+  'tokens.bulk': ({ action, items }) => s.bulk.run(action, items, (done, total) => s.events.emit('tokens.bulkProgress', { done, total })),
   'reminders.status': () => s.reminders.current(),
 
   'clipboard.copySecret': ({ secret }) => s.clipboard.copySecret(secret),

@@ -25,15 +25,20 @@ export type BulkDeps = { tokens: TokenService; timeZone: () => Promise<string>; 
 export class BulkService {
   constructor(private readonly deps: BulkDeps) {}
 
-  async run(action: BulkAction, items: readonly BulkItem[]): Promise<BulkResult> {
+  // `onProgress` hears how many are done, about every 1 % (and at the end), not per token.
+  async run(action: BulkAction, items: readonly BulkItem[], onProgress: (done: number, total: number) => void = () => undefined): Promise<BulkResult> {
     const today = action.kind === 'extendExpiry' ? todayIn(await this.deps.timeZone(), this.deps.clock()) : null;
     const results: BulkItemResult[] = new Array<BulkItemResult>(items.length);
     let next = 0;
+    let done = 0;
+    const step = Math.max(1, Math.floor(items.length / 100));
     const worker = async (): Promise<void> => {
       while (next < items.length) {
         const index = next++;
         const item = items[index] as BulkItem;
         results[index] = await this.one(action, item, today);
+        done++;
+        if (done % step === 0 || done === items.length) onProgress(done, items.length);
       }
     };
     await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, items.length) }, worker));

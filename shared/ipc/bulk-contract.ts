@@ -58,6 +58,14 @@ export type BulkItemResult = z.infer<typeof bulkItemResultSchema>;
 export const bulkResultSchema = z.object({ results: z.array(bulkItemResultSchema) });
 export type BulkResult = z.infer<typeof bulkResultSchema>;
 
+// While a bulk action runs: how many tokens are done (either way), out of how many.
+export const bulkProgressEventSchema = z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
+export type BulkProgressEvent = z.infer<typeof bulkProgressEventSchema>;
+
+export const bulkIpcEvents = {
+  'tokens.bulkProgress': bulkProgressEventSchema,
+} as const;
+
 // Failures of single tokens are in the result; only a call that cannot start fails as a whole.
 export const bulkIpcContract = {
   'tokens.bulk': channel({ arg: bulkArgSchema, result: bulkResultSchema, errors: ['offline', 'timeout', 'not_signed_in', 'session_expired', 'forbidden'] }),

@@ -27,7 +27,7 @@ import { type ErrorCode, UNIVERSAL_ERRORS } from './errors';
 import { inventoryIpcContract, inventoryIpcEvents } from './inventory-contract';
 import { rolesIpcContract } from './roles-contract';
 import { leaksIpcContract } from './leaks-contract';
-import { bulkIpcContract } from './bulk-contract';
+import { bulkIpcContract, bulkIpcEvents } from './bulk-contract';
 import { remindersIpcContract, remindersIpcEvents } from './reminders-contract';
 import {
   connectionChangedEventSchema,
@@ -149,6 +149,7 @@ export const ipcEvents = {
   'connection.changed': connectionChangedEventSchema,
   ...inventoryIpcEvents,
   ...remindersIpcEvents,
+  ...bulkIpcEvents,
 } as const;
 
 export type IpcEvents = typeof ipcEvents;

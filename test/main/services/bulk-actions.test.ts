@@ -53,6 +53,7 @@ describe('bulk actions', () => {
     const { results } = expectOk<BulkResult>(await console.call('tokens.bulk', { action: { kind: 'delete' }, items: made.map((m) => item(m.token)) }));
     spy.mockRestore();
 
+    expect(console.events.filter((e) => e.event === 'tokens.bulkProgress').at(-1)).toEqual({ event: 'tokens.bulkProgress', payload: { done: 8, total: 8 } });
     expect(most).toBeLessThanOrEqual(BULK_CONCURRENCY);
     expect(most).toBeGreaterThan(1);
     expect(results).toHaveLength(8);
