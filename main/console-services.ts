@@ -10,7 +10,9 @@ import type { EventPayload } from '../shared/ipc/contract';
 import { UNREACHABLE_CODES } from '../shared/ipc/errors';
 import {
   type ClipboardPort,
+  type Clock,
   type EventSink,
+  type NotificationPort,
   type KeyValueStore,
   type Logger,
   type Scheduler,
@@ -27,6 +29,8 @@ import { ConnectionMonitor } from './services/connection-monitor';
 import { SessionService } from './services/session-service';
 import { isAppError } from './errors';
 import { LeakService } from './services/leak-service';
+import { BulkService } from './services/bulk-service';
+import { ReminderService } from './services/reminder-service';
 import { SettingsService } from './services/settings-service';
 import { type KnownInventory, TokenService } from './services/token-service';
 import { UsageService } from './services/usage-service';
@@ -45,7 +49,12 @@ export type ConsoleAdapters = {
   // Client tuning, e.g. a short retry delay in tests.
   http?: Pick<WifoxClientOptions, 'timeoutMs' | 'retryDelayMs'>;
   newProfileId?: () => string;
+  // Desktop notifications (expiry reminders); none when absent.
+  notifier?: NotificationPort;
+  clock?: Clock;
 };
+
+const noNotifications: NotificationPort = { isSupported: () => false, show: () => undefined };
 
 export type ConsoleServices = {
   profiles: ProfileService;
@@ -55,6 +64,7 @@ export type ConsoleServices = {
   catalog: CatalogService;
   clipboard: ClipboardService;
   inventory: InventoryService;
+  reminders: ReminderService;
   handlers: IpcHandlers;
   // Creates the default profile (once) and resumes the last session from the keychain.
   start(defaultProfile?: DefaultProfile & { followBaseUrl?: boolean }): Promise<void>;
@@ -113,7 +123,25 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
   const policy = new TokenPolicyService(session);
   const auditLog = new AuditLogService({ session, catalog, userDataDir: adapters.userDataDir, dialogs: adapters.dialogs, logger });
   const usage = new UsageService(session);
-  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, leaks, policy, auditLog, usage, events });
+  const clock = adapters.clock ?? (() => new Date());
+  const timeZone = async (): Promise<string> => (await catalog.organisation()).timeZone;
+  const bulk = new BulkService({ tokens, timeZone, clock });
+  const reminders = new ReminderService({
+    store: adapters.store,
+    notifier: adapters.notifier ?? noNotifications,
+    events,
+    scheduler,
+    clock,
+    logger,
+    settings: () => settings.get(),
+    activeProfileId: () => session.activeProfileId(),
+    refresh: () => tokens.list(),
+    timeZone,
+  });
+  // Every complete list (hourly, at start, the renderer's own loads) updates the reminders.
+  tokens.onInventory((profileId, load) => void reminders.look(profileId, load.items));
+  settings.onChange(() => reminders.settingsChanged());
+  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, leaks, policy, auditLog, usage, bulk, reminders, events });
 
   return {
     profiles,
@@ -123,15 +151,18 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
     catalog,
     clipboard,
     inventory,
+    reminders,
     handlers,
     async start(defaultProfile) {
       if (defaultProfile) profiles.ensureDefault(defaultProfile, { followBaseUrl: defaultProfile.followBaseUrl ?? false });
       await session.restore();
       const state = await session.state();
       if (state.status === 'signedIn' && state.connection === 'offline') monitor.connectionChanged('offline');
+      reminders.start();
     },
     dispose() {
       monitor.stop();
+      reminders.stop();
       return clipboard.dispose();
     },
   };

@@ -1,11 +1,12 @@
 // Composition root: the only file that wires Electron to the plain services (besides the small
 // adapters in ./adapters). Everything below it runs without Electron in tests.
-import { app, BrowserWindow, ipcMain, Menu, protocol, screen, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, Notification, protocol, screen, shell, type WebContents } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createElectronStore } from './adapters/electron-store';
 import { createElectronClipboard } from './adapters/clipboard';
 import { createElectronDialogs } from './adapters/dialog';
 import { createWindowEventSink, registerIpcRouter } from './adapters/ipc';
+import { createElectronNotifier } from './adapters/notification';
 import { KeyringSecretStore } from './adapters/keyring';
 import { createConsoleServices } from './console-services';
 import { createIpcRouter } from './ipc/handle';
@@ -61,6 +62,12 @@ async function start(): Promise<void> {
     events: createWindowEventSink(() => [...appContents.values()], logger),
     userDataDir: app.getPath('userData'),
     dialogs: createElectronDialogs(() => BrowserWindow.getFocusedWindow()),
+    // A click on an expiry reminder brings the window forward on the filtered list.
+    notifier: createElectronNotifier(Notification, () => {
+      const [window] = BrowserWindow.getAllWindows();
+      if (window?.isMinimized()) window.restore();
+      window?.focus();
+    }),
     logger,
   });
   const router = createIpcRouter(services.handlers, {

@@ -54,3 +54,14 @@ export const systemScheduler: Scheduler = {
 };
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+
+// A desktop notification (Electron's Notification in production). `onClick` runs when the
+// person clicks it; a desktop without notifications shows nothing and says so.
+export type DesktopNotice = { title: string; body: string; onClick: () => void };
+export interface NotificationPort {
+  isSupported(): boolean;
+  show(notice: DesktopNotice): void;
+}
+
+// The current instant: the expiry reminders' idea of "today" (a fixed clock in tests).
+export type Clock = () => Date;

@@ -230,8 +230,15 @@ export class WifoxClient {
     });
   }
 
-  async deleteToken(id: number): Promise<void> {
-    await this.admin({ method: 'DELETE', path: ADMIN_PATHS.token(id), kind: 'admin', schema: null });
+  // With a version, the server refuses (412) to delete a token changed since.
+  async deleteToken(id: number, version?: number): Promise<void> {
+    await this.admin({
+      method: 'DELETE',
+      path: ADMIN_PATHS.token(id),
+      kind: 'admin',
+      schema: null,
+      ...(version === undefined ? {} : { headers: { 'If-Match': formatVersionTag(version) } }),
+    });
   }
 
   rotateSecret(id: number, version: number, overlapHours: number): Promise<CreateTokenResponse> {

@@ -7,6 +7,8 @@ import type { ProfileService } from '../services/profile-service';
 import type { RoleAdminService } from '../services/role-admin-service';
 import type { SessionService } from '../services/session-service';
 import type { LeakService } from '../services/leak-service';
+import type { BulkService } from '../services/bulk-service';
+import type { ReminderService } from '../services/reminder-service';
 import type { SettingsService } from '../services/settings-service';
 import type { TokenPolicyService } from '../services/token-policy-service';
 import type { TokenService } from '../services/token-service';
@@ -26,6 +28,8 @@ export type HandlerServices = {
   policy: TokenPolicyService;
   auditLog: AuditLogService;
   usage: UsageService;
+  bulk: BulkService;
+  reminders: ReminderService;
   events: EventSink;
 };
 
@@ -77,6 +81,8 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
   'tokens.rotateSecret': ({ id, version, overlapHours }) => s.tokens.rotateSecret(id, version, overlapHours),
   'tokens.endOverlap': ({ id, version }) => s.tokens.endOverlap(id, version),
   'leaks.check': ({ text }) => s.leaks.check(text),
+  'tokens.bulk': ({ action, items }) => s.bulk.run(action, items, (done, total) => s.events.emit('tokens.bulkProgress', { done, total })),
+  'reminders.status': () => s.reminders.current(),
 
   'clipboard.copySecret': ({ secret }) => s.clipboard.copySecret(secret),
 

@@ -187,6 +187,11 @@ export class TokenService {
     return aboutToken(this.session.client().deleteToken(id));
   }
 
+  // Only the version the admin saw: a token changed since is kept (`conflict`).
+  deleteVersion(id: number, version: number): Promise<void> {
+    return aboutToken(this.session.client().deleteToken(id, version));
+  }
+
   audit(query: AuditEventsQuery): Promise<AuditListResponse> {
     return this.session.client().auditEvents(query);
   }

@@ -14,6 +14,7 @@ import { Loading } from '../common/Loading';
 import { Providers } from './Providers';
 import { loadSection, saveSection, type Section } from '../layout/sections';
 import { SettingsProvider, useSettings } from './SettingsContext';
+import { useOpenExpiring } from './useOpenExpiring';
 
 export function App({ bridge }: { bridge: WifoxBridge }) {
   return (
@@ -57,10 +58,16 @@ function SignedIn() {
     saveSection(next);
     setSection(next);
   };
+  // The expiry notification's click: a fresh token list, which reads the "Expiring soon" filter.
+  const [listKey, setListKey] = useState(0);
+  useOpenExpiring(() => {
+    navigate('tokens');
+    setListKey((key) => key + 1);
+  });
   return (
     <OpenedInventoriesProvider>
       <Shell section={section} onNavigate={navigate}>
-        {section === 'tokens' && <TokensPage />}
+        {section === 'tokens' && <TokensPage key={listKey} />}
         <Suspense fallback={<Loading label={`Loading ${section}`} />}>
           {section === 'inventory' && <InventoryPage />}
           {section === 'leaks' && <LeakedSecretPage />}

@@ -1,13 +1,13 @@
-import { App, Flex, Form, Radio, Select, Typography } from 'antd';
+import { App, Flex, Form, Radio, Select, Switch, Typography } from 'antd';
 import { useId } from 'react';
-import { CLIPBOARD_CLEAR_CHOICES, type ClipboardClearSeconds, type SettingsPatch, type Theme } from '../../shared/ipc/schemas';
+import { CLIPBOARD_CLEAR_CHOICES, REMINDER_HORIZON_CHOICES, type ClipboardClearSeconds, type SettingsPatch, type Theme } from '../../shared/ipc/schemas';
 import { useSettings } from './SettingsContext';
 
 const NEVER = 'never';
 
 const clearLabel = (seconds: number): string => (seconds >= 60 ? `After ${seconds / 60} min` : `After ${seconds} s`);
 
-/** Settings → Preferences: how this console looks and how long a copied secret stays. */
+/** Settings → Preferences: how this console looks, how long a copied secret stays, expiry reminders. */
 export function PreferencesPage() {
   const { settings, change } = useSettings();
   const { message } = App.useApp();
@@ -51,6 +51,34 @@ export function PreferencesPage() {
               { value: NEVER, label: 'Never' },
             ]}
             style={{ width: 200 }}
+          />
+        </Form.Item>
+        <Form.Item
+          label="Remind me of tokens expiring within"
+          htmlFor={`${id}-horizon`}
+          extra="Checked at start and every hour; the count shows beside Identification tokens."
+        >
+          <Select<number>
+            id={`${id}-horizon`}
+            aria-label="Remind me of tokens expiring within"
+            value={settings.reminderHorizonDays}
+            onChange={(value) => void save({ reminderHorizonDays: value })}
+            options={[...new Set<number>([...REMINDER_HORIZON_CHOICES, settings.reminderHorizonDays])]
+              .sort((a, b) => a - b)
+              .map((days) => ({ value: days, label: `${days} days` }))}
+            style={{ width: 200 }}
+          />
+        </Form.Item>
+        <Form.Item
+          label="Expiry notifications"
+          htmlFor={`${id}-notify`}
+          extra="At most one desktop notification a day: tokens expiring soon, and tokens that expired since your last look."
+        >
+          <Switch
+            id={`${id}-notify`}
+            aria-label="Expiry notifications"
+            checked={settings.expiryNotifications}
+            onChange={(checked) => void save({ expiryNotifications: checked })}
           />
         </Form.Item>
       </Form>

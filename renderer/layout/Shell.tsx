@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { Section } from './sections';
 import { HeaderBar } from './HeaderBar';
 import { SideMenu } from './SideMenu';
+import { useExpiringCount } from './useExpiringCount';
 
 const MENU_KEY = 'wifox.menuOpen';
 
@@ -19,6 +20,7 @@ export function Shell({
   const [menuOpen, setMenuOpen] = useState(() => sessionStorage.getItem(MENU_KEY) !== 'false');
   useEffect(() => sessionStorage.setItem(MENU_KEY, String(menuOpen)), [menuOpen]);
   const toggle = () => setMenuOpen((open) => !open);
+  const reminders = useExpiringCount();
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -37,7 +39,7 @@ export function Shell({
         >
           {menuOpen && (
             <nav aria-label="Main navigation">
-              <SideMenu section={section} onNavigate={onNavigate} />
+              <SideMenu section={section} onNavigate={onNavigate} reminders={reminders} />
             </nav>
           )}
         </Layout.Sider>

@@ -1,8 +1,30 @@
 import { AlertOutlined, AuditOutlined, FileSearchOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, SlidersOutlined, TeamOutlined, VerifiedOutlined } from '@ant-design/icons';
-import { Menu } from 'antd';
+import { Badge, Flex, Menu } from 'antd';
+import type { ReminderStatus } from '../../shared/ipc/reminders-contract';
 import type { Section } from './sections';
 
-export function SideMenu({ section, onNavigate }: { section: Section; onNavigate: (section: Section) => void }) {
+function TokensLabel({ reminders }: { reminders: ReminderStatus | null | undefined }) {
+  const count = reminders?.expiringSoon ?? 0;
+  if (count === 0) return <>Identification tokens</>;
+  const description = `${count} ${count === 1 ? 'token expires' : 'tokens expire'} within ${reminders?.horizonDays ?? 7} days`;
+  return (
+    <Flex justify="space-between" align="center" gap={8}>
+      <span>Identification tokens</span>
+      <Badge count={count} overflowCount={999} color="orange" title={description} aria-label={description} />
+    </Flex>
+  );
+}
+
+export function SideMenu({
+  section,
+  onNavigate,
+  reminders,
+}: {
+  section: Section;
+  onNavigate: (section: Section) => void;
+  /** The expiry reminders' count, shown as a badge on Identification tokens. */
+  reminders?: ReminderStatus | null;
+}) {
   return (
     <Menu
       mode="inline"
@@ -17,7 +39,7 @@ export function SideMenu({ section, onNavigate }: { section: Section; onNavigate
           label: 'Security',
           icon: <SafetyOutlined />,
           children: [
-            { key: 'tokens', label: 'Identification tokens', icon: <KeyOutlined /> },
+            { key: 'tokens', label: <TokensLabel reminders={reminders} />, icon: <KeyOutlined /> },
             { key: 'inventory', label: 'Inventory review', icon: <AuditOutlined /> },
             { key: 'leaks', label: 'Leaked secret', icon: <AlertOutlined /> },
             { key: 'audit', label: 'Audit log', icon: <FileSearchOutlined /> },

@@ -68,6 +68,7 @@ export function TokensPage() {
         }}
         reconnect={reconnect}
         refresh={refreshAll}
+        sync={refresh}
       />
     </Flex>
   );
@@ -80,6 +81,7 @@ function Body({
   retry,
   reconnect,
   refresh,
+  sync,
 }: {
   view: TokensPageView;
   tokens: Query<TokenListResult, ErrorCode>;
@@ -87,6 +89,7 @@ function Body({
   retry: () => void;
   reconnect: () => void;
   refresh: () => void;
+  sync: () => void;
 }) {
   if (view.kind === 'live' || view.kind === 'offline' || view.kind === 'syncing') {
     // One shape in both modes: the view (and a drawer open in it) survives the switch.
@@ -106,7 +109,7 @@ function Body({
             })
           }
           {...(view.kind === 'live'
-            ? { reload: { onRefresh: refresh, loadedAt: view.loadedAt, busy: tokens.refreshing } }
+            ? { reload: { onRefresh: refresh, loadedAt: view.loadedAt, busy: tokens.refreshing }, sync }
             : { readOnly: view.kind === 'syncing' ? SYNCING_REASON : OFFLINE_REASON })}
         />
       </>

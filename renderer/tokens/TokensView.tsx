@@ -6,7 +6,10 @@ import type { TokenPolicyRules } from '../../shared/domain';
 import { DeleteTokenDialog } from './delete/DeleteTokenDialog';
 import { TOKEN_DRAWER_WIDTH } from './drawers/drawerWidth';
 import type { TokenFormInputs } from './form/useFormContext';
-import { TokenList, type EditingHandlers, type ListReload } from '../common/token-list/TokenList';
+import { TokenList, type EditingHandlers, type ListReload, type ListSelection } from '../common/token-list/TokenList';
+import { BulkBar } from './bulk/BulkBar';
+import { BulkDialog } from './bulk/BulkDialog';
+import type { BulkKind } from './bulk/bulkText';
 import { RevealHost, type RevealHandle } from '../common/reveal/RevealDialog';
 import { useListPrefs } from '../common/token-list/useListPrefs';
 import { useShortcuts } from './useShortcuts';
@@ -29,6 +32,8 @@ type DrawerState = { kind: 'add' } | { kind: 'edit'; token: IdentificationToken 
 
 type Change = (items: IdentificationToken[]) => IdentificationToken[];
 
+const NONE: ReadonlySet<number> = new Set();
+
 export function TokensView({
   tokens,
   roles,
@@ -37,6 +42,7 @@ export function TokensView({
   updateTokens,
   readOnly,
   reload,
+  sync,
 }: {
   tokens: IdentificationToken[];
   roles: RoleItem[];
@@ -50,6 +56,8 @@ export function TokensView({
   readOnly?: string;
   /** Live only: reloading the list, and when it was last loaded. */
   reload?: ListReload;
+  /** Live only: asks main for what changed since the last load (after a bulk action). */
+  sync?: () => void;
 }) {
   const { message } = App.useApp();
   const [prefs, setPrefs] = useListPrefs();
@@ -58,6 +66,33 @@ export function TokensView({
   const reveal = useRef<RevealHandle>(null);
   const search = useRef<InputRef>(null);
   const requests = useRequestCounts(prefs.sort === 'requests' || prefs.columns.includes('requests'), readOnly === undefined ? (reload?.loadedAt ?? null) : undefined);
+  const [chosen, setSelected] = useState<ReadonlySet<number>>(NONE);
+  // Tokens deleted meanwhile (here or by a sync) drop out of the selection.
+  const selected = useMemo(() => {
+    const present = new Set(tokens.map((token) => token.id));
+    const kept = [...chosen].filter((id) => present.has(id));
+    return kept.length === chosen.size ? chosen : new Set(kept);
+  }, [chosen, tokens]);
+  const [bulk, setBulk] = useState<{ kind: BulkKind; tokens: IdentificationToken[] } | null>(null);
+  const live = readOnly === undefined && reload !== undefined;
+  const selection = useMemo<ListSelection | undefined>(
+    () =>
+      live
+        ? {
+            selected,
+            onChange: setSelected,
+            bar: (rows) => (
+              <BulkBar
+                selected={selected}
+                rows={rows}
+                onSelect={setSelected}
+                onAction={(kind) => setBulk({ kind, tokens: tokens.filter((token) => selected.has(token.id)) })}
+              />
+            ),
+          }
+        : undefined,
+    [live, selected, tokens],
+  );
 
   // The token policy: the drawers show its rules up front and the list flags tokens breaking
   // it. Unknown (offline, older server) means no rules shown; the server still applies them.
@@ -120,6 +155,7 @@ export function TokensView({
         requests={requests}
         {...(readOnly === undefined ? {} : { readOnlyReason: readOnly })}
         {...(reload === undefined ? {} : { reload })}
+        {...(selection === undefined ? {} : { selection })}
       />
       {/* While a drawer's code arrives, an empty drawer with a skeleton stands in for it. */}
       <Suspense fallback={<Drawer open loading title="Loading…" size={TOKEN_DRAWER_WIDTH} aria-label="Loading the token form" />}>
@@ -157,6 +193,23 @@ export function TokensView({
             updateTokens((items) => items.filter((item) => item.id !== token.id));
             setDeleting(null);
             void message.success(alreadyGone ? `Token “${token.name}” had already been deleted.` : `Token “${token.name}” deleted.`);
+          }}
+        />
+      )}
+      {bulk && (
+        <BulkDialog
+          kind={bulk.kind}
+          tokens={bulk.tokens}
+          roles={roles}
+          adminRank={adminRank}
+          timeZone={timeZone}
+          onClose={() => setBulk(null)}
+          onFinished={(results) => {
+            // Deleted rows go at once; the failed ones stay selected; the sync brings the edits.
+            const deleted = new Set(bulk.kind === 'delete' ? results.filter((result) => result.outcome === 'ok').map((result) => result.id) : []);
+            if (deleted.size > 0) updateTokens((items) => items.filter((item) => !deleted.has(item.id)));
+            setSelected(new Set(results.filter((result) => result.outcome !== 'ok').map((result) => result.id)));
+            sync?.();
           }}
         />
       )}

@@ -29,6 +29,8 @@ import { policyIpcContract } from './policy-contract';
 import { rolesIpcContract } from './roles-contract';
 import { leaksIpcContract } from './leaks-contract';
 import { auditIpcContract } from './audit-contract';
+import { bulkIpcContract, bulkIpcEvents } from './bulk-contract';
+import { remindersIpcContract, remindersIpcEvents } from './reminders-contract';
 import {
   connectionChangedEventSchema,
   consoleSettingsSchema,
@@ -129,6 +131,8 @@ export const ipcContract = {
   ...policyIpcContract,
   ...leaksIpcContract,
   ...auditIpcContract,
+  ...bulkIpcContract,
+  ...remindersIpcContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -148,6 +152,8 @@ export const ipcEvents = {
   'session.ended': sessionEndedEventSchema,
   'connection.changed': connectionChangedEventSchema,
   ...inventoryIpcEvents,
+  ...remindersIpcEvents,
+  ...bulkIpcEvents,
 } as const;
 
 export type IpcEvents = typeof ipcEvents;

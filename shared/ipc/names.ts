@@ -43,9 +43,11 @@ export const CHANNEL_NAMES = [
   'auditLog.export',
   'usage.token',
   'usage.totals',
+  'tokens.bulk',
+  'reminders.status',
 ] as const satisfies readonly Channel[];
 
-export const EVENT_NAMES_LIST = ['session.ended', 'connection.changed', 'inventory.exportProgress'] as const satisfies readonly EventName[];
+export const EVENT_NAMES_LIST = ['session.ended', 'connection.changed', 'inventory.exportProgress', 'reminders.changed', 'reminders.openExpiring', 'tokens.bulkProgress'] as const satisfies readonly EventName[];
 
 const events: ReadonlySet<string> = new Set(EVENT_NAMES_LIST);
 

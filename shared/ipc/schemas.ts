@@ -73,13 +73,20 @@ export type ClipboardClearSeconds = z.infer<typeof clipboardClearSecondsSchema>;
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
 
+// Expiry reminders: how many days ahead to look, and whether to raise desktop notifications.
+export const REMINDER_HORIZON_CHOICES = [3, 7, 14, 30] as const;
+export const reminderHorizonDaysSchema = z.number().int().min(1).max(90);
+export const expiryNotificationsSchema = z.boolean();
+
 export const consoleSettingsSchema = z.object({
   clipboardClearSeconds: clipboardClearSecondsSchema,
   theme: themeSchema,
+  reminderHorizonDays: reminderHorizonDaysSchema,
+  expiryNotifications: expiryNotificationsSchema,
 });
 export type ConsoleSettings = z.infer<typeof consoleSettingsSchema>;
 
-export const DEFAULT_SETTINGS: ConsoleSettings = { clipboardClearSeconds: 30, theme: 'system' };
+export const DEFAULT_SETTINGS: ConsoleSettings = { clipboardClearSeconds: 30, theme: 'system', reminderHorizonDays: 7, expiryNotifications: true };
 
 export const settingsPatchSchema = consoleSettingsSchema.partial();
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;

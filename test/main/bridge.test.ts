@@ -87,7 +87,7 @@ describe('makeBridge', () => {
     const saved = await bridge.profiles.save({ name: 'Staging', baseUrl: 'http://wifox.example.com', email: 'a@b.c' });
     expect(saved).toMatchObject({ ok: false, error: { code: 'insecure_url', details: [{ field: 'baseUrl' }] } });
     const settings = await bridge.settings.set({ clipboardClearSeconds: 10 });
-    expect(settings).toEqual({ ok: true, value: { clipboardClearSeconds: 10, theme: 'system' } });
+    expect(settings).toEqual({ ok: true, value: { clipboardClearSeconds: 10, theme: 'system', reminderHorizonDays: 7, expiryNotifications: true } });
     const state = await bridge.session.state();
     expect(state).toEqual({ ok: true, value: { status: 'signedOut', lastProfileId: null } });
     const list = await bridge.tokens.list();

@@ -82,7 +82,7 @@ describe('createIpcRouter', () => {
     const { handlers } = recordingHandlers({
       'settings.set': (patch) => {
         received = patch;
-        return { clipboardClearSeconds: 30, theme: 'dark' };
+        return { clipboardClearSeconds: 30, theme: 'dark', reminderHorizonDays: 7, expiryNotifications: true };
       },
     });
     const router = createIpcRouter(handlers, { isTrustedSender: trusted });

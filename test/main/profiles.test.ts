@@ -95,16 +95,19 @@ describe('ProfileService', () => {
 describe('SettingsService', () => {
   it('defaults to a 30 s clipboard clear and the system theme, and keeps changes', () => {
     const settings = new SettingsService(testStore());
-    expect(settings.get()).toEqual({ clipboardClearSeconds: 30, theme: 'system' });
-    expect(settings.set({ theme: 'dark' })).toEqual({ clipboardClearSeconds: 30, theme: 'dark' });
-    expect(settings.set({ clipboardClearSeconds: null })).toEqual({ clipboardClearSeconds: null, theme: 'dark' });
+    expect(settings.get()).toEqual({ clipboardClearSeconds: 30, theme: 'system', reminderHorizonDays: 7, expiryNotifications: true });
+    const reminders = { reminderHorizonDays: 7, expiryNotifications: true };
+    expect(settings.set({ theme: 'dark' })).toEqual({ clipboardClearSeconds: 30, theme: 'dark', ...reminders });
+    expect(settings.set({ clipboardClearSeconds: null })).toEqual({ clipboardClearSeconds: null, theme: 'dark', ...reminders });
+    expect(settings.set({ reminderHorizonDays: 14, expiryNotifications: false })).toMatchObject({ clipboardClearSeconds: null, reminderHorizonDays: 14, expiryNotifications: false });
     expect(() => settings.set({ clipboardClearSeconds: 45 as never })).toThrow();
+    expect(() => settings.set({ reminderHorizonDays: 0 })).toThrow();
   });
 
   it('falls back per field when the stored file holds something odd', () => {
     const store = testStore();
-    store.set('settings', { clipboardClearSeconds: 'often', theme: 'light' });
-    expect(new SettingsService(store).get()).toEqual({ clipboardClearSeconds: 30, theme: 'light' });
+    store.set('settings', { clipboardClearSeconds: 'often', theme: 'light', reminderHorizonDays: 'soon', expiryNotifications: false });
+    expect(new SettingsService(store).get()).toEqual({ clipboardClearSeconds: 30, theme: 'light', reminderHorizonDays: 7, expiryNotifications: false });
   });
 });
 

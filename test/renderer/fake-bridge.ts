@@ -45,6 +45,8 @@ import {
 } from '../../shared/inventory';
 import { makeBridge, type WifoxBridge } from '../../shared/ipc/bridge';
 import type { SnapshotRef } from '../../shared/ipc/inventory-contract';
+import type { BulkItemResult } from '../../shared/ipc/bulk-contract';
+import type { ReminderStatus } from '../../shared/ipc/reminders-contract';
 import {
   type Channel,
   type ChannelErrorCode,
@@ -99,6 +101,7 @@ const SERVER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'auditLog.refusals',
   'usage.token',
   'usage.totals',
+  'tokens.bulk',
 ]);
 
 // Errors carry main's wording (shared/ipc/error-wording.ts): the renderer shows it as is.
@@ -175,6 +178,10 @@ export class FakeWifox {
   clipboard: string[] = [];
   /** Whether main reports the copy as kept out of clipboard history (false on e.g. GNOME). */
   clipboardHistoryExcluded = true;
+  /** What main's expiry reminders last found (the sidebar badge). */
+  reminderStatus: ReminderStatus = { expiringSoon: 0, horizonDays: 7, checkedAt: null };
+  /** Ids the bulk action refuses with 403 (a token holding a role ranked above the admin). */
+  bulkForbidden = new Set<number>();
   /** Secrets handed out by tokens.create, so tests can look for them afterwards. */
   issuedSecrets: string[] = [];
   /** Secret → token id, for leaks.check (create and rotate fill it). */
@@ -547,6 +554,32 @@ export class FakeWifox {
       this.tokens[index] = updated;
       return ok(updated);
     },
+    // One request per token with its own version, as main does.
+    'tokens.bulk': async ({ action, items }) => {
+      const results: BulkItemResult[] = [];
+      for (const item of items) {
+        const current = this.tokens.find((t) => t.id === item.id);
+        let answer: Result<unknown>;
+        if (this.bulkForbidden.has(item.id)) answer = fail(wording('forbidden'));
+        else if (!current) answer = fail(wording('not_found'));
+        else if (current.version !== item.version) answer = fail(wording('conflict'));
+        else if (action.kind === 'delete') answer = await this.handlers['tokens.delete']({ id: item.id });
+        else {
+          const base = item.expiresOn !== null && item.expiresOn >= today() ? item.expiresOn : today();
+          const changes =
+            action.kind === 'setExpiry' ? { expiresOn: action.expiresOn } : action.kind === 'extendExpiry' ? { expiresOn: addDays(base, action.days) } : { roleId: action.roleId };
+          answer = await this.handlers['tokens.update']({ id: item.id, version: item.version, changes });
+        }
+        if (answer.ok) results.push({ id: item.id, outcome: 'ok' });
+        else {
+          const code = answer.error.code;
+          const outcome = code === 'conflict' ? 'precondition_failed' : code === 'forbidden' || code === 'not_found' ? code : 'failed';
+          results.push({ id: item.id, outcome, message: answer.error.message });
+        }
+      }
+      return ok({ results });
+    },
+    'reminders.status': () => ok(this.reminderStatus),
     'leaks.check': ({ text }) =>
       ok({
         findings: findSecrets(text).map((found) => {

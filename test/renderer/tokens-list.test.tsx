@@ -11,8 +11,9 @@ describe('Identification tokens list', () => {
   it('shows Token, Permissions, Whitelisted IPs, Expired Date, Review and Actions for each token', async () => {
     await renderTokenList(seededFake());
     const headers = screen.getAllByRole('columnheader').map((header) => header.textContent?.trim());
-    // Review (issue 6) is on by default, just before Actions.
-    expect(headers).toEqual(['Token', 'Permissions', 'Whitelisted IPs', 'Expired Date', 'Review', 'Actions']);
+    // Review (issue 6) is on by default, just before Actions; the live list starts with the
+    // selection column (its header is the "Select all" checkbox).
+    expect(headers).toEqual(['', 'Token', 'Permissions', 'Whitelisted IPs', 'Expired Date', 'Review', 'Actions']);
 
     const [token, permissions, whitelist, expiry] = cellsOf('NewIdentForTest');
     expect(token).toBe('NewIdentForTest');

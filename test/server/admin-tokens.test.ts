@@ -263,6 +263,17 @@ describe('deleting tokens', () => {
       server.port, `/api/admin/audit-events?tokenId=${token.id}&limit=1`, { headers: admin.auth });
     expect(audit.body.items).toEqual([expect.objectContaining({ action: 'token.deleted', tokenName: 'Doomed', actor: expect.objectContaining({ type: 'employee', name: 'Administrator' }) })]);
   });
+
+  it('with If-Match, refuses (412) to delete a token changed since that version and keeps it', async () => {
+    const { token } = await createToken(server.port, admin, { name: 'DeleteIfUnchanged', roleId: readOnlyRole });
+    const path = `${TOKENS}/${token.id}`;
+    expect((await request(server.port, path, { method: 'PATCH', headers: admin.auth, json: { expiresOn: '2031-01-01' } })).status).toBe(200);
+    const stale = await request<ErrorReply>(server.port, path, { method: 'DELETE', headers: { ...admin.auth, 'if-match': '"1"' } });
+    expect(stale.status).toBe(412);
+    expect((await request(server.port, path, { headers: admin.auth })).status).toBe(200);
+    expect((await request(server.port, path, { method: 'DELETE', headers: { ...admin.auth, 'if-match': '"2"' } })).status).toBe(204);
+    expect((await request(server.port, path, { headers: admin.auth })).status).toBe(404);
+  });
 });
 
 describe('listing tokens', () => {

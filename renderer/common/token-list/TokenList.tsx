@@ -10,7 +10,7 @@ import { formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/do
 import { visuallyHidden } from '../styles';
 import { filterAndSortTokens, type RequestCounts } from './filterTokens';
 import type { ListPrefs } from './listPrefs';
-import { TokenTable } from './TokenTable';
+import { TokenTable, type TableSelection } from './TokenTable';
 import { TokenToolbar } from './TokenToolbar';
 import type { ActionsMode, ColumnHandlers, ColumnOptions } from './tokenColumns';
 
@@ -18,6 +18,14 @@ export type EditingHandlers = {
   onAdd: () => void;
   onEdit: (token: IdentificationToken) => void;
   onDelete: (token: IdentificationToken) => void;
+};
+
+/** Bulk selection (live list only): ids chosen, and the bar of actions shown above the table. */
+export type ListSelection = {
+  selected: ReadonlySet<number>;
+  onChange: (next: ReadonlySet<number>) => void;
+  /** `rows`: the tokens matching the search and filters. */
+  bar: (rows: readonly IdentificationToken[]) => ReactNode;
 };
 
 export type ListReload = {
@@ -50,6 +58,7 @@ export function TokenList({
   reload,
   policy = null,
   requests = null,
+  selection,
 }: {
   tokens: IdentificationToken[];
   roles: readonly RoleItem[];
@@ -68,6 +77,7 @@ export function TokenList({
   policy?: TokenPolicyRules | null;
   /** Requests of the last 30 days by token id (the live list), for its column and sort. */
   requests?: RequestCounts;
+  selection?: ListSelection;
 }) {
   const reasonId = useId();
   const [viewing, setViewing] = useState<IdentificationToken | null>(null);
@@ -96,6 +106,13 @@ export function TokenList({
       editing === undefined ? { kind: 'hidden' } : readOnlyReason === undefined ? { kind: 'enabled' } : { kind: 'disabled', reason: readOnlyReason, reasonId };
     return { actions, flags, requests };
   }, [editing, readOnlyReason, reasonId, flags, requests]);
+
+  const selected = selection?.selected;
+  const onSelect = selection?.onChange;
+  const tableSelection = useMemo<TableSelection | undefined>(
+    () => (selected && onSelect ? { keys: [...selected], onChange: (keys) => onSelect(new Set(keys)) } : undefined),
+    [selected, onSelect],
+  );
 
   const filtered = prefs.search !== '' || prefs.status !== null || prefs.roleId !== null || prefs.reviewFlag !== null;
   const empty =
@@ -134,6 +151,7 @@ export function TokenList({
           </Typography.Text>
         )}
       </Flex>
+      {selection?.bar(rows)}
       <TokenTable
         rows={rows}
         prefs={prefs}
@@ -143,6 +161,7 @@ export function TokenList({
         empty={empty}
         onSort={(field, direction) => onPrefs({ sort: field, order: direction })}
         {...(label === undefined ? {} : { label })}
+        {...(tableSelection === undefined ? {} : { selection: tableSelection })}
       />
       {viewing && (
         <TokenViewDrawer

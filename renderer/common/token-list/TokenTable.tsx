@@ -31,6 +31,15 @@ const CHROME_HEIGHT = 300;
 // Below the table's top: its column headers and the page's bottom padding.
 const BELOW_BODY = 90;
 
+/** Rows chosen for a bulk action, by id (kept while filters hide some of them). */
+export type TableSelection = { keys: readonly number[]; onChange: (keys: number[]) => void };
+
+// antd's selection column handles shift-click ranges itself (checkStrictly, the default).
+const checkboxProps = (token: IdentificationToken) => ({ 'aria-label': `Select ${token.name}` });
+// A row's checkbox is a gridcell: a cell a row may own that is not one of the token's data cells.
+const selectionCellProps = () => ({ role: 'gridcell' });
+const SELECTION_WIDTH = 40;
+
 export function TokenTable({
   rows,
   prefs,
@@ -40,6 +49,7 @@ export function TokenTable({
   empty,
   onSort,
   label = 'Identification tokens',
+  selection,
 }: {
   rows: IdentificationToken[];
   prefs: ListPrefs;
@@ -50,6 +60,7 @@ export function TokenTable({
   onSort: (sort: ListSortField, order: 'asc' | 'desc') => void;
   /** The table's accessible name. */
   label?: string;
+  selection?: TableSelection;
 }) {
   const { onOpen, onEdit, onDelete } = handlers;
   const { sort, order, columns: optional } = prefs;
@@ -80,7 +91,8 @@ export function TokenTable({
     measure();
     return () => observer.disconnect();
   }, [viewportHeight]);
-  const fitted = useMemo(() => fitColumns(columns, box.width), [columns, box.width]);
+  const selectable = selection !== undefined;
+  const fitted = useMemo(() => fitColumns(columns, selectable ? Math.max(0, box.width - SELECTION_WIDTH) : box.width), [columns, box.width, selectable]);
   // Never shorter than before the measurement existed: with a banner above, the page scrolls
   // rather than the table showing fewer rows.
   const height = Math.max(200, viewportHeight - CHROME_HEIGHT, box.top > 0 ? viewportHeight - box.top - BELOW_BODY : 0);
@@ -92,8 +104,22 @@ export function TokenTable({
     onSort(field, single?.order === 'descend' ? 'desc' : 'asc');
   };
 
+  const rowSelection = useMemo<TableProps<IdentificationToken>['rowSelection']>(
+    () =>
+      selection && {
+        selectedRowKeys: selection.keys as number[],
+        onChange: (keys) => selection.onChange(keys as number[]),
+        preserveSelectedRowKeys: true,
+        getCheckboxProps: checkboxProps,
+        onCell: selectionCellProps,
+        columnWidth: SELECTION_WIDTH,
+      },
+    [selection],
+  );
+
   const common = {
     rowKey: 'id',
+    ...(rowSelection ? { rowSelection } : {}),
     loading: noLiveRegion,
     size: 'middle',
     pagination: false,
@@ -120,7 +146,7 @@ export function TokenTable({
         components={{ header: headerComponents }}
         onRow={rowProps}
         dataSource={rows}
-        scroll={{ x: fitted.width, y: height }}
+        scroll={{ x: fitted.width + (selectable ? SELECTION_WIDTH : 0), y: height }}
       />
     </div>
   );

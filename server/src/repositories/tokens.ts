@@ -317,9 +317,14 @@ export class TokensRepository {
     return result.numUpdatedRows === 1n;
   }
 
-  /** The trigger leaves a tombstone; it is dated by the service's clock, like every other write. */
-  async delete(id: number, at?: Date): Promise<boolean> {
-    const result = await this.db.deleteFrom('tokens').where('id', '=', id).executeTakeFirst();
+  /**
+   * The trigger leaves a tombstone; it is dated by the service's clock, like every other write.
+   * With `version`, only that version is deleted (false when it moved on), as for update.
+   */
+  async delete(id: number, at?: Date, version?: number): Promise<boolean> {
+    let query = this.db.deleteFrom('tokens').where('id', '=', id);
+    if (version !== undefined) query = query.where('version', '=', version);
+    const result = await query.executeTakeFirst();
     if (result.numDeletedRows !== 1n) return false;
     if (at) await this.db.updateTable('token_tombstones').set({ deleted_at: at.toISOString() }).where('token_id', '=', id).execute();
     return true;

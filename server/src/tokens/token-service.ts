@@ -300,14 +300,16 @@ export class TokenService {
     return this.view(await this.mustFind(id));
   }
 
-  async delete(admin: AdminContext, id: number, ip: string): Promise<void> {
+  // With If-Match, a token changed since that version is not deleted (412), on any node.
+  async delete(admin: AdminContext, id: number, ip: string, ifMatch?: string): Promise<void> {
     requireRight(admin, DELETE, 'delete identification tokens');
     const current = await this.visible(admin, id);
+    this.checkVersion(current, ifMatch);
     await this.assignableRole(admin, current.roleId, 'delete a token that holds');
     await this.audit.flush();
     await this.store.transaction(async ({ tokens, audit, changes, retiredSecrets }) => {
       await retireSecrets(tokens, retiredSecrets, id, current.name, 'deleted', this.options.clock());
-      await tokens.delete(id, this.options.clock());
+      if (!(await tokens.delete(id, this.options.clock(), ifMatch === undefined ? undefined : current.version))) throw this.staleVersion();
       await changes.publish({ kind: 'token', id });
       await audit.insert({
         at: this.options.clock(), actor: { type: 'employee', id: admin.employee.id, name: admin.employee.name },

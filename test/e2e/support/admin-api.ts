@@ -21,8 +21,9 @@ export const adminApi = async (baseUrl: string) => {
     return found.id;
   };
   return {
-    createToken: (name: string, role: string, whitelist: string[] = []) =>
-      call<{ token: { id: number }; secret: string }>('POST', '/api/admin/identification-tokens', { name, roleId: roleId(role), whitelist }),
+    createToken: (name: string, role: string, whitelist: string[] = [], expiresOn: string | null = null) =>
+      call<{ token: { id: number }; secret: string }>('POST', '/api/admin/identification-tokens', { name, roleId: roleId(role), whitelist, expiresOn }),
+    updateToken: (id: number, changes: Record<string, unknown>) => call<{ version: number }>('PATCH', `/api/admin/identification-tokens/${id}`, changes),
     deleteToken: (id: number) => call<null>('DELETE', `/api/admin/identification-tokens/${id}`),
   };
 };

@@ -6,6 +6,8 @@ import { createConsoleLogger } from '../../../main/logger';
 import type { InventoryDialogPort } from '../../../main/inventory/dialog-port';
 import type { ClipboardPort, EventSink, SecretStore } from '../../../main/ports';
 import { createElectronStore } from '../../../main/adapters/electron-store';
+import { createElectronNotifier } from '../../../main/adapters/notification';
+import { fakeNotificationClass, type FakeNotificationClass } from '../../support/fake-notification';
 import type { EventName } from '../../../shared/ipc/contract';
 import { PAGE_BRIDGE_FILE } from './paths';
 
@@ -43,6 +45,8 @@ export type ConsoleHarness = {
   router: IpcRouter;
   clipboard: MemoryClipboard;
   dialogs: QueuedDialogs;
+  // Electron's Notification, faked: the expiry reminders shown, each clickable.
+  notifications: FakeNotificationClass;
   logs: string[];
   // Every channel the page invoked, in order, so a test can prove nothing was sent.
   calls: string[];
@@ -70,6 +74,7 @@ export const openConsole = async (options: ConsoleHarnessOptions): Promise<Conso
   const logger = createConsoleLogger((_level, line) => logs.push(line));
   const clipboard = new MemoryClipboard();
   const dialogs = new QueuedDialogs();
+  const notifications = fakeNotificationClass();
   // Events can fire before the page exists (session restore at start): those are dropped.
   const target: { page?: Page } = {};
   const events: EventSink = {
@@ -87,6 +92,7 @@ export const openConsole = async (options: ConsoleHarnessOptions): Promise<Conso
     events,
     userDataDir: options.userDataDir,
     dialogs,
+    notifier: createElectronNotifier(notifications),
     logger,
     http: { retryDelayMs: 20 },
   });
@@ -121,6 +127,7 @@ export const openConsole = async (options: ConsoleHarnessOptions): Promise<Conso
     router,
     clipboard,
     dialogs,
+    notifications,
     logs,
     calls,
     async close() {

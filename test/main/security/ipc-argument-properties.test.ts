@@ -214,6 +214,25 @@ const argumentsOf = (): Record<Exclude<Channel, NoArgChannel>, fc.Arbitrary<unkn
   'settings.set': nearValid({
     clipboardClearSeconds: { valid: fc.constantFrom(10, 30, 60, 120, null), optional: true },
     theme: { valid: fc.constantFrom('system', 'light', 'dark'), optional: true },
+    reminderHorizonDays: { valid: fc.integer({ min: 0, max: 100 }), optional: true },
+    expiryNotifications: { valid: fc.boolean(), optional: true },
+  }),
+  'tokens.bulk': nearValid({
+    action: {
+      valid: fc.oneof(
+        fc.constant({ kind: 'delete' }),
+        isoDate.map((expiresOn) => ({ kind: 'setExpiry', expiresOn })),
+        fc.integer({ min: 0, max: 4_000 }).map((days) => ({ kind: 'extendExpiry', days })),
+        id.map((roleId) => ({ kind: 'moveRole', roleId })),
+        nearValid({ kind: { valid: fc.constantFrom('delete', 'setExpiry', 'extendExpiry', 'moveRole', 'x') }, days: { valid: fc.integer(), optional: true } }),
+      ),
+    },
+    items: {
+      valid: fc.array(
+        nearValid({ id: { valid: id }, version: { valid: fc.integer({ min: 1, max: 1_000 }) }, expiresOn: { valid: fc.oneof(isoDate, fc.constant(null)) } }),
+        { maxLength: 3 },
+      ),
+    },
   }),
 });
 
@@ -230,6 +249,7 @@ const NO_ARG = [
   'settings.get',
   'inventory.open',
   'usage.totals',
+  'reminders.status',
 ] as const satisfies readonly Channel[];
 type NoArgChannel = (typeof NO_ARG)[number];
 

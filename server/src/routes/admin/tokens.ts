@@ -94,12 +94,24 @@ export function tokenRoutes(app: ZodApp, ctx: ServerContext): void {
     schema: {
       tags,
       summary: 'Delete an identification token; its secret stops working at once',
+      description: 'Send If-Match: "<version>" to refuse deleting a token changed since that version (412).',
       security,
       params: idParamsSchema,
-      response: { 204: z.null(), ...errors(...BODY_ERRORS, 401, 403, 404) },
+      headers: z.object({
+        'if-match': z
+          .string()
+          .optional()
+          .meta({ description: 'The ETag of the version the admin saw ("7"; a list, W/"7" and * are understood). Any other version: 412.' }),
+      }),
+      response: { 204: z.null(), ...errors(...BODY_ERRORS, 401, 403, 404, 412) },
     },
   }, async (request, reply) => {
-    await ctx.tokens.delete(requireAdminContext(request.admin), request.params.id, request.clientAddress);
+    await ctx.tokens.delete(
+      requireAdminContext(request.admin),
+      request.params.id,
+      request.clientAddress,
+      ifMatchHeader(request.headers['if-match']),
+    );
     return reply.code(204).send(null);
   });
 }
