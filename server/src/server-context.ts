@@ -7,6 +7,7 @@ import type { Store } from './db/store';
 import type { AccessGuard } from './public/access-guard';
 import type { RecordService } from './public/record-service';
 import type { RoleService } from './roles/role-service';
+import type { SigningService } from './signing/signing-service';
 import type { AccessCache } from './tokens/access-cache';
 import type { LeakService } from './tokens/leak-service';
 import type { RotationService } from './tokens/rotation-service';
@@ -31,6 +32,7 @@ export interface ServerContext {
   guard: AccessGuard;
   rotation: RotationService;
   leaks: LeakService;
+  signing: SigningService;
 }
 
 /** What seeding a database needs, before any route exists. */

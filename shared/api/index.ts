@@ -13,3 +13,4 @@ export * from './paths';
 export * from './text';
 export * from './query';
 export * from './role-admin';
+export * from './signing';

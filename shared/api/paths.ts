@@ -15,11 +15,14 @@ export const ADMIN_PATHS = {
   endOverlap: (id: number): string => `/api/admin/identification-tokens/${id}/end-overlap`,
   leakLookup: '/api/admin/identification-tokens/leak-lookup',
   auditEvents: '/api/admin/audit-events',
+  inventorySignatures: '/api/admin/inventory-signatures',
+  rotateSigningKey: '/api/admin/signing-keys/rotate',
 } as const;
 
 export const PUBLIC_PATHS = {
   verify: '/api/public/tokens/verify',
   revoke: '/api/public/tokens/revoke',
   openApi: '/api/public/docs/openapi.json',
+  signingKeys: '/api/public/signing-keys',
   resource: (resource: string): string => `/api/public/${resource}`,
 } as const;

@@ -16,6 +16,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'role.created': 'Role defined',
   'role.updated': 'Role changed',
   'role.deleted': 'Role deleted',
+  'inventory.signed': 'Inventory signed',
+  'signing_key.rotated': 'Signing key rotated',
 };
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -124,5 +126,8 @@ export function eventSentences(event: AuditEvent): string[] {
     case 'role.updated':
     case 'role.deleted':
       return [`${AUDIT_ACTION_LABELS[event.action]}: ${quoted(event.role?.name ?? 'unknown role')}.`];
+    case 'inventory.signed':
+    case 'signing_key.rotated':
+      return [`${AUDIT_ACTION_LABELS[event.action]}${event.reason ? `: ${event.reason}` : ''}.`];
   }
 }

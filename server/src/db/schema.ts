@@ -129,6 +129,15 @@ export interface RetiredSecretsTable {
   reason: 'deleted' | 'rotated';
 }
 
+export interface SigningKeysTable {
+  key_id: string;
+  public_key: string;
+  private_key: string;
+  created_at: string;
+  retired_at: string | null;
+  is_current: number | null;
+}
+
 export interface Schema {
   meta: MetaTable;
   employees: EmployeesTable;
@@ -145,4 +154,5 @@ export interface Schema {
   change_counter: ChangeCounterTable;
   token_tombstones: TokenTombstonesTable;
   retired_secrets: RetiredSecretsTable;
+  signing_keys: SigningKeysTable;
 }

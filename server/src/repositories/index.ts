@@ -10,6 +10,7 @@ import { RecordsRepository } from './records';
 import { RetiredSecretsRepository } from './retired-secrets';
 import { RolesRepository } from './roles';
 import { SessionsRepository } from './sessions';
+import { SigningKeysRepository } from './signing-keys';
 import { TokensRepository } from './tokens';
 
 /** Every repository over one connection or transaction. */
@@ -24,6 +25,7 @@ export interface Repositories {
   counters: CountersRepository;
   changes: ChangesRepository;
   retiredSecrets: RetiredSecretsRepository;
+  signingKeys: SigningKeysRepository;
 }
 
 export function createRepositories(db: Kysely<Schema>, kind: StoreKind): Repositories {
@@ -38,5 +40,6 @@ export function createRepositories(db: Kysely<Schema>, kind: StoreKind): Reposit
     counters: new CountersRepository(db),
     changes: new ChangesRepository(db, kind),
     retiredSecrets: new RetiredSecretsRepository(db),
+    signingKeys: new SigningKeysRepository(db),
   };
 }

@@ -8,6 +8,7 @@ import { catalogRoutes } from './catalog';
 import { roleRoutes } from './roles';
 import { leakRoutes } from './leaks';
 import { rotationRoutes } from './rotation';
+import { signingRoutes } from './signing';
 import { tokenRoutes } from './tokens';
 
 export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
@@ -28,6 +29,7 @@ export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
       tokenRoutes(authed, ctx);
       roleRoutes(authed, ctx);
       auditRoutes(authed, ctx);
+      signingRoutes(authed, ctx);
     });
   };
 }
