@@ -27,6 +27,8 @@ import { isAppError } from './errors';
 import { LeakService } from './services/leak-service';
 import { SettingsService } from './services/settings-service';
 import { type KnownInventory, TokenService } from './services/token-service';
+import { RecordedKeys } from './signing/recorded-keys';
+import { ServerKeys } from './signing/server-keys';
 
 export type ConsoleAdapters = {
   store: KeyValueStore;
@@ -102,12 +104,13 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
   const clipboard = new ClipboardService(adapters.clipboard, settings, scheduler, logger);
 
   const live = new LiveInventory({ session, tokens, catalog }, logger);
-  const inventory = new InventoryService({ userDataDir: adapters.userDataDir, dialogs: adapters.dialogs, live: () => live.current(), logger });
+  const serverKeys = new ServerKeys(session, profiles, new RecordedKeys(adapters.store), logger);
+  const inventory = new InventoryService({ userDataDir: adapters.userDataDir, dialogs: adapters.dialogs, live: () => live.current(), logger, signatures: serverKeys });
   // Every complete load of the token list refreshes the profile's offline copy.
   live.onFullLoad((profile, load) => inventory.refreshCache(profile, load));
   const roles = new RoleAdminService(session);
   const leaks = new LeakService(session);
-  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, leaks, events });
+  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, leaks, serverKeys, events });
 
   return {
     profiles,
@@ -122,6 +125,8 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
       if (defaultProfile) profiles.ensureDefault(defaultProfile, { followBaseUrl: defaultProfile.followBaseUrl ?? false });
       await session.restore();
       const state = await session.state();
+      // Trust on first use: the keys are recorded the first time the profile connects.
+      if (state.status === 'signedIn' && state.connection === 'online') await serverKeys.refresh();
       if (state.status === 'signedIn' && state.connection === 'offline') monitor.connectionChanged('offline');
     },
     dispose() {

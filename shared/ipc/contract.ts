@@ -27,6 +27,7 @@ import { type ErrorCode, UNIVERSAL_ERRORS } from './errors';
 import { inventoryIpcContract, inventoryIpcEvents } from './inventory-contract';
 import { rolesIpcContract } from './roles-contract';
 import { leaksIpcContract } from './leaks-contract';
+import { signingIpcContract } from './signing-contract';
 import {
   connectionChangedEventSchema,
   consoleSettingsSchema,
@@ -125,6 +126,7 @@ export const ipcContract = {
   ...inventoryIpcContract,
   ...rolesIpcContract,
   ...leaksIpcContract,
+  ...signingIpcContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;
