@@ -37,13 +37,13 @@ export class RecordedKeys {
   ) {}
 
   has(profileId: string): boolean {
-    return this.all()[profileId] !== undefined;
+    return this.all().has(profileId);
   }
 
   /** Records what the server presented; keys whose id does not match their fingerprint are dropped. */
   record(profileId: string, presented: SigningKeysResponse): ProfileSigningKeys {
     const all = this.all();
-    const previous = all[profileId];
+    const previous = all.get(profileId);
     const recordedAt = this.now().toISOString();
     const keys: StoredKey[] = previous ? [...previous.keys] : [];
     for (const key of presented.keys) {
@@ -55,44 +55,47 @@ export class RecordedKeys {
       if (known) keys[index] = { ...known, retiredAt: key.retiredAt };
       else keys.push({ keyId: key.keyId, publicKey: key.publicKey, createdAt: key.createdAt, retiredAt: key.retiredAt, recordedAt, trusted: previous === undefined });
     }
-    all[profileId] = { server: presented.server, keys };
-    this.store.set(KEY, all);
-    return view(all[profileId]);
+    const recorded = { server: presented.server, keys };
+    this.save(all.set(profileId, recorded));
+    return view(recorded);
   }
 
   view(profileId: string): ProfileSigningKeys | null {
-    const profile = this.all()[profileId];
+    const profile = this.all().get(profileId);
     return profile ? view(profile) : null;
   }
 
   accept(profileId: string, keyId: string): ProfileSigningKeys {
     const all = this.all();
-    const profile = all[profileId];
+    const profile = all.get(profileId);
     if (!profile?.keys.some((key) => key.keyId === keyId)) throw new AppError('not_found', 'This profile has not seen that signing key.');
-    all[profileId] = { ...profile, keys: profile.keys.map((key) => (key.keyId === keyId ? { ...key, trusted: true } : key)) };
-    this.store.set(KEY, all);
-    return view(all[profileId]);
+    const accepted = { ...profile, keys: profile.keys.map((key) => (key.keyId === keyId ? { ...key, trusted: true } : key)) };
+    this.save(all.set(profileId, accepted));
+    return view(accepted);
   }
 
   forget(profileId: string): void {
     const all = this.all();
-    if (!(profileId in all)) return;
-    delete all[profileId];
-    this.store.set(KEY, all);
+    if (all.delete(profileId)) this.save(all);
   }
 
   /** Every key of every profile with the given id (trusted or not), for verification. */
   withId(keyId: string): TrustedKey[] {
-    return Object.entries(this.all()).flatMap(([profileId, profile]) =>
+    return [...this.all()].flatMap(([profileId, profile]) =>
       profile.keys
         .filter((key) => key.keyId === keyId)
         .map((key) => ({ profileId, server: profile.server, keyId, publicKey: key.publicKey, fingerprint: fingerprintOf(key.publicKey), trusted: key.trusted })),
     );
   }
 
-  private all(): Record<string, StoredProfile> {
+  // A Map, so a profile id such as "toString" or "__proto__" is only ever a key.
+  private all(): Map<string, StoredProfile> {
     const parsed = storedSchema.safeParse(this.store.get(KEY));
-    return parsed.success ? parsed.data : {};
+    return new Map(parsed.success ? Object.entries(parsed.data) : []);
+  }
+
+  private save(all: Map<string, StoredProfile>): void {
+    this.store.set(KEY, Object.fromEntries(all));
   }
 }
 
