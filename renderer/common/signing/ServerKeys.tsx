@@ -1,4 +1,4 @@
-import { Button, Flex, List, Tag, Typography } from 'antd';
+import { Button, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { formatDisplayDateTime } from '../../../shared/domain';
 import type { RecordedKey } from '../../../shared/ipc/signing-contract';
@@ -40,27 +40,28 @@ export function ServerKeys({ profileId }: { profileId: string }) {
       <Typography.Text type="secondary">
         Inventory signing keys of {keys.data.server} (compare the fingerprint with the one the server prints at start):
       </Typography.Text>
-      <List
-        size="small"
-        dataSource={keys.data.keys}
-        renderItem={(key) => (
-          <List.Item
-            actions={key.trusted ? [] : [<Button key="accept" size="small" onClick={() => void accept(key.keyId)}>Accept key</Button>]}
-          >
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {keys.data.keys.map((key) => (
+          <li key={key.keyId} style={{ padding: '6px 0' }}>
             <Flex vertical gap={2}>
               <Flex gap={8} align="center" wrap>
                 <Typography.Text code copyable aria-label={`Fingerprint of key ${key.keyId}`}>
                   {key.fingerprint}
                 </Typography.Text>
                 {keyStatus(key)}
+                {!key.trusted && (
+                  <Button size="small" onClick={() => void accept(key.keyId)}>
+                    Accept key
+                  </Button>
+                )}
               </Flex>
               <Typography.Text type="secondary">
                 Key {key.keyId}, created {formatDisplayDateTime(key.createdAt, ZONE)}, recorded here {formatDisplayDateTime(key.recordedAt, ZONE)}
               </Typography.Text>
             </Flex>
-          </List.Item>
-        )}
-      />
+          </li>
+        ))}
+      </ul>
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
     </section>
   );
