@@ -9,7 +9,7 @@ const FORMATS: readonly { value: InventoryFormat; label: string; help: string }[
     value: 'json',
     label: 'Snapshot (JSON)',
     help:
-      'The whole inventory with its roles and modules, sealed with a SHA-256 digest that the server signs (Ed25519): it can be opened here later, without a connection, and any edit shows. Without a connection the file is written unsigned: its digest then catches a damaged file, not a deliberate edit.',
+      'The whole inventory with its roles and modules, and a SHA-256 corruption check that the server signs (Ed25519) when connected: it can be opened here later, without a connection, and a signed file shows any edit. The check alone catches a damaged file, not a deliberate edit (anyone can recompute it): a file exported offline is unsigned and proves nothing about where it comes from.',
   },
   {
     value: 'csv',
