@@ -138,8 +138,8 @@ describe('inventory signing keys', () => {
   });
 });
 
-describe('nodes starting together on one store', () => {
-  it('agree on one signing key', async () => {
+describe('nodes sharing one store', () => {
+  it('agree on one signing key when they start together, and sign with the new one after a rotation anywhere', async () => {
     const { dir, remove } = tempDir();
     const dbPath = await newStoreLocation(dir);
     // Migrated, with no key yet: the nodes race to make the first one.
@@ -150,6 +150,13 @@ describe('nodes starting together on one store', () => {
       const current = new Set(views.map((view) => view.body.currentKeyId));
       expect(current.size).toBe(1);
       expect(views[0]?.body.keys).toHaveLength(1);
+
+      // A rotation through one node: the next signature through another uses the new key.
+      const [first, second] = nodes as [Started, Started];
+      const rotated = await request<SigningKeysResponse>(first.port, ROTATE, { method: 'POST', headers: (await login(first.port)).auth });
+      const signed = await request<InventorySignature>(second.port, SIGN, { headers: (await login(second.port)).auth, json: { digest: DIGEST } });
+      expect(signed.body.keyId).toBe(rotated.body.currentKeyId);
+      expect(signed.body.keyId).not.toBe([...current][0]);
     } finally {
       for (const node of nodes) await node.close();
       remove();
