@@ -152,7 +152,7 @@ describe('nodes sharing one store', () => {
       expect(views[0]?.body.keys).toHaveLength(1);
 
       // A rotation through one node: the next signature through another uses the new key.
-      const [first, second] = nodes as [Started, Started];
+      const [first, second] = nodes;
       const rotated = await request<SigningKeysResponse>(first.port, ROTATE, { method: 'POST', headers: (await login(first.port)).auth });
       const signed = await request<InventorySignature>(second.port, SIGN, { headers: (await login(second.port)).auth, json: { digest: DIGEST } });
       expect(signed.body.keyId).toBe(rotated.body.currentKeyId);
