@@ -177,6 +177,8 @@ export class FakeWifox {
   files = new Map<string, string>();
   /** Tokens per written chunk, and so per progress event. */
   exportChunkSize = 2;
+  /** What main says of a written snapshot (JSON): signed, unsigned or foreign; none by default. */
+  exportSignature: SignatureState | undefined = undefined;
   /** The server signing keys each profile recorded (main's RecordedKeys). */
   signingKeys = new Map<string, ProfileSigningKeys>();
   /** What main's signature check says of an opened file (a refusal is a `validation` error). */
@@ -563,7 +565,7 @@ export class FakeWifox {
         if (this.exportGate) await this.exportGate;
       }
       this.files.set(filePath, text);
-      return ok({ filePath });
+      return ok(format === 'json' && this.exportSignature ? { filePath, signature: this.exportSignature } : { filePath });
     },
     'inventory.compare': async ({ left, right }) => {
       const before = await this.resolve(left);

@@ -79,6 +79,33 @@ describe('signed inventory files', () => {
   });
 });
 
+describe('exporting a snapshot', () => {
+  async function exportJson(fake: FakeWifox, user: UserEvent, path: string): Promise<void> {
+    fake.saveDialog.push(path);
+    await user.click(screen.getByRole('button', { name: 'Export inventory…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Export inventory' });
+    await user.click(within(dialog).getByRole('button', { name: 'Export' }));
+  }
+
+  it('says the file was signed, and by which server', async () => {
+    const fake = seededFake();
+    fake.exportSignature = { state: 'signed', signature: SIGNATURE, profileName: 'Production', fingerprint: FINGERPRINT };
+    const { user } = await renderInventory(fake);
+    await exportJson(fake, user, '/home/ada/signed.json');
+    expect(await screen.findByText('Inventory exported to /home/ada/signed.json, signed by Acme Bank', {}, { timeout: 5000 })).toBeInTheDocument();
+  });
+
+  it('warns when the server could not sign it', async () => {
+    const fake = seededFake();
+    fake.exportSignature = { state: 'unsigned' };
+    const { user } = await renderInventory(fake);
+    await exportJson(fake, user, '/home/ada/unsigned.json');
+    expect(
+      await screen.findByText(/^Inventory exported to \/home\/ada\/unsigned\.json unsigned: the server could not sign it/, {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+  });
+});
+
 describe('the profile’s server signing keys', () => {
   it('lists the recorded fingerprints and trusts an announced key only when accepted', async () => {
     const fake = seededFake();
