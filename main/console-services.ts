@@ -34,6 +34,8 @@ import { ReminderService } from './services/reminder-service';
 import { SettingsService } from './services/settings-service';
 import { type KnownInventory, TokenService } from './services/token-service';
 import { UsageService } from './services/usage-service';
+import { RecordedKeys } from './signing/recorded-keys';
+import { ServerKeys } from './signing/server-keys';
 
 export type ConsoleAdapters = {
   store: KeyValueStore;
@@ -115,7 +117,8 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
   const clipboard = new ClipboardService(adapters.clipboard, settings, scheduler, logger);
 
   const live = new LiveInventory({ session, tokens, catalog }, logger);
-  const inventory = new InventoryService({ userDataDir: adapters.userDataDir, dialogs: adapters.dialogs, live: () => live.current(), logger });
+  const serverKeys = new ServerKeys(session, profiles, new RecordedKeys(adapters.store), logger);
+  const inventory = new InventoryService({ userDataDir: adapters.userDataDir, dialogs: adapters.dialogs, live: () => live.current(), logger, signatures: serverKeys });
   // Every complete load of the token list refreshes the profile's offline copy.
   live.onFullLoad((profile, load) => inventory.refreshCache(profile, load));
   const roles = new RoleAdminService(session);
@@ -141,7 +144,7 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
   // Every complete list (hourly, at start, the renderer's own loads) updates the reminders.
   tokens.onInventory((profileId, load) => void reminders.look(profileId, load.items));
   settings.onChange(() => reminders.settingsChanged());
-  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, leaks, policy, auditLog, usage, bulk, reminders, events });
+  const handlers = createIpcHandlers({ profiles, settings, session, tokens, catalog, roles, clipboard, inventory, leaks, policy, auditLog, usage, bulk, reminders, serverKeys, events });
 
   return {
     profiles,
@@ -157,6 +160,8 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
       if (defaultProfile) profiles.ensureDefault(defaultProfile, { followBaseUrl: defaultProfile.followBaseUrl ?? false });
       await session.restore();
       const state = await session.state();
+      // Trust on first use: the keys are recorded the first time the profile connects.
+      if (state.status === 'signedIn' && state.connection === 'online') await serverKeys.refresh();
       if (state.status === 'signedIn' && state.connection === 'offline') monitor.connectionChanged('offline');
       reminders.start();
     },

@@ -12,7 +12,7 @@ import {
 import { tokenUsageSchema, usageTotalsSchema, type TokenUsage, type UsageTotals } from '../../shared/api/usage';
 import { modulesResponseSchema, type ModulesResponse } from '../../shared/api/modules';
 import { leakLookupResponseSchema, type LeakLookupResponse } from '../../shared/api/leaks';
-import { ADMIN_PATHS } from '../../shared/api/paths';
+import { ADMIN_PATHS, PUBLIC_PATHS } from '../../shared/api/paths';
 import { rolesResponseSchema, type RolesResponse } from '../../shared/api/roles';
 import {
   managedRoleSchema,
@@ -25,6 +25,12 @@ import {
 } from '../../shared/api/role-admin';
 import { settingsResponseSchema, type SettingsResponse } from '../../shared/api/settings';
 import { tokenPolicySchema, type TokenPolicy, type UpdateTokenPolicyRequest } from '../../shared/api/token-policy';
+import {
+  inventorySignatureSchema,
+  signingKeysResponseSchema,
+  type InventorySignature,
+  type SigningKeysResponse,
+} from '../../shared/api/signing';
 import {
   createTokenResponseSchema,
   formatVersionTag,
@@ -266,6 +272,16 @@ export class WifoxClient {
   // Hashes only: the secrets they were computed from never leave main.
   leakLookup(hashes: string[]): Promise<LeakLookupResponse> {
     return this.admin({ method: 'POST', path: ADMIN_PATHS.leakLookup, kind: 'admin', schema: leakLookupResponseSchema, body: { hashes } });
+  }
+
+  // Public halves only, and no credential: what a profile records when it first connects.
+  signingKeys(): Promise<SigningKeysResponse> {
+    return this.send({ method: 'GET', path: PUBLIC_PATHS.signingKeys, kind: 'admin', schema: signingKeysResponseSchema });
+  }
+
+  // The digest of an inventory's canonical content: the content itself never travels.
+  signInventory(digest: string): Promise<InventorySignature> {
+    return this.admin({ method: 'POST', path: ADMIN_PATHS.inventorySignatures, kind: 'admin', schema: inventorySignatureSchema, body: { digest } });
   }
 
   auditEvents(query: AuditEventsQuery): Promise<AuditListResponse> {

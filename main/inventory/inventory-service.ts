@@ -24,6 +24,8 @@ import type {
   SnapshotRef,
 } from '../../shared/ipc/inventory-contract';
 import type { Profile } from '../../shared/ipc/schemas';
+import type { InventorySignature } from '../../shared/api/signing';
+import type { SignatureState } from '../../shared/inventory/signature';
 import { AppError } from '../errors';
 import { type Logger, silentLogger } from '../ports';
 import { writeFileAtomic } from './atomic-write';
@@ -62,6 +64,14 @@ export type InventoryServiceDeps = {
   chunkSize?: number;
   /** Opened files kept in memory at once; the oldest is dropped first. */
   maxOpened?: number;
+  /** Server signatures: asked for on JSON exports, checked on opening (main/signing). */
+  signatures?: InventorySignatures;
+};
+
+export type InventorySignatures = {
+  sign(snapshot: InventorySnapshot): Promise<InventorySignature | null>;
+  /** Throws a `validation` AppError when the signature refutes the content. */
+  check(snapshot: InventorySnapshot): SignatureState;
 };
 
 // 50,000 tokens are about 40 MB; anything far beyond is not a file this console wrote.
@@ -215,6 +225,7 @@ export class InventoryService {
     const filePath = await this.dialogs().chooseOpenPath({ title: 'Open inventory', filters: [FILTERS.json] });
     if (filePath === null) return null;
     const snapshot = await this.open(filePath);
+    const signature = this.checkSignature(snapshot);
     const id = randomBytes(12).toString('base64url');
     this.opened.set(id, snapshot);
     while (this.opened.size > this.maxOpened) {
@@ -222,7 +233,7 @@ export class InventoryService {
       if (oldest === undefined) break;
       this.opened.delete(oldest);
     }
-    return { id, fileName: basename(filePath), snapshot };
+    return { id, fileName: basename(filePath), snapshot, signature };
   }
 
   close(id: string): void {
@@ -257,9 +268,9 @@ export class InventoryService {
     source: SnapshotRef,
     format: InventoryFormat,
     onProgress?: (progress: ExportProgress) => void,
-  ): Promise<{ filePath: string | null }> {
-    const snapshot = await this.resolve(source);
-    const day = todayIn(snapshot.timeZone, new Date(snapshot.takenAt));
+  ): Promise<{ filePath: string | null; signature?: SignatureState }> {
+    const resolved = await this.resolve(source);
+    const day = todayIn(resolved.timeZone, new Date(resolved.takenAt));
     const chosen = await this.dialogs().chooseSavePath({
       title: format === 'csv' ? 'Export inventory as CSV' : 'Export inventory snapshot',
       defaultPath: `wifox-inventory-${day}.${format}`,
@@ -268,14 +279,41 @@ export class InventoryService {
     if (chosen === null) return { filePath: null };
     // Some Linux save dialogs do not add the extension of the chosen filter.
     const filePath = extname(chosen) === '' ? `${chosen}.${format}` : chosen;
+    if (format === 'csv') {
+      await this.export(format, filePath, resolved, onProgress);
+      return { filePath };
+    }
+    const snapshot = await this.signed(source, resolved);
     await this.export(format, filePath, snapshot, onProgress);
-    return { filePath };
+    return { filePath, signature: this.checkSignature(snapshot) };
   }
 
   async compareRefs(left: SnapshotRef, right: SnapshotRef): Promise<InventoryCompareResult> {
     const before = await this.resolve(left);
     const after = await this.resolve(right);
     return { left: snapshotInfo(before), right: snapshotInfo(after), diff: this.compare(before, after) };
+  }
+
+  /** The signature state of a snapshot; without signing wired in, every file is unsigned. */
+  checkSignature(snapshot: InventorySnapshot): SignatureState {
+    return this.deps.signatures ? this.deps.signatures.check(snapshot) : { state: 'unsigned' };
+  }
+
+  // Live and cached inventories are the server's own: it is asked to sign them. An opened file
+  // keeps the signature it came with; the console never vouches for a file from elsewhere.
+  private async signed(source: SnapshotRef, snapshot: InventorySnapshot): Promise<InventorySnapshot> {
+    if (source.kind === 'opened' || !this.deps.signatures) return snapshot;
+    const signature = await this.deps.signatures.sign(snapshot);
+    if (signature === null) return snapshot;
+    const signedSnapshot = { ...snapshot, signature };
+    try {
+      this.deps.signatures.check(signedSnapshot);
+    } catch {
+      // A signature a recorded key refutes is worth nothing in the file.
+      this.logger.warn('the server signature of an export did not verify; exported unsigned');
+      return snapshot;
+    }
+    return signedSnapshot;
   }
 
   private dialogs(): InventoryDialogPort {

@@ -13,6 +13,7 @@ import type { SettingsService } from '../services/settings-service';
 import type { TokenPolicyService } from '../services/token-policy-service';
 import type { TokenService } from '../services/token-service';
 import type { UsageService } from '../services/usage-service';
+import type { ServerKeys } from '../signing/server-keys';
 import type { IpcHandlers } from './handle';
 
 export type HandlerServices = {
@@ -30,6 +31,7 @@ export type HandlerServices = {
   usage: UsageService;
   bulk: BulkService;
   reminders: ReminderService;
+  serverKeys: ServerKeys;
   events: EventSink;
 };
 
@@ -44,6 +46,8 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
     if (moved) {
       await s.session.forgetProfile(saved.id);
       await s.inventory.forgetProfile(saved.id);
+      // Another address is another server: its keys are recorded afresh when it first connects.
+      s.serverKeys.forget(saved.id);
     }
     return saved;
   },
@@ -51,11 +55,19 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
     s.profiles.get(id);
     await s.session.forgetProfile(id);
     await s.inventory.forgetProfile(id);
+    s.serverKeys.forget(id);
     s.profiles.remove(id);
     return null;
   },
 
-  'session.signIn': ({ profileId, password }) => s.session.signIn(profileId, password),
+  'session.signIn': async ({ profileId, password }) => {
+    const state = await s.session.signIn(profileId, password);
+    // Trust on first use: the server's signing keys are recorded when the profile first connects.
+    await s.serverKeys.refresh();
+    return state;
+  },
+  'profiles.signingKeys': ({ profileId }) => s.serverKeys.view(profileId),
+  'profiles.acceptSigningKey': ({ profileId, keyId }) => s.serverKeys.accept(profileId, keyId),
   'session.signOut': () => s.session.signOut(),
   'session.state': () => s.session.state(),
 

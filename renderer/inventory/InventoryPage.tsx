@@ -2,6 +2,7 @@ import { Alert, Button, Flex, Select, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useBridgeCall } from '../ipc/useBridgeCall';
 import { useSession, useSignedIn } from '../common/SessionContext';
+import { ServerKeys } from '../common/signing/ServerKeys';
 import { ComparePanel } from './compare/ComparePanel';
 import { ExportDialog } from './export/ExportDialog';
 import { useOpenedInventories } from './OpenedInventories';
@@ -9,7 +10,7 @@ import { SourceReview } from './review/SourceReview';
 import { openedIdOf, openedKey, refOf, type SourceKey } from './sources';
 import { useSourceOptions } from './useSourceOptions';
 
-type Tab = 'review' | 'compare';
+type Tab = 'review' | 'compare' | 'keys';
 
 /**
  * Security → Inventory review: review an inventory (live, the offline copy, or a snapshot
@@ -97,6 +98,8 @@ export function InventoryPage() {
             ),
           },
           { key: 'compare', label: 'Compare', children: <ComparePanel options={options} labelOf={labelOf} /> },
+          // Signed files verify against these; the fingerprint is what the server prints at start.
+          { key: 'keys', label: 'Signing keys', children: <ServerKeys profileId={profile.id} /> },
         ]}
       />
       {exporting && <ExportDialog source={refOf(source, profile.id)} sourceLabel={labelOf(source)} onClose={() => setExporting(false)} />}

@@ -1,10 +1,11 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { formatDisplayDateTime } from '../../shared/domain';
 import type { InventorySnapshot } from '../../shared/inventory';
+import type { SignatureState } from '../../shared/inventory/signature';
 import type { OpenedSnapshot } from '../../shared/ipc/inventory-contract';
 import { useBridge } from '../ipc/BridgeContext';
 
-export type OpenedInventory = { id: string; snapshot: InventorySnapshot; label: string };
+export type OpenedInventory = { id: string; snapshot: InventorySnapshot; label: string; signature: SignatureState };
 
 type Value = {
   opened: readonly OpenedInventory[];
@@ -26,6 +27,7 @@ export function OpenedInventoriesProvider({ children }: { children: ReactNode })
     const entry: OpenedInventory = {
       id: file.id,
       snapshot,
+      signature: file.signature,
       label: `${file.fileName} (${snapshot.baseUrl}, as of ${formatDisplayDateTime(snapshot.takenAt, snapshot.timeZone)})`,
     };
     setOpened((list) => [...list, entry].slice(-MAX_OPENED));

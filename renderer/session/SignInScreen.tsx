@@ -1,3 +1,4 @@
+import { ServerKeys } from '../common/signing/ServerKeys';
 import { Alert, Button, Card, Flex, Form, Input, Select, Skeleton, Space, Typography } from 'antd';
 import { useId, useState, type FormEvent } from 'react';
 import type { IpcError } from '../../shared/ipc/errors';
@@ -116,9 +117,12 @@ function SignInForm({
           </Space.Compact>
         </Form.Item>
         {profile && (
-          <Typography.Paragraph type="secondary">
-            {profile.email} on {profile.baseUrl}
-          </Typography.Paragraph>
+          <>
+            <Typography.Paragraph type="secondary">
+              {profile.email} on {profile.baseUrl}
+            </Typography.Paragraph>
+            <ServerKeys profileId={profile.id} />
+          </>
         )}
         <Form.Item label="Password" htmlFor={`${id}-password`}>
           <Input.Password

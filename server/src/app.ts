@@ -25,6 +25,8 @@ import { openApiDocument } from './routes/openapi';
 import { openApiTransform } from './routes/openapi-transform';
 import { publicRoutes } from './routes/public';
 import { publicRevokeRoute } from './routes/public/revoke';
+import { publicSigningKeysRoute } from './routes/public/signing-keys';
+import { SigningService } from './signing/signing-service';
 import type { ServerContext } from './server-context';
 import { RoleService } from './roles/role-service';
 import { ensureAdmin, type AdminAccount } from './seed/admin';
@@ -54,6 +56,8 @@ export interface ServerOptions {
   admin?: AdminAccount;
   /** Called once when an empty database gets a generated administrator password. */
   onGeneratedAdmin?: (account: { email: string; password: string }) => void;
+  /** Called once at start with the current inventory signing key's id and fingerprint (public). */
+  onSigningKey?: (key: { keyId: string; fingerprint: string }) => void;
   /** Seeds the demo organisation, once per database. */
   demo?: boolean;
   organisationName?: string;
@@ -94,13 +98,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const tokenPolicy = new TokenPolicyService(store, audit, { clock, timeZone });
   const tokenService = new TokenService(store, audit, cache, { clock, timeZone, policy: tokenPolicy });
   const usageCounters = new UsageCounters(store, { clock, timeZone, ...(options.usageFlushMs !== undefined ? { flushEveryMs: options.usageFlushMs } : {}) });
+  const catalog = new CatalogService(repos.meta, repos.roles, timeZone);
   const ctx: ServerContext = {
     clock,
     timeZone,
     cache,
     sessions,
     admins: new AdminSessions(sessions, repos.employees),
-    catalog: new CatalogService(repos.meta, repos.roles, timeZone),
+    catalog,
     auditTrail: new AuditService(audit, { clock, timeZone }),
     records: new RecordService(repos.records, clock),
     logins: new LoginService(repos.employees, sessions, new LoginLockout(repos.counters, clock, options.lockout ?? DEFAULT_LOCKOUT), audit, clock, scryptCost),
@@ -111,6 +116,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     leaks: new LeakService(store, tokenService, audit, cache, limiter, { clock, timeZone }),
     tokenPolicy,
     usage: new UsageService(repos.usage, usageCounters, tokenService, { clock, timeZone }),
+    signing: new SigningService(store, audit, catalog, clock),
   };
 
   try {
@@ -130,6 +136,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await ensureAdmin(seeding, options.admin, scryptCost, options.onGeneratedAdmin);
       if (options.demo) await seedDemo(seeding);
     });
+    // Insert-if-absent: nodes starting together (even without the lock) agree on one key.
+    const signingKey = await ctx.signing.ensureKey();
+    options.onSigningKey?.(signingKey);
   } catch (error) {
     await store.close();
     throw error;
@@ -201,6 +210,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(publicRoutes(ctx));
   // Outside the public scope: revoking a leaked secret needs no credential.
   await app.register(publicRevokeRoute(ctx));
+  await app.register(publicSigningKeysRoute(ctx));
   await app.register(openApiDocument);
   return app;
 }

@@ -1,3 +1,4 @@
+import { formatFingerprint } from '../../shared/inventory/signature';
 import { buildServer } from './app';
 import { USAGE, UsageError, parseCliArgs } from './cli-args';
 import { StoreConnectError } from './db/store-errors';
@@ -25,6 +26,10 @@ async function main(): Promise<void> {
     onGeneratedAdmin: (account) => {
       // Shown once, on the terminal that started the server; never written to the database.
       console.log(`created administrator ${account.email} with password ${account.password} (shown once)`);
+    },
+    onSigningKey: (key) => {
+      // Public: administrators compare it with the fingerprint the console shows for the profile.
+      console.log(`inventory signing key ${key.keyId}, fingerprint ${formatFingerprint(key.fingerprint)}`);
     },
   });
 

@@ -8,6 +8,7 @@ import type { AccessGuard } from './public/access-guard';
 import type { TokenPolicyService } from './policy/token-policy-service';
 import type { RecordService } from './public/record-service';
 import type { RoleService } from './roles/role-service';
+import type { SigningService } from './signing/signing-service';
 import type { AccessCache } from './tokens/access-cache';
 import type { LeakService } from './tokens/leak-service';
 import type { RotationService } from './tokens/rotation-service';
@@ -35,6 +36,7 @@ export interface ServerContext {
   leaks: LeakService;
   tokenPolicy: TokenPolicyService;
   usage: UsageService;
+  signing: SigningService;
 }
 
 /** What seeding a database needs, before any route exists. */

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'role.updated',
   'role.deleted',
   'policy.updated',
+  'inventory.signed',
+  'signing_key.rotated',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

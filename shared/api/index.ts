@@ -15,3 +15,4 @@ export * from './text';
 export * from './query';
 export * from './role-admin';
 export * from './token-policy';
+export * from './signing';

@@ -19,11 +19,14 @@ export const ADMIN_PATHS = {
   auditRefusals: '/api/admin/audit-events/refusals',
   usageTotals: '/api/admin/token-usage',
   tokenUsage: (id: number): string => `/api/admin/token-usage/${id}`,
+  inventorySignatures: '/api/admin/inventory-signatures',
+  rotateSigningKey: '/api/admin/signing-keys/rotate',
 } as const;
 
 export const PUBLIC_PATHS = {
   verify: '/api/public/tokens/verify',
   revoke: '/api/public/tokens/revoke',
   openApi: '/api/public/docs/openapi.json',
+  signingKeys: '/api/public/signing-keys',
   resource: (resource: string): string => `/api/public/${resource}`,
 } as const;

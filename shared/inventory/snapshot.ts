@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, instantSchema } from '../api/common';
 import { moduleItemSchema } from '../api/modules';
 import { roleItemSchema } from '../api/roles';
+import { inventorySignatureSchema } from '../api/signing';
 import { identificationTokenSchema, type IdentificationToken } from '../api/tokens';
 import { isValidTimeZone } from '../domain/expiry';
 import { canonicalJson } from './canonical-json';
@@ -59,7 +60,8 @@ const bodyShape = {
 export const snapshotBodySchema = z.object(bodyShape);
 export type SnapshotBody = z.infer<typeof snapshotBodySchema>;
 
-export const inventorySnapshotSchema = z.object({ ...bodyShape, digest: snapshotDigestSchema });
+// The server's signature over the digest (./signature.ts) sits beside it, outside the content.
+export const inventorySnapshotSchema = z.object({ ...bodyShape, digest: snapshotDigestSchema, signature: inventorySignatureSchema.optional() });
 export type InventorySnapshot = z.infer<typeof inventorySnapshotSchema>;
 
 /** What a snapshot is built from: a full load of the token list and what surrounds it. */
@@ -128,7 +130,8 @@ export function* snapshotJsonChunks(snapshot: InventorySnapshot, chunkSize = DEF
     const value = snapshot[key];
     header.push(`  ${JSON.stringify(key)}: ${Array.isArray(value) ? arrayLines(value) : JSON.stringify(value)}`);
   }
-  const footer = `,\n  "digest": ${JSON.stringify(snapshot.digest)}\n}\n`;
+  const signature = snapshot.signature ? `,\n  "signature": ${JSON.stringify(snapshot.signature)}` : '';
+  const footer = `,\n  "digest": ${JSON.stringify(snapshot.digest)}${signature}\n}\n`;
   const { tokens } = snapshot;
   if (tokens.length === 0) {
     yield `{\n${header.join(',\n')},\n  "tokens": []${footer}`;
@@ -184,7 +187,8 @@ export async function parseSnapshotText(text: string, sha256Hex: Sha256Hex): Pro
   if (!isRecord(raw) || raw.format !== INVENTORY_FORMAT) return { ok: false, message: NOT_AN_INVENTORY };
   if (raw.version !== INVENTORY_VERSION) return { ok: false, message: versionMessage(raw.version) };
 
-  const { digest, ...content } = raw;
+  // Neither the digest nor the signature over it is part of the content they seal.
+  const { digest, signature: _signature, ...content } = raw;
   const sealed = snapshotDigestSchema.safeParse(digest);
   if (!sealed.success) {
     return { ok: false, message: 'This inventory has no valid SHA-256 digest, so it cannot be checked for changes.' };

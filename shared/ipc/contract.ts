@@ -31,6 +31,7 @@ import { leaksIpcContract } from './leaks-contract';
 import { auditIpcContract } from './audit-contract';
 import { bulkIpcContract, bulkIpcEvents } from './bulk-contract';
 import { remindersIpcContract, remindersIpcEvents } from './reminders-contract';
+import { signingIpcContract } from './signing-contract';
 import {
   connectionChangedEventSchema,
   consoleSettingsSchema,
@@ -133,6 +134,7 @@ export const ipcContract = {
   ...auditIpcContract,
   ...bulkIpcContract,
   ...remindersIpcContract,
+  ...signingIpcContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { inventoryDiffSchema } from '../inventory/diff';
 import { inventorySnapshotSchema, snapshotInfoSchema } from '../inventory/snapshot';
+import { signatureStateSchema } from '../inventory/signature';
 import type { ChannelDefinition } from './contract';
 import type { ErrorCode } from './errors';
 import { profileIdSchema } from './schemas';
@@ -42,13 +43,22 @@ export const inventoryFormatSchema = z.enum(['json', 'csv']);
 export type InventoryFormat = z.infer<typeof inventoryFormatSchema>;
 
 // The file's name (not its folder) labels it in the console: "review.json (https://…, as of …)".
-export const openedSnapshotSchema = z.object({ id: openedSnapshotIdSchema, fileName: z.string().min(1).max(255), snapshot: inventorySnapshotSchema });
+// `signature` says who vouches for the file (checked offline against the keys profiles recorded);
+// a file whose signature does not match its content is refused instead.
+export const openedSnapshotSchema = z.object({
+  id: openedSnapshotIdSchema,
+  fileName: z.string().min(1).max(255),
+  snapshot: inventorySnapshotSchema,
+  signature: signatureStateSchema,
+});
 export type OpenedSnapshot = z.infer<typeof openedSnapshotSchema>;
 
 export const inventoryExportArgSchema = z.object({ source: snapshotRefSchema, format: inventoryFormatSchema });
 export const inventoryExportResultSchema = z.object({
   // null when the user cancelled the save dialog.
   filePath: z.string().nullable(),
+  // A written snapshot (JSON): signed by the server, or unsigned when it could not sign.
+  signature: signatureStateSchema.optional(),
 });
 
 export const inventoryCompareArgSchema = z.object({ left: snapshotRefSchema, right: snapshotRefSchema });

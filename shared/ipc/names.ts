@@ -45,6 +45,8 @@ export const CHANNEL_NAMES = [
   'usage.totals',
   'tokens.bulk',
   'reminders.status',
+  'profiles.signingKeys',
+  'profiles.acceptSigningKey',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES_LIST = ['session.ended', 'connection.changed', 'inventory.exportProgress', 'reminders.changed', 'reminders.openExpiring', 'tokens.bulkProgress'] as const satisfies readonly EventName[];

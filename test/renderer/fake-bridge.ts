@@ -47,6 +47,8 @@ import { makeBridge, type WifoxBridge } from '../../shared/ipc/bridge';
 import type { SnapshotRef } from '../../shared/ipc/inventory-contract';
 import type { BulkItemResult } from '../../shared/ipc/bulk-contract';
 import type { ReminderStatus } from '../../shared/ipc/reminders-contract';
+import type { SignatureState } from '../../shared/inventory/signature';
+import type { ProfileSigningKeys } from '../../shared/ipc/signing-contract';
 import {
   type Channel,
   type ChannelErrorCode,
@@ -199,6 +201,13 @@ export class FakeWifox {
   files = new Map<string, string>();
   /** Tokens per written chunk, and so per progress event. */
   exportChunkSize = 2;
+  /** What main says of a written snapshot (JSON): signed, unsigned or foreign; none by default. */
+  exportSignature: SignatureState | undefined = undefined;
+  /** The server signing keys each profile recorded (main's RecordedKeys). */
+  signingKeys = new Map<string, ProfileSigningKeys>();
+  /** What main's signature check says of an opened file (a refusal is a `validation` error). */
+  signatureOf: (snapshot: InventorySnapshot) => SignatureState | IpcError<'validation'> = (snapshot) =>
+    snapshot.signature ? { state: 'foreign', signature: snapshot.signature, fingerprint: null } : { state: 'unsigned' };
 
   private nextId = 100;
   private failures = new Map<Channel, IpcError[]>();
@@ -422,6 +431,14 @@ export class FakeWifox {
       this.profiles = this.profiles.filter((p) => p.id !== id);
       return ok(null);
     },
+    'profiles.signingKeys': ({ profileId }) => ok(this.signingKeys.get(profileId) ?? null),
+    'profiles.acceptSigningKey': ({ profileId, keyId }) => {
+      const recorded = this.signingKeys.get(profileId);
+      if (!recorded?.keys.some((key) => key.keyId === keyId)) return fail(wording('not_found'));
+      const accepted = { ...recorded, keys: recorded.keys.map((key) => (key.keyId === keyId ? { ...key, trusted: true } : key)) };
+      this.signingKeys.set(profileId, accepted);
+      return ok(accepted);
+    },
     'session.signIn': ({ profileId, password }) => {
       const profile = this.profiles.find((p) => p.id === profileId);
       if (!profile) return fail(wording('not_found'));
@@ -625,10 +642,12 @@ export class FakeWifox {
       if (text === null) return ok(null);
       const parsed = await parseSnapshotText(text, sha256Hex);
       if (!parsed.ok) return fail({ code: 'validation', message: parsed.message });
+      const signature = this.signatureOf(parsed.snapshot);
+      if ('code' in signature) return fail(signature);
       this.openedCount += 1;
       const id = `file-${this.openedCount}`;
       this.opened.set(id, parsed.snapshot);
-      return ok({ id, fileName: `inventory-${this.openedCount}.json`, snapshot: parsed.snapshot });
+      return ok({ id, fileName: `inventory-${this.openedCount}.json`, snapshot: parsed.snapshot, signature });
     },
     'inventory.close': ({ id }) => {
       this.opened.delete(id);
@@ -653,7 +672,7 @@ export class FakeWifox {
         if (this.exportGate) await this.exportGate;
       }
       this.files.set(filePath, text);
-      return ok({ filePath });
+      return ok(format === 'json' && this.exportSignature ? { filePath, signature: this.exportSignature } : { filePath });
     },
     'inventory.compare': async ({ left, right }) => {
       const before = await this.resolve(left);

@@ -17,6 +17,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'role.updated': 'Role changed',
   'role.deleted': 'Role deleted',
   'policy.updated': 'Token policy changed',
+  'inventory.signed': 'Inventory signed',
+  'signing_key.rotated': 'Signing key rotated',
 };
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -140,5 +142,8 @@ export function eventSentences(event: AuditEvent): string[] {
       return [`${AUDIT_ACTION_LABELS[event.action]}: ${quoted(event.role?.name ?? 'unknown role')}.`];
     case 'policy.updated':
       return ['The token policy was changed.'];
+    case 'inventory.signed':
+    case 'signing_key.rotated':
+      return [`${AUDIT_ACTION_LABELS[event.action]}${event.reason ? `: ${event.reason}` : ''}.`];
   }
 }

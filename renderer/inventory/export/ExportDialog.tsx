@@ -9,7 +9,7 @@ const FORMATS: readonly { value: InventoryFormat; label: string; help: string }[
     value: 'json',
     label: 'Snapshot (JSON)',
     help:
-      'The whole inventory with its roles and modules, and a SHA-256 corruption check: it can be opened here later, without a connection. The check catches a damaged file, not a deliberate edit (anyone can recompute it), so keep the file where only reviewers can change it.',
+      'The whole inventory with its roles and modules, and a SHA-256 corruption check that the server signs (Ed25519) when connected: it can be opened here later, without a connection, and a signed file shows any edit. The check alone catches a damaged file, not a deliberate edit (anyone can recompute it): a file exported offline is unsigned and proves nothing about where it comes from.',
   },
   {
     value: 'csv',
@@ -47,7 +47,16 @@ export function ExportDialog({ source, sourceLabel, onClose }: { source: Snapsho
       return;
     }
     onClose();
-    if (result.value.filePath !== null) void message.success(`Inventory exported to ${result.value.filePath}`);
+    const { filePath, signature } = result.value;
+    if (filePath === null) return;
+    if (signature?.state === 'signed') void message.success(`Inventory exported to ${filePath}, signed by ${signature.signature.server}`);
+    else if (signature !== undefined) {
+      void message.warning(
+        signature.state === 'unsigned'
+          ? `Inventory exported to ${filePath} unsigned: the server could not sign it (offline, or another server's inventory).`
+          : `Inventory exported to ${filePath}, signed with a server key this console has not recorded.`,
+      );
+    } else void message.success(`Inventory exported to ${filePath}`);
   };
 
   const percent = progress === null ? 0 : progress.total === 0 ? 100 : Math.floor((progress.done / progress.total) * 100);

@@ -7,6 +7,7 @@ import { NO_OFFLINE_COPY } from '../../common/offline/offlineText';
 import { useOpenedInventories } from '../OpenedInventories';
 import { openedIdOf, type SourceKey } from '../sources';
 import { ReviewPanel, type ReviewedInventory } from './ReviewPanel';
+import { SignatureBanner } from './SignatureBanner';
 
 const FILE_NOTE = 'Recorded in an inventory file: nothing can be changed here.';
 const COPY_NOTE = 'From the offline copy of this profile: nothing can be changed here.';
@@ -78,7 +79,12 @@ function OpenedReview({ id }: { id: string }) {
   const { opened } = useOpenedInventories();
   const entry = opened.find((candidate) => candidate.id === id);
   if (!entry) return <Empty description="This file is no longer open: open it again." />;
-  return <SnapshotReview snapshot={entry.snapshot} note={FILE_NOTE} />;
+  return (
+    <>
+      <SignatureBanner state={entry.signature} timeZone={entry.snapshot.timeZone} />
+      <SnapshotReview snapshot={entry.snapshot} note={FILE_NOTE} />
+    </>
+  );
 }
 
 function SnapshotReview({ snapshot, note }: { snapshot: InventorySnapshot; note: string }) {

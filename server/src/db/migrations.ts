@@ -278,4 +278,23 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 9,
+    name: 'signing keys for inventories',
+    sql: `
+      -- The server's Ed25519 keys. The private half (PKCS#8 DER, base64) never leaves the server;
+      -- retired keys stay so inventories signed with them still verify. is_current is 1 for the
+      -- key that signs now and NULL otherwise: the unique index lets only one row be current, so
+      -- nodes starting together agree on one key (insert-if-absent).
+      CREATE TABLE signing_keys (
+        key_id TEXT PRIMARY KEY,
+        public_key TEXT NOT NULL,
+        private_key TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        retired_at TEXT,
+        is_current INTEGER CHECK (is_current = 1)
+      ) STRICT;
+      CREATE UNIQUE INDEX signing_keys_current ON signing_keys (is_current);
+    `,
+  },
 ];

@@ -156,6 +156,15 @@ export interface TokenUsageAddressesTable {
   ip: string;
 }
 
+export interface SigningKeysTable {
+  key_id: string;
+  public_key: string;
+  private_key: string;
+  created_at: string;
+  retired_at: string | null;
+  is_current: number | null;
+}
+
 export interface Schema {
   meta: MetaTable;
   employees: EmployeesTable;
@@ -175,4 +184,5 @@ export interface Schema {
   token_policy: TokenPolicyTable;
   token_usage_days: TokenUsageDaysTable;
   token_usage_addresses: TokenUsageAddressesTable;
+  signing_keys: SigningKeysTable;
 }

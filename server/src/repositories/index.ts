@@ -11,6 +11,7 @@ import { RetiredSecretsRepository } from './retired-secrets';
 import { RolesRepository } from './roles';
 import { SessionsRepository } from './sessions';
 import { TokenPolicyRepository } from './token-policy';
+import { SigningKeysRepository } from './signing-keys';
 import { TokensRepository } from './tokens';
 import { UsageRepository } from './usage';
 
@@ -28,6 +29,7 @@ export interface Repositories {
   retiredSecrets: RetiredSecretsRepository;
   tokenPolicy: TokenPolicyRepository;
   usage: UsageRepository;
+  signingKeys: SigningKeysRepository;
 }
 
 export function createRepositories(db: Kysely<Schema>, kind: StoreKind): Repositories {
@@ -44,5 +46,6 @@ export function createRepositories(db: Kysely<Schema>, kind: StoreKind): Reposit
     retiredSecrets: new RetiredSecretsRepository(db),
     tokenPolicy: new TokenPolicyRepository(db),
     usage: new UsageRepository(db),
+    signingKeys: new SigningKeysRepository(db),
   };
 }

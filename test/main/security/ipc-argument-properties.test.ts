@@ -134,6 +134,8 @@ const argumentsOf = (): Record<Exclude<Channel, NoArgChannel>, fc.Arbitrary<unkn
     email: { valid: fc.oneof(fc.emailAddress(), fc.string({ maxLength: 30 })) },
   }),
   'profiles.remove': nearValid({ id: { valid: profileId() } }),
+  'profiles.signingKeys': nearValid({ profileId: { valid: profileId() } }),
+  'profiles.acceptSigningKey': nearValid({ profileId: { valid: profileId() }, keyId: { valid: fc.oneof(fc.stringMatching(/^[0-9a-f]{16}$/), fc.string({ maxLength: 20 })) } }),
   'session.signIn': nearValid({ profileId: { valid: profileId() }, password: { valid: fc.string({ minLength: 1, maxLength: 64 }) } }),
   'tokens.get': nearValid({ id: { valid: id } }),
   'tokens.delete': nearValid({ id: { valid: id } }),

@@ -9,6 +9,7 @@ import { roleRoutes } from './roles';
 import { leakRoutes } from './leaks';
 import { rotationRoutes } from './rotation';
 import { tokenPolicyRoutes } from './token-policy';
+import { signingRoutes } from './signing';
 import { tokenRoutes } from './tokens';
 import { usageRoutes } from './usage';
 
@@ -32,6 +33,7 @@ export function adminRoutes(ctx: ServerContext): FastifyPluginAsync {
       roleRoutes(authed, ctx);
       auditRoutes(authed, ctx);
       tokenPolicyRoutes(authed, ctx);
+      signingRoutes(authed, ctx);
     });
   };
 }
