@@ -1,15 +1,17 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { RoleItem } from '../../../shared/api/roles';
 import type { IdentificationToken } from '../../../shared/api/tokens';
-import { flagMap, type FlagContext, type FlagMap } from './reviewFlagsMemo';
+import { FlagCache } from './flagCache';
+import type { FlagMap } from './reviewFlagsMemo';
 import { useNow } from './useNow';
 
-/** The review flags of every token, by id, as of now in the organisation's zone. */
+/**
+ * The review flags of every token, by id, as of now in the organisation's zone: computed when
+ * a token version arrives (see FlagCache), never per keystroke or render.
+ */
 export function useReviewFlags(tokens: readonly IdentificationToken[], roles: readonly RoleItem[], timeZone: string): FlagMap {
   const now = useNow();
-  const context = useMemo<FlagContext>(
-    () => ({ rights: new Map(roles.map((role) => [role.id, role.rights])), now, timeZone }),
-    [roles, now, timeZone],
-  );
-  return useMemo(() => flagMap(tokens, context), [tokens, context]);
+  const [cache] = useState(() => new FlagCache());
+  const context = useMemo(() => cache.contextFor(roles, now, timeZone), [cache, roles, now, timeZone]);
+  return useMemo(() => cache.flagMap(tokens, context), [cache, tokens, context]);
 }

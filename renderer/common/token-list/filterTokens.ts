@@ -30,28 +30,43 @@ function compareNullable(a: string | null, b: string | null, order: 1 | -1): num
   return (a < b ? -1 : 1) * order;
 }
 
-export function filterAndSortTokens(
-  tokens: readonly IdentificationToken[],
-  criteria: Criteria,
-  flagsOf?: FlagsOf,
-): IdentificationToken[] {
+type Filter = Pick<Criteria, 'search' | 'status' | 'roleId' | 'reviewFlag'>;
+type Order = Pick<Criteria, 'sort' | 'order'>;
+
+/** The tokens in the list's order: once per arrival or change of sort, not per keystroke. */
+export function sortTokens(tokens: readonly IdentificationToken[], { sort, order: direction }: Order): IdentificationToken[] {
+  const order = direction === 'asc' ? 1 : -1;
+  const byName = (a: IdentificationToken, b: IdentificationToken): number => collator.compare(a.name, b.name);
+  const copy = [...tokens];
+  switch (sort) {
+    case 'name':
+      return copy.sort((a, b) => byName(a, b) * order);
+    case 'expiresOn':
+      return copy.sort((a, b) => compareNullable(a.expiresOn, b.expiresOn, order) || byName(a, b));
+    case 'lastUsedAt':
+      return copy.sort((a, b) => compareNullable(a.lastUsedAt, b.lastUsedAt, order) || byName(a, b));
+  }
+}
+
+/**
+ * The tokens that match, in the order given: one pass over keys prepared once per token (the
+ * lower-cased name, the flags), so a keystroke costs a substring test per token.
+ */
+export function filterTokens(sorted: readonly IdentificationToken[], criteria: Filter, flagsOf?: FlagsOf): IdentificationToken[] {
   const needle = tokenNameKey(criteria.search);
   const flag = criteria.reviewFlag ?? null;
-  const matching = tokens.filter(
-    (token) =>
-      (needle === '' || nameKeyOf(token).includes(needle)) &&
-      (criteria.status === null || token.status === criteria.status) &&
-      (criteria.roleId === null || token.roleId === criteria.roleId) &&
-      (flag === null || flagsOf === undefined || flagsOf(token).includes(flag)),
-  );
-  const order = criteria.order === 'asc' ? 1 : -1;
-  const byName = (a: IdentificationToken, b: IdentificationToken): number => collator.compare(a.name, b.name);
-  switch (criteria.sort) {
-    case 'name':
-      return matching.sort((a, b) => byName(a, b) * order);
-    case 'expiresOn':
-      return matching.sort((a, b) => compareNullable(a.expiresOn, b.expiresOn, order) || byName(a, b));
-    case 'lastUsedAt':
-      return matching.sort((a, b) => compareNullable(a.lastUsedAt, b.lastUsedAt, order) || byName(a, b));
+  if (needle === '' && criteria.status === null && criteria.roleId === null && (flag === null || flagsOf === undefined)) return [...sorted];
+  const out: IdentificationToken[] = [];
+  for (const token of sorted) {
+    if (needle !== '' && !nameKeyOf(token).includes(needle)) continue;
+    if (criteria.status !== null && token.status !== criteria.status) continue;
+    if (criteria.roleId !== null && token.roleId !== criteria.roleId) continue;
+    if (flag !== null && flagsOf !== undefined && !flagsOf(token).includes(flag)) continue;
+    out.push(token);
   }
+  return out;
+}
+
+export function filterAndSortTokens(tokens: readonly IdentificationToken[], criteria: Criteria, flagsOf?: FlagsOf): IdentificationToken[] {
+  return filterTokens(sortTokens(tokens, criteria), criteria, flagsOf);
 }
