@@ -1,7 +1,7 @@
 import { Button, Flex, Result, Skeleton, Typography } from 'antd';
 import { useCallback, useEffect, useRef } from 'react';
 import type { TokenListResult } from '../../shared/ipc/contract';
-import type { ErrorCode } from '../../shared/ipc/errors';
+import type { ErrorCode, IpcError } from '../../shared/ipc/errors';
 import { OfflineBanner } from '../common/offline/OfflineBanner';
 import { useCachedSnapshot } from '../common/offline/useCachedSnapshot';
 import { useReconnectGeneration } from '../common/offline/useReconnect';
@@ -9,6 +9,9 @@ import { OFFLINE_REASON } from '../common/readOnly';
 import { useBridgeQuery, type Query } from '../ipc/useBridgeQuery';
 import { useSession, useSignedIn } from '../common/SessionContext';
 import { SyncingNote, SYNCING_REASON } from './SyncingNote';
+import { RestOfListNote } from './RestOfListNote';
+import { FIRST_ROWS, isPartial } from './restOfList';
+import { useRestOfList } from './useRestOfList';
 import { TokensView } from './TokensView';
 import { cachedCopyWanted, tokensPageView, type TokensPageView } from './tokensPageState';
 
@@ -27,8 +30,10 @@ export function TokensPage() {
   const tokens = useBridgeQuery((bridge) => {
     const full = fullNext.current;
     fullNext.current = false;
-    return bridge.tokens.list(full ? { full } : undefined);
+    // The first rows at once; the rest follows in chunks (useRestOfList).
+    return bridge.tokens.list(full ? { full, firstRows: FIRST_ROWS } : { firstRows: FIRST_ROWS });
   }, key);
+  const restError = useRestOfList(tokens);
   const roles = useBridgeQuery((bridge) => bridge.roles.list(), key);
   const org = useBridgeQuery((bridge) => bridge.settings.org(), key);
 
@@ -62,6 +67,7 @@ export function TokensPage() {
       <Body
         view={tokensPageView({ tokens, roles, org, connection, cached })}
         tokens={tokens}
+        restError={restError}
         adminRank={employee.rank}
         retry={() => {
           for (const query of [tokens, roles, org]) if (query.status === 'error') query.reload();
@@ -76,6 +82,7 @@ export function TokensPage() {
 function Body({
   view,
   tokens,
+  restError,
   adminRank,
   retry,
   reconnect,
@@ -83,6 +90,7 @@ function Body({
 }: {
   view: TokensPageView;
   tokens: Query<TokenListResult, ErrorCode>;
+  restError: IpcError | null;
   adminRank: number;
   retry: () => void;
   reconnect: () => void;
@@ -94,6 +102,9 @@ function Body({
       <>
         {view.kind === 'offline' && view.asOf !== null && <OfflineBanner snapshot={view.asOf} onRetry={reconnect} />}
         {view.kind === 'syncing' && <SyncingNote snapshot={view.asOf} />}
+        {view.kind === 'live' && tokens.status === 'success' && isPartial(tokens.data) && (
+          <RestOfListNote loaded={tokens.data.items.length} total={tokens.data.total} error={restError} onRetry={refresh} />
+        )}
         <TokensView
           tokens={view.shown.tokens}
           roles={view.shown.roles}

@@ -7,6 +7,7 @@ import { UNREACHABLE_CODES, type ErrorCode, type IpcError } from '../../shared/i
 import { NO_OFFLINE_COPY } from '../common/offline/offlineText';
 import type { CachedSnapshotState } from '../common/offline/useCachedSnapshot';
 import type { QueryState } from '../ipc/useBridgeQuery';
+import { isPartial } from './restOfList';
 
 export type Shown = { tokens: IdentificationToken[]; roles: RoleItem[]; timeZone: string };
 
@@ -44,7 +45,7 @@ export const offlineWanted = (input: Queries & { connection: 'online' | 'offline
 
 /** The saved copy is read offline, and while connected until the first list answer lands. */
 export const cachedCopyWanted = (input: Queries & { connection: 'online' | 'offline' }): boolean =>
-  offlineWanted(input) || input.tokens.status === 'loading';
+  offlineWanted(input) || input.tokens.status === 'loading' || (input.tokens.status === 'success' && isPartial(input.tokens.data));
 
 export function tokensPageView(input: TokensPageInput): TokensPageView {
   const { tokens, roles, org, cached } = input;
@@ -54,8 +55,11 @@ export function tokensPageView(input: TokensPageInput): TokensPageView {
       : null;
 
   if (!offlineWanted(input)) {
-    if (live !== null && tokens.status === 'success') return { kind: 'live', shown: live, loadedAt: tokens.data.fetchedAt };
-    if (tokens.status === 'loading' && cached.status === 'ready' && cached.snapshot !== null) {
+    // A list still arriving in pieces shows once complete when the saved copy stands in meanwhile.
+    const arriving = tokens.status === 'loading' || (tokens.status === 'success' && isPartial(tokens.data));
+    const standIn = arriving && cached.status === 'ready' && cached.snapshot !== null;
+    if (live !== null && tokens.status === 'success' && !standIn) return { kind: 'live', shown: live, loadedAt: tokens.data.fetchedAt };
+    if (standIn && cached.status === 'ready' && cached.snapshot !== null) {
       return { kind: 'syncing', shown: cached.snapshot, asOf: cached.snapshot };
     }
     const failed = [tokens, roles, org].find((query) => query.status === 'error')?.error;

@@ -27,6 +27,7 @@ import { type ErrorCode, UNIVERSAL_ERRORS } from './errors';
 import { inventoryIpcContract, inventoryIpcEvents } from './inventory-contract';
 import { rolesIpcContract } from './roles-contract';
 import { leaksIpcContract } from './leaks-contract';
+import { MAX_FIRST_ROWS, tokenListIpcContract, tokenListRestSchema } from './token-list-contract';
 import {
   connectionChangedEventSchema,
   consoleSettingsSchema,
@@ -60,7 +61,11 @@ const REACHING_SERVER = ['offline', 'timeout', 'bad_response', 'server_error', '
 const AS_ADMIN = [...REACHING_SERVER, 'not_signed_in', 'session_expired', 'forbidden'] as const;
 
 // Refresh: list every token again instead of asking for what changed since the last load.
-export const tokenListArgSchema = z.object({ full: z.boolean().optional() }).strict().optional();
+// `firstRows`: answer with the first rows at once and the rest through tokens.listRest.
+export const tokenListArgSchema = z
+  .object({ full: z.boolean().optional(), firstRows: z.number().int().positive().max(MAX_FIRST_ROWS).optional() })
+  .strict()
+  .optional();
 export type TokenListArg = z.input<typeof tokenListArgSchema>;
 
 export const tokenListResultSchema = z.object({
@@ -70,6 +75,9 @@ export const tokenListResultSchema = z.object({
   fetchedAt: instantSchema,
   // The server's cursor for the next delta sync (main keeps it; absent from filtered lists).
   changeCursor: z.string().optional(),
+  // Asked with `firstRows`: `items` are the first rows, `total` the whole count so far, and
+  // the others follow through tokens.listRest under this reference.
+  rest: tokenListRestSchema.optional(),
 });
 export type TokenListResult = z.infer<typeof tokenListResultSchema>;
 
@@ -125,6 +133,7 @@ export const ipcContract = {
   ...inventoryIpcContract,
   ...rolesIpcContract,
   ...leaksIpcContract,
+  ...tokenListIpcContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;

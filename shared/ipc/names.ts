@@ -36,6 +36,7 @@ export const CHANNEL_NAMES = [
   'tokens.rotateSecret',
   'tokens.endOverlap',
   'leaks.check',
+  'tokens.listRest',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES_LIST = ['session.ended', 'connection.changed', 'inventory.exportProgress'] as const satisfies readonly EventName[];

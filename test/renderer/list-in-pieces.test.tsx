@@ -1,0 +1,41 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { appendChunk } from '../../renderer/tokens/restOfList';
+import type { IdentificationToken } from '../../shared/api/tokens';
+import { seededFake } from './fake-bridge';
+import { renderApp } from './render';
+
+const TOKENS = 2_600;
+
+describe('A large token list arriving in pieces', () => {
+  it('shows the first rows at once, says how many are still coming, then the whole list', async () => {
+    const fake = seededFake();
+    for (let i = fake.tokens.length; i < TOKENS; i++) fake.addToken({ name: `Bulk-${String(i).padStart(5, '0')}`, roleId: 4 });
+    const count = fake.tokens.length;
+    // No saved copy to stand in (it would be shown until the list is complete).
+    fake.hold('inventory.cached');
+    const release = fake.hold('tokens.listRest');
+    renderApp(fake);
+
+    expect(await screen.findByText(`Loading tokens… 500 of ${count.toLocaleString('en-GB')}`, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText('500 tokens')).toBeInTheDocument();
+    expect(fake.callsOf('tokens.list').at(-1)).toEqual({ firstRows: 500 });
+    release();
+    expect(await screen.findByText(`${count} tokens`, {}, { timeout: 5000 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText(/^Loading tokens…/)).not.toBeInTheDocument());
+    // The first answer, then two chunks (2,000 rows at most each).
+    expect(fake.callsOf('tokens.listRest')).toEqual([
+      { listId: expect.any(String), offset: 500 },
+      { listId: expect.any(String), offset: 2_500 },
+    ]);
+  });
+
+  it('lets a later copy of a row replace the earlier one, and ignores another list’s chunk', () => {
+    const row = (id: number, name: string) => ({ id, name }) as IdentificationToken;
+    const list = { items: [row(1, 'a'), row(2, 'b')], total: 3, fetchedAt: '2026-01-01T00:00:00.000Z', rest: { listId: 'L1' } };
+    const next = appendChunk(list, 'L1', { items: [row(2, 'b2'), row(3, 'c')], done: true, total: 3 });
+    expect(next.items.map((t) => t.name)).toEqual(['a', 'b2', 'c']);
+    expect(next.rest).toBeUndefined();
+    expect(appendChunk(list, 'L0', { items: [row(9, 'z')], done: true, total: 1 })).toBe(list);
+  });
+});
