@@ -65,7 +65,7 @@ export function TokensPage() {
         Identification tokens
       </Typography.Title>
       <Body
-        view={tokensPageView({ tokens, roles, org, connection, cached })}
+        view={tokensPageView({ tokens, roles, org, connection, cached, restFailed: restError !== null })}
         tokens={tokens}
         restError={restError}
         adminRank={employee.rank}

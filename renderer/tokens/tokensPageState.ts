@@ -19,6 +19,8 @@ export type TokensPageInput = {
   connection: 'online' | 'offline';
   /** The saved copy, asked for only while offline or syncing (see cachedCopyWanted). */
   cached: CachedSnapshotState;
+  /** The rest of a list answered in pieces could not be loaded (the first rows then show, with why). */
+  restFailed?: boolean;
 };
 
 /** What the Identification tokens page shows: the page renders this and decides nothing. */
@@ -56,7 +58,7 @@ export function tokensPageView(input: TokensPageInput): TokensPageView {
 
   if (!offlineWanted(input)) {
     // A list still arriving in pieces shows once complete when the saved copy stands in meanwhile.
-    const arriving = tokens.status === 'loading' || (tokens.status === 'success' && isPartial(tokens.data));
+    const arriving = tokens.status === 'loading' || (tokens.status === 'success' && isPartial(tokens.data) && input.restFailed !== true);
     const standIn = arriving && cached.status === 'ready' && cached.snapshot !== null;
     if (live !== null && tokens.status === 'success' && !standIn) return { kind: 'live', shown: live, loadedAt: tokens.data.fetchedAt };
     if (standIn && cached.status === 'ready' && cached.snapshot !== null) {

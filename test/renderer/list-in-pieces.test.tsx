@@ -1,4 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { appendChunk } from '../../renderer/tokens/restOfList';
 import type { IdentificationToken } from '../../shared/api/tokens';
@@ -28,6 +29,19 @@ describe('A large token list arriving in pieces', () => {
       { listId: expect.any(String), offset: 500 },
       { listId: expect.any(String), offset: 2_500 },
     ]);
+  });
+
+  it('says how many tokens could be loaded when the rest fails, and loads them all again', async () => {
+    const fake = seededFake();
+    for (let i = fake.tokens.length; i < 1_200; i++) fake.addToken({ name: `Bulk-${String(i).padStart(5, '0')}`, roleId: 4 });
+    fake.hold('inventory.cached');
+    fake.failNext('tokens.listRest', 'server_error');
+    renderApp(fake);
+
+    expect(await screen.findByText('Only 500 of 1,200 tokens could be loaded.', {}, { timeout: 5000 })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Load all again' }));
+    expect(await screen.findByText('1200 tokens', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(fake.callsOf('tokens.list').at(-1)).toEqual({ full: true, firstRows: 500 });
   });
 
   it('lets a later copy of a row replace the earlier one, and ignores another list’s chunk', () => {

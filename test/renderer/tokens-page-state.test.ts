@@ -80,5 +80,7 @@ describe('tokens page: a list arriving in pieces', () => {
     expect(tokensPageView({ ...loaded, tokens: partial, cached: { status: 'ready', snapshot } })).toMatchObject({ kind: 'syncing', shown: snapshot });
     const firstRows = tokensPageView({ ...loaded, tokens: partial, cached: { status: 'ready', snapshot: null } });
     expect(firstRows.kind === 'live' && firstRows.shown.tokens).toHaveLength(2);
+    // The rest failed: the rows that did arrive show, live, with the reason (RestOfListNote).
+    expect(tokensPageView({ ...loaded, tokens: partial, cached: { status: 'ready', snapshot }, restFailed: true })).toMatchObject({ kind: 'live' });
   });
 });
