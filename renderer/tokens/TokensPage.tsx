@@ -1,5 +1,5 @@
 import { Button, Flex, Result, Skeleton, Typography } from 'antd';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TokenListResult } from '../../shared/ipc/contract';
 import type { ErrorCode, IpcError } from '../../shared/ipc/errors';
 import { OfflineBanner } from '../common/offline/OfflineBanner';
@@ -10,7 +10,7 @@ import { useBridgeQuery, type Query } from '../ipc/useBridgeQuery';
 import { useSession, useSignedIn } from '../common/SessionContext';
 import { SyncingNote, SYNCING_REASON } from './SyncingNote';
 import { RestOfListNote } from './RestOfListNote';
-import { FIRST_ROWS, isPartial } from './restOfList';
+import { FIRST_ROWS, isPartial, keepComplete } from './restOfList';
 import { useRestOfList } from './useRestOfList';
 import { TokensView } from './TokensView';
 import { cachedCopyWanted, tokensPageView, type TokensPageView } from './tokensPageState';
@@ -34,11 +34,15 @@ export function TokensPage() {
     return bridge.tokens.list(full ? { full, firstRows: FIRST_ROWS } : { firstRows: FIRST_ROWS });
   }, key);
   const restError = useRestOfList(tokens);
+  // The last complete list, shown while a refresh arrives in pieces.
+  const [complete, setComplete] = useState<TokenListResult | null>(null);
+  if (tokens.status === 'success' && !isPartial(tokens.data) && complete !== tokens.data) setComplete(tokens.data);
+  const list = keepComplete(tokens, complete);
   const roles = useBridgeQuery((bridge) => bridge.roles.list(), key);
   const org = useBridgeQuery((bridge) => bridge.settings.org(), key);
 
   // Offline, and until the first answer, the saved copy paints the list at once.
-  const cached = useCachedSnapshot(profile.id, cachedCopyWanted({ tokens, roles, org, connection }), key);
+  const cached = useCachedSnapshot(profile.id, cachedCopyWanted({ tokens: list, roles, org, connection }), key);
 
   // What others did meanwhile (a token used, changed or deleted) shows when the admin comes
   // back to the window, and on demand with Refresh.
@@ -65,7 +69,7 @@ export function TokensPage() {
         Identification tokens
       </Typography.Title>
       <Body
-        view={tokensPageView({ tokens, roles, org, connection, cached, restFailed: restError !== null })}
+        view={tokensPageView({ tokens: list, roles, org, connection, cached, restFailed: restError !== null })}
         tokens={tokens}
         restError={restError}
         adminRank={employee.rank}

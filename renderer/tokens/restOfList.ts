@@ -10,7 +10,8 @@ export const isPartial = (list: TokenListResult): boolean => list.rest !== undef
 
 /**
  * The list with one more chunk of the list `listId`: a row that repeats one already listed
- * (renamed while main paged the server) replaces it. Another list's chunk changes nothing.
+ * (renamed while main paged the server) replaces it unless older. Another list's chunk changes
+ * nothing.
  */
 export function appendChunk(list: TokenListResult, listId: string, chunk: TokenListChunk): TokenListResult {
   if (list.rest?.listId !== listId) return list;
@@ -22,10 +23,20 @@ export function appendChunk(list: TokenListResult, listId: string, chunk: TokenL
     if (index === undefined) {
       at.set(token.id, items.length);
       items.push(token);
-    } else {
+    } else if (token.version >= (items[index]?.version ?? 0)) {
+      // Not over a newer version this window saved meanwhile.
       items[index] = token;
     }
   }
   const { rest, ...whole } = list;
   return chunk.done ? { ...whole, items, total: items.length } : { ...whole, rest, items, total: Math.max(chunk.total, items.length) };
+}
+
+/**
+ * What the page shows of the token query: while a refresh arrives in pieces, the last complete
+ * list stays (rows do not drop to the first few hundred and climb back on every focus).
+ */
+export function keepComplete<S extends { status: string; data?: TokenListResult }>(state: S, complete: TokenListResult | null): S | { status: 'success'; data: TokenListResult } {
+  if (state.status === 'success' && state.data !== undefined && isPartial(state.data) && complete !== null) return { status: 'success', data: complete };
+  return state;
 }

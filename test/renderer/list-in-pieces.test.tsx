@@ -44,10 +44,27 @@ describe('A large token list arriving in pieces', () => {
     expect(fake.callsOf('tokens.list').at(-1)).toEqual({ full: true, firstRows: 500 });
   });
 
-  it('lets a later copy of a row replace the earlier one, and ignores another list’s chunk', () => {
-    const row = (id: number, name: string) => ({ id, name }) as IdentificationToken;
-    const list = { items: [row(1, 'a'), row(2, 'b')], total: 3, fetchedAt: '2026-01-01T00:00:00.000Z', rest: { listId: 'L1' } };
-    const next = appendChunk(list, 'L1', { items: [row(2, 'b2'), row(3, 'c')], done: true, total: 3 });
+  it('keeps the whole list on screen while a refresh arrives in pieces', async () => {
+    const fake = seededFake();
+    for (let i = fake.tokens.length; i < 1_200; i++) fake.addToken({ name: `Bulk-${String(i).padStart(5, '0')}`, roleId: 4 });
+    fake.hold('inventory.cached');
+    renderApp(fake);
+    expect(await screen.findByText('1200 tokens', {}, { timeout: 5000 })).toBeInTheDocument();
+    fake.addToken({ name: 'AddedMeanwhile', roleId: 4 });
+    const release = fake.hold('tokens.listRest');
+    const asked = fake.callsOf('tokens.list').length;
+    window.dispatchEvent(new Event('focus'));
+    await waitFor(() => expect(fake.callsOf('tokens.list')).toHaveLength(asked + 1));
+    expect(await screen.findByText('Loading tokens… 500 of 1,201')).toBeInTheDocument();
+    expect(screen.getByText('1200 tokens')).toBeInTheDocument();
+    release();
+    expect(await screen.findByText('1201 tokens', {}, { timeout: 5000 })).toBeInTheDocument();
+  });
+
+  it('lets a later copy of a row replace the earlier one unless older, and ignores another list’s chunk', () => {
+    const row = (id: number, name: string, version = 1) => ({ id, name, version }) as IdentificationToken;
+    const list = { items: [row(1, 'a', 3), row(2, 'b')], total: 3, fetchedAt: '2026-01-01T00:00:00.000Z', rest: { listId: 'L1' } };
+    const next = appendChunk(list, 'L1', { items: [row(2, 'b2', 2), row(1, 'a-old', 2), row(3, 'c')], done: true, total: 3 });
     expect(next.items.map((t) => t.name)).toEqual(['a', 'b2', 'c']);
     expect(next.rest).toBeUndefined();
     expect(appendChunk(list, 'L0', { items: [row(9, 'z')], done: true, total: 1 })).toBe(list);
