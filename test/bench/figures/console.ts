@@ -7,7 +7,7 @@ import { openBenchConsole, type ProbeTimes } from '../console/bench-console';
 import { ensureRendererBuild } from '../console/renderer-build';
 import { searchSession } from '../console/search-keys';
 import { FIRST_ROWS as FIRST_ANSWER_ROWS } from '../../../renderer/tokens/restOfList';
-import { measured, notMeasured, type BenchModule, type FigureSpec, type FigureResult } from '../figure';
+import { measured, type BenchModule, type FigureSpec, type FigureResult } from '../figure';
 import { startServerProcess } from '../server/server-process';
 import { bulkTokenSpecs, insertTokens, prepareDatabase } from '../server/seed';
 import { median, percentile, round } from '../stats';
@@ -37,7 +37,8 @@ async function backend(workDir: string, name: string, tokens: number): Promise<B
   await prepareDatabase(dbPath);
   await insertTokens(dbPath, bulkTokenSpecs(tokens));
   const store = await openStore(dbPath);
-  const names = (await store.repos.tokens.listPage({ filter: {}, sort: 'name', order: 'asc', limit: tokens })).map((token) => token.name);
+  // Every token, the demo organisation's included: what the console lists.
+  const names = (await store.repos.tokens.listPage({ filter: {}, sort: 'name', order: 'asc', limit: tokens + 1_000 })).map((token) => token.name);
   await store.close();
   const server = await startServerProcess({ dbPath });
   return { apiUrl: server.url, names, stop: () => server.stop() };
@@ -51,11 +52,13 @@ async function tableFigures(browser: Browser, rendererOrigin: string, workDir: s
     // Signing in loaded the whole list once already: that was the warm-up.
     const firstRows: number[] = [];
     const fromCache: number[] = [];
+    let paintedFromCopy = 0;
     const fetches: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       const times = await console.load();
       firstRows.push(times.rowsPaintedAt - times.arrivedAt);
-      if (times.firstRowsAt < times.arrivedAt) fromCache.push(times.firstRowsAt);
+      fromCache.push(times.firstRowsAt);
+      if (times.firstRowsAt < times.arrivedAt) paintedFromCopy += 1;
       fetches.push(listDuration(times));
       log(`  load ${i + 1}/${LOADS}: tokens.list answered in ${Math.round(listDuration(times))} ms, rows painted ${Math.round(times.rowsPaintedAt - times.arrivedAt)} ms after arrival`);
     }
@@ -93,13 +96,11 @@ async function tableFigures(browser: Browser, rendererOrigin: string, workDir: s
       measured(FIRST_ROWS, round(median(firstRows), 1), `median of ${LOADS} page loads after the sign-in load; arrival = the first tokens.list answer (its first ${FIRST_ANSWER_ROWS} rows; the rest follows through tokens.listRest, and while it does the saved copy stands in) parsed in the page (JSON over a Playwright binding stands in for Electron IPC); tokens.list itself took ${Math.round(median(fetches))} ms (main-side paging from the server + transfer to the page)`),
       measured(KEYSTROKE, round(percentile(keystrokes, 95), 1), `${KEYSTROKES} keystrokes after ${WARM_UP_KEYSTROKES} warm-up, each changing the match count; median ${round(median(keystrokes), 1)} ms, max ${round(Math.max(...keystrokes), 1)} ms`),
       measured(HEAP, round(heap, 1), `CDP JSHeapUsedSize after a forced GC; ${round(beforeGc, 1)} MB before it`),
-      fromCache.length === 0
-        ? notMeasured(CACHE_PAINT, 'the sync answered before the saved copy painted in every load')
-        : measured(
-            CACHE_PAINT,
-            round(median(fromCache), 1),
-            `median over ${fromCache.length} of ${LOADS} page loads (navigation start → first frame with rows, painted from the saved copy before the sync answered); a renderer reload with main already running, so Electron's own start is not included`,
-          ),
+      measured(
+        CACHE_PAINT,
+        round(median(fromCache), 1),
+        `median of ${LOADS} page loads: navigation start → first frame with rows, whichever came first (the saved copy did in ${paintedFromCopy} of ${LOADS}; otherwise the sync's first 500 rows); a renderer reload with main already running, so Electron's own start is not included`,
+      ),
     ];
   } finally {
     await console.close();
