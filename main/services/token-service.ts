@@ -7,9 +7,11 @@ import {
   type UpdateTokenRequest,
 } from '../../shared/api/tokens';
 import type { TokenListResult } from '../../shared/ipc/contract';
+import type { TokenListChunk } from '../../shared/ipc/token-list-contract';
 import type { AuditEventsQuery } from '../api/wifox-client';
 import { AppError, isAppError } from '../errors';
 import type { SessionService } from './session-service';
+import { TokenListStream } from './token-list-stream';
 
 export type InventoryListener = (profileId: string, inventory: TokenListResult) => void;
 
@@ -28,6 +30,8 @@ export type KnownInventory = { tokens: readonly IdentificationToken[]; changeCur
 export type KnownInventorySource = (profileId: string) => Promise<KnownInventory | null>;
 
 type Options = { pageSize?: number; now?: () => Date; known?: KnownInventorySource };
+// Rows of one server page as they arrive, with the server's count when it gave one.
+type OnPage = (rows: readonly IdentificationToken[], total: number | null) => void;
 type Mirror = { profileId: string; byId: Map<number, IdentificationToken>; changeCursor: string };
 
 // Answers that say "this cursor cannot be used": list everything again.
@@ -40,6 +44,8 @@ export class TokenService {
   private readonly known: KnownInventorySource | undefined;
   // The last complete inventory of the signed-in profile and its change cursor.
   private mirror: Mirror | null = null;
+  // The list the renderer is reading in pieces (listFirst, listRest).
+  private stream: TokenListStream | null = null;
 
   constructor(
     private readonly session: SessionService,
@@ -61,18 +67,44 @@ export class TokenService {
    * last load, or the offline copy at launch) and asks the server only what changed since;
    * `full` (Refresh), no known inventory or an expired cursor list every token again.
    */
-  async list(arg: { full?: boolean; search?: string } = {}): Promise<TokenListResult> {
+  async list(arg: { full?: boolean; search?: string } = {}, onPage?: OnPage): Promise<TokenListResult> {
     const { full, ...filter } = arg;
     const profileId = this.session.activeProfileId();
     const complete = filter.search === undefined;
-    if (!complete || profileId === null) return this.fetchAll(filter);
-    const inventory = (full ? null : await this.sync(profileId)) ?? (await this.fullLoad(profileId));
+    if (!complete || profileId === null) return this.fetchAll(filter, onPage);
+    const inventory = (full ? null : await this.sync(profileId)) ?? (await this.fullLoad(profileId, onPage));
     for (const listener of this.listeners) listener(profileId, inventory);
     return inventory;
   }
 
-  private async fullLoad(profileId: string): Promise<TokenListResult> {
-    const inventory = await this.fetchAll({});
+  /**
+   * The whole inventory as `list` loads it, answered as soon as its first `firstRows` rows are
+   * known; the others are read with `listRest` while loading goes on. Each call replaces the
+   * list before it.
+   */
+  async listFirst(arg: { full?: boolean }, firstRows: number): Promise<TokenListResult> {
+    const stream = new TokenListStream();
+    this.stream = stream;
+    const fetchedAt = this.now().toISOString();
+    const whole = this.list(arg, (rows, total) => stream.add(rows, total)).then(
+      (inventory) => stream.finish(inventory.items),
+      (error: unknown) => stream.fail(error),
+    );
+    await Promise.race([stream.until(firstRows), whole]);
+    await stream.until(Math.min(firstRows, 1));
+    const items = stream.firstRows(firstRows);
+    const more = !stream.complete || stream.length > items.length;
+    return { items, total: stream.knownTotal, fetchedAt, ...(more ? { rest: { listId: stream.id } } : {}) };
+  }
+
+  /** Rows of the list `listFirst` answered, from `offset` on. */
+  listRest(listId: string, offset: number): Promise<TokenListChunk> {
+    if (this.stream?.id !== listId) throw new AppError('not_found', 'This token list was replaced by a newer one.');
+    return this.stream.read(offset);
+  }
+
+  private async fullLoad(profileId: string, onPage?: OnPage): Promise<TokenListResult> {
+    const inventory = await this.fetchAll({}, onPage);
     if (inventory.changeCursor !== undefined) {
       this.mirror = { profileId, byId: new Map(inventory.items.map((item) => [item.id, item])), changeCursor: inventory.changeCursor };
     }
@@ -117,7 +149,7 @@ export class TokenService {
 
   // Every page, following the server's cursors. Each page is one indexed read on the server,
   // however far in; the first page's changeCursor covers every change made while paging.
-  private async fetchAll(filter: { search?: string }): Promise<TokenListResult> {
+  private async fetchAll(filter: { search?: string }, onPage?: OnPage): Promise<TokenListResult> {
     const client = this.session.client();
     const query = { ...filter, sort: 'name' as const, order: 'asc' as const, pageSize: this.pageSize };
     const fetchedAt = this.now().toISOString();
@@ -125,10 +157,12 @@ export class TokenService {
     const byId = new Map<number, IdentificationToken>();
     let page = await client.listTokens(query);
     const changeCursor = page.changeCursor;
+    onPage?.(page.items, page.total);
     for (;;) {
       for (const item of page.items) byId.set(item.id, item);
       if (page.nextCursor === null) break;
       page = await client.listTokens({ ...query, cursor: page.nextCursor });
+      onPage?.(page.items, null);
     }
     const items = [...byId.values()];
     return { items, total: items.length, fetchedAt, changeCursor };

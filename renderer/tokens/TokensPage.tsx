@@ -1,7 +1,7 @@
 import { Button, Flex, Result, Skeleton, Typography } from 'antd';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TokenListResult } from '../../shared/ipc/contract';
-import type { ErrorCode } from '../../shared/ipc/errors';
+import type { ErrorCode, IpcError } from '../../shared/ipc/errors';
 import { OfflineBanner } from '../common/offline/OfflineBanner';
 import { useCachedSnapshot } from '../common/offline/useCachedSnapshot';
 import { useReconnectGeneration } from '../common/offline/useReconnect';
@@ -9,6 +9,9 @@ import { OFFLINE_REASON } from '../common/readOnly';
 import { useBridgeQuery, type Query } from '../ipc/useBridgeQuery';
 import { useSession, useSignedIn } from '../common/SessionContext';
 import { SyncingNote, SYNCING_REASON } from './SyncingNote';
+import { RestOfListNote } from './RestOfListNote';
+import { FIRST_ROWS, isPartial, keepComplete } from './restOfList';
+import { useRestOfList } from './useRestOfList';
 import { TokensView } from './TokensView';
 import { cachedCopyWanted, tokensPageView, type TokensPageView } from './tokensPageState';
 
@@ -27,13 +30,19 @@ export function TokensPage() {
   const tokens = useBridgeQuery((bridge) => {
     const full = fullNext.current;
     fullNext.current = false;
-    return bridge.tokens.list(full ? { full } : undefined);
+    // The first rows at once; the rest follows in chunks (useRestOfList).
+    return bridge.tokens.list(full ? { full, firstRows: FIRST_ROWS } : { firstRows: FIRST_ROWS });
   }, key);
+  const restError = useRestOfList(tokens);
+  // The last complete list, shown while a refresh arrives in pieces.
+  const [complete, setComplete] = useState<TokenListResult | null>(null);
+  if (tokens.status === 'success' && !isPartial(tokens.data) && complete !== tokens.data) setComplete(tokens.data);
+  const list = keepComplete(tokens, complete);
   const roles = useBridgeQuery((bridge) => bridge.roles.list(), key);
   const org = useBridgeQuery((bridge) => bridge.settings.org(), key);
 
   // Offline, and until the first answer, the saved copy paints the list at once.
-  const cached = useCachedSnapshot(profile.id, cachedCopyWanted({ tokens, roles, org, connection }), key);
+  const cached = useCachedSnapshot(profile.id, cachedCopyWanted({ tokens: list, roles, org, connection }), key);
 
   // What others did meanwhile (a token used, changed or deleted) shows when the admin comes
   // back to the window, and on demand with Refresh.
@@ -60,8 +69,9 @@ export function TokensPage() {
         Identification tokens
       </Typography.Title>
       <Body
-        view={tokensPageView({ tokens, roles, org, connection, cached })}
+        view={tokensPageView({ tokens: list, roles, org, connection, cached, restFailed: restError !== null })}
         tokens={tokens}
+        restError={restError}
         adminRank={employee.rank}
         retry={() => {
           for (const query of [tokens, roles, org]) if (query.status === 'error') query.reload();
@@ -77,6 +87,7 @@ export function TokensPage() {
 function Body({
   view,
   tokens,
+  restError,
   adminRank,
   retry,
   reconnect,
@@ -85,6 +96,7 @@ function Body({
 }: {
   view: TokensPageView;
   tokens: Query<TokenListResult, ErrorCode>;
+  restError: IpcError | null;
   adminRank: number;
   retry: () => void;
   reconnect: () => void;
@@ -97,6 +109,9 @@ function Body({
       <>
         {view.kind === 'offline' && view.asOf !== null && <OfflineBanner snapshot={view.asOf} onRetry={reconnect} />}
         {view.kind === 'syncing' && <SyncingNote snapshot={view.asOf} />}
+        {view.kind === 'live' && tokens.status === 'success' && isPartial(tokens.data) && (
+          <RestOfListNote loaded={tokens.data.items.length} total={tokens.data.total} error={restError} onRetry={refresh} />
+        )}
         <TokensView
           tokens={view.shown.tokens}
           roles={view.shown.roles}

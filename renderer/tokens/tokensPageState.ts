@@ -7,6 +7,7 @@ import { UNREACHABLE_CODES, type ErrorCode, type IpcError } from '../../shared/i
 import { NO_OFFLINE_COPY } from '../common/offline/offlineText';
 import type { CachedSnapshotState } from '../common/offline/useCachedSnapshot';
 import type { QueryState } from '../ipc/useBridgeQuery';
+import { isPartial } from './restOfList';
 
 export type Shown = { tokens: IdentificationToken[]; roles: RoleItem[]; timeZone: string };
 
@@ -18,6 +19,8 @@ export type TokensPageInput = {
   connection: 'online' | 'offline';
   /** The saved copy, asked for only while offline or syncing (see cachedCopyWanted). */
   cached: CachedSnapshotState;
+  /** The rest of a list answered in pieces could not be loaded (the first rows then show, with why). */
+  restFailed?: boolean;
 };
 
 /** What the Identification tokens page shows: the page renders this and decides nothing. */
@@ -44,7 +47,7 @@ export const offlineWanted = (input: Queries & { connection: 'online' | 'offline
 
 /** The saved copy is read offline, and while connected until the first list answer lands. */
 export const cachedCopyWanted = (input: Queries & { connection: 'online' | 'offline' }): boolean =>
-  offlineWanted(input) || input.tokens.status === 'loading';
+  offlineWanted(input) || input.tokens.status === 'loading' || (input.tokens.status === 'success' && isPartial(input.tokens.data));
 
 export function tokensPageView(input: TokensPageInput): TokensPageView {
   const { tokens, roles, org, cached } = input;
@@ -54,8 +57,11 @@ export function tokensPageView(input: TokensPageInput): TokensPageView {
       : null;
 
   if (!offlineWanted(input)) {
-    if (live !== null && tokens.status === 'success') return { kind: 'live', shown: live, loadedAt: tokens.data.fetchedAt };
-    if (tokens.status === 'loading' && cached.status === 'ready' && cached.snapshot !== null) {
+    // A list still arriving in pieces shows once complete when the saved copy stands in meanwhile.
+    const arriving = tokens.status === 'loading' || (tokens.status === 'success' && isPartial(tokens.data) && input.restFailed !== true);
+    const standIn = arriving && cached.status === 'ready' && cached.snapshot !== null;
+    if (live !== null && tokens.status === 'success' && !standIn) return { kind: 'live', shown: live, loadedAt: tokens.data.fetchedAt };
+    if (standIn && cached.status === 'ready' && cached.snapshot !== null) {
       return { kind: 'syncing', shown: cached.snapshot, asOf: cached.snapshot };
     }
     const failed = [tokens, roles, org].find((query) => query.status === 'error')?.error;

@@ -32,6 +32,7 @@ import { auditIpcContract } from './audit-contract';
 import { bulkIpcContract, bulkIpcEvents } from './bulk-contract';
 import { remindersIpcContract, remindersIpcEvents } from './reminders-contract';
 import { signingIpcContract } from './signing-contract';
+import { MAX_FIRST_ROWS, tokenListIpcContract, tokenListRestSchema } from './token-list-contract';
 import {
   connectionChangedEventSchema,
   consoleSettingsSchema,
@@ -65,7 +66,11 @@ const REACHING_SERVER = ['offline', 'timeout', 'bad_response', 'server_error', '
 const AS_ADMIN = [...REACHING_SERVER, 'not_signed_in', 'session_expired', 'forbidden'] as const;
 
 // Refresh: list every token again instead of asking for what changed since the last load.
-export const tokenListArgSchema = z.object({ full: z.boolean().optional() }).strict().optional();
+// `firstRows`: answer with the first rows at once and the rest through tokens.listRest.
+export const tokenListArgSchema = z
+  .object({ full: z.boolean().optional(), firstRows: z.number().int().positive().max(MAX_FIRST_ROWS).optional() })
+  .strict()
+  .optional();
 export type TokenListArg = z.input<typeof tokenListArgSchema>;
 
 export const tokenListResultSchema = z.object({
@@ -75,6 +80,9 @@ export const tokenListResultSchema = z.object({
   fetchedAt: instantSchema,
   // The server's cursor for the next delta sync (main keeps it; absent from filtered lists).
   changeCursor: z.string().optional(),
+  // Asked with `firstRows`: `items` are the first rows, `total` the whole count so far, and
+  // the others follow through tokens.listRest under this reference.
+  rest: tokenListRestSchema.optional(),
 });
 export type TokenListResult = z.infer<typeof tokenListResultSchema>;
 
@@ -135,6 +143,7 @@ export const ipcContract = {
   ...bulkIpcContract,
   ...remindersIpcContract,
   ...signingIpcContract,
+  ...tokenListIpcContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;

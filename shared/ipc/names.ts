@@ -47,6 +47,7 @@ export const CHANNEL_NAMES = [
   'reminders.status',
   'profiles.signingKeys',
   'profiles.acceptSigningKey',
+  'tokens.listRest',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES_LIST = ['session.ended', 'connection.changed', 'inventory.exportProgress', 'reminders.changed', 'reminders.openExpiring', 'tokens.bulkProgress'] as const satisfies readonly EventName[];

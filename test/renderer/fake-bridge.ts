@@ -60,6 +60,7 @@ import {
   ipcEvents,
 } from '../../shared/ipc/contract';
 import { ERROR_WORDING } from '../../shared/ipc/error-wording';
+import { LIST_CHUNK_ROWS } from '../../shared/ipc/token-list-contract';
 import { type ErrorCode, type IpcError, type Result, fail, ok } from '../../shared/ipc/errors';
 import { roleHandlers } from './fake-roles';
 import { DEFAULT_SETTINGS, type ConsoleSettings, type Profile, type SessionState } from '../../shared/ipc/schemas';
@@ -85,6 +86,7 @@ const SERVER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'roles.list',
   'settings.org',
   'tokens.list',
+  'tokens.listRest',
   'tokens.get',
   'tokens.create',
   'tokens.update',
@@ -219,6 +221,8 @@ export class FakeWifox {
   private sealed = new WeakMap<SnapshotParts, Promise<InventorySnapshot>>();
   private opened = new Map<string, InventorySnapshot>();
   private openedCount = 0;
+  private listed: { id: string; rows: IdentificationToken[] } | null = null;
+  private listCount = 0;
   private exportGate: Promise<void> | null = null;
 
   constructor(options: { signedIn?: boolean } = {}) {
@@ -461,10 +465,21 @@ export class FakeWifox {
     'catalog.modules': () => ok(moduleItems()),
     'roles.list': () => ok(this.roles),
     'settings.org': () => ok(this.org),
-    'tokens.list': () => {
+    'tokens.list': (arg) => {
       const fetchedAt = new Date().toISOString();
       if (this.session.status === 'signedIn') this.saveOfflineCopy(fetchedAt, this.session.profile.id);
+      // Asked in pieces, as main answers: the first rows, then tokens.listRest by offset.
+      const firstRows = arg?.firstRows;
+      if (firstRows !== undefined && firstRows < this.tokens.length) {
+        this.listed = { id: `list-${++this.listCount}`, rows: [...this.tokens] };
+        return ok({ items: this.tokens.slice(0, firstRows), total: this.tokens.length, fetchedAt, rest: { listId: this.listed.id } });
+      }
       return ok({ items: this.tokens, total: this.tokens.length, fetchedAt });
+    },
+    'tokens.listRest': ({ listId, offset }) => {
+      if (this.listed?.id !== listId) return fail({ code: 'not_found', message: 'This token list was replaced by a newer one.' });
+      const items = this.listed.rows.slice(offset, offset + LIST_CHUNK_ROWS);
+      return ok({ items, done: offset + items.length >= this.listed.rows.length, total: this.listed.rows.length });
     },
     'tokens.get': ({ id }) => {
       const token = this.tokens.find((t) => t.id === id);

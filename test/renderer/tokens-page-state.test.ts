@@ -7,7 +7,7 @@ import { ERROR_WORDING } from '../../shared/ipc/error-wording';
 import type { ErrorCode } from '../../shared/ipc/errors';
 import { NO_OFFLINE_COPY } from '../../renderer/common/offline/offlineText';
 import type { QueryState } from '../../renderer/ipc/useBridgeQuery';
-import { offlineWanted, tokensPageView, type TokensPageInput } from '../../renderer/tokens/tokensPageState';
+import { cachedCopyWanted, offlineWanted, tokensPageView, type TokensPageInput } from '../../renderer/tokens/tokensPageState';
 import { ROLES, TIME_ZONE, seededFake, sha256Hex } from './fake-bridge';
 
 const FETCHED_AT = '2026-07-15T08:00:00.000Z';
@@ -65,5 +65,22 @@ describe('tokens page: live or offline', () => {
       reasons: [ERROR_WORDING.offline, `The offline copy could not be read: ${ERROR_WORDING.internal}`],
       retry: 'reconnect',
     });
+  });
+});
+
+describe('tokens page: a list arriving in pieces', () => {
+  const partial: QueryState<TokenListResult, ErrorCode> = {
+    status: 'success',
+    data: { items: fake.tokens.slice(0, 2), total: 4, fetchedAt: FETCHED_AT, rest: { listId: 'L1' } },
+  };
+
+  it('keeps the saved copy on screen until the list is complete, and shows the first rows when there is none', async () => {
+    const snapshot = await buildSnapshot(fake.snapshotParts('2026-07-14T21:30:00.000Z'), sha256Hex);
+    expect(cachedCopyWanted({ ...loaded, tokens: partial })).toBe(true);
+    expect(tokensPageView({ ...loaded, tokens: partial, cached: { status: 'ready', snapshot } })).toMatchObject({ kind: 'syncing', shown: snapshot });
+    const firstRows = tokensPageView({ ...loaded, tokens: partial, cached: { status: 'ready', snapshot: null } });
+    expect(firstRows.kind === 'live' && firstRows.shown.tokens).toHaveLength(2);
+    // The rest failed: the rows that did arrive show, live, with the reason (RestOfListNote).
+    expect(tokensPageView({ ...loaded, tokens: partial, cached: { status: 'ready', snapshot }, restFailed: true })).toMatchObject({ kind: 'live' });
   });
 });

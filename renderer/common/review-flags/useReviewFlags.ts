@@ -1,11 +1,15 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { RoleItem } from '../../../shared/api/roles';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import type { TokenPolicyRules } from '../../../shared/domain';
-import { flagMap, type FlagContext, type FlagMap } from './reviewFlagsMemo';
+import { FlagCache } from './flagCache';
+import type { FlagMap } from './reviewFlagsMemo';
 import { useNow } from './useNow';
 
-/** The review flags of every token, by id, as of now in the organisation's zone. */
+/**
+ * The review flags of every token, by id, as of now in the organisation's zone: computed when
+ * a token version arrives (see FlagCache), never per keystroke or render.
+ */
 export function useReviewFlags(
   tokens: readonly IdentificationToken[],
   roles: readonly RoleItem[],
@@ -13,9 +17,7 @@ export function useReviewFlags(
   policy: TokenPolicyRules | null = null,
 ): FlagMap {
   const now = useNow();
-  const context = useMemo<FlagContext>(
-    () => ({ rights: new Map(roles.map((role) => [role.id, role.rights])), now, timeZone, policy }),
-    [roles, now, timeZone, policy],
-  );
-  return useMemo(() => flagMap(tokens, context), [tokens, context]);
+  const [cache] = useState(() => new FlagCache());
+  const context = useMemo(() => cache.contextFor(roles, now, timeZone, policy), [cache, roles, now, timeZone, policy]);
+  return useMemo(() => cache.flagMap(tokens, context), [cache, tokens, context]);
 }

@@ -8,7 +8,7 @@ import { useReviewFlags } from '../review-flags/useReviewFlags';
 import { TokenViewDrawer } from './TokenViewDrawer';
 import { formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/domain';
 import { visuallyHidden } from '../styles';
-import { filterAndSortTokens, type RequestCounts } from './filterTokens';
+import { filterTokens, sortTokens, type RequestCounts } from './filterTokens';
 import type { ListPrefs } from './listPrefs';
 import { TokenTable, type TableSelection } from './TokenTable';
 import { TokenToolbar } from './TokenToolbar';
@@ -87,10 +87,11 @@ export function TokenList({
   // Typing stays responsive on a large inventory: the table catches up with the search box.
   const deferredSearch = useDeferredValue(prefs.search);
   const { status, roleId, reviewFlag, sort, order } = prefs;
+  // Sorted once per arrival or sort change; a keystroke only filters the sorted list.
+  const sorted = useMemo(() => sortTokens(shown, { sort, order }, requests), [shown, sort, order, requests]);
   const rows = useMemo(
-    () =>
-      filterAndSortTokens(shown, { search: deferredSearch, status, roleId, reviewFlag, sort, order }, (token) => flags.get(token.id) ?? NO_FLAGS, requests),
-    [shown, flags, deferredSearch, status, roleId, reviewFlag, sort, order, requests],
+    () => filterTokens(sorted, { search: deferredSearch, status, roleId, reviewFlag }, (token) => flags.get(token.id) ?? NO_FLAGS),
+    [sorted, flags, deferredSearch, status, roleId, reviewFlag],
   );
 
   const editable = editing !== undefined && readOnlyReason === undefined;

@@ -34,34 +34,53 @@ function compareNullable(a: string | null, b: string | null, order: 1 | -1): num
   return (a < b ? -1 : 1) * order;
 }
 
+type Filter = Pick<Criteria, 'search' | 'status' | 'roleId' | 'reviewFlag'>;
+type Order = Pick<Criteria, 'sort' | 'order'>;
+
+/** The tokens in the list's order: once per arrival or change of sort, not per keystroke. */
+export function sortTokens(tokens: readonly IdentificationToken[], { sort, order: direction }: Order, requests: RequestCounts = null): IdentificationToken[] {
+  const order = direction === 'asc' ? 1 : -1;
+  const byName = (a: IdentificationToken, b: IdentificationToken): number => collator.compare(a.name, b.name);
+  const copy = [...tokens];
+  switch (sort) {
+    case 'name':
+      return copy.sort((a, b) => byName(a, b) * order);
+    case 'expiresOn':
+      return copy.sort((a, b) => compareNullable(a.expiresOn, b.expiresOn, order) || byName(a, b));
+    case 'lastUsedAt':
+      return copy.sort((a, b) => compareNullable(a.lastUsedAt, b.lastUsedAt, order) || byName(a, b));
+    case 'requests': {
+      // A token absent from the totals had no requests; unknown counts (no totals) keep name order.
+      const count = (token: IdentificationToken) => (requests === null ? 0 : (requests.get(token.id) ?? 0));
+      return copy.sort((a, b) => (count(a) - count(b)) * order || byName(a, b));
+    }
+  }
+}
+
+/**
+ * The tokens that match, in the order given: one pass over keys prepared once per token (the
+ * folded name and owner, the flags), so a keystroke costs a substring test per token.
+ */
+export function filterTokens(sorted: readonly IdentificationToken[], criteria: Filter, flagsOf?: FlagsOf): IdentificationToken[] {
+  const needle = tokenNameKey(criteria.search);
+  const flag = criteria.reviewFlag ?? null;
+  if (needle === '' && criteria.status === null && criteria.roleId === null && (flag === null || flagsOf === undefined)) return [...sorted];
+  const out: IdentificationToken[] = [];
+  for (const token of sorted) {
+    if (needle !== '' && !searchKeyOf(token).includes(needle)) continue;
+    if (criteria.status !== null && token.status !== criteria.status) continue;
+    if (criteria.roleId !== null && token.roleId !== criteria.roleId) continue;
+    if (flag !== null && flagsOf !== undefined && !flagsOf(token).includes(flag)) continue;
+    out.push(token);
+  }
+  return out;
+}
+
 export function filterAndSortTokens(
   tokens: readonly IdentificationToken[],
   criteria: Criteria,
   flagsOf?: FlagsOf,
   requests: RequestCounts = null,
 ): IdentificationToken[] {
-  const needle = tokenNameKey(criteria.search);
-  const flag = criteria.reviewFlag ?? null;
-  const matching = tokens.filter(
-    (token) =>
-      (needle === '' || searchKeyOf(token).includes(needle)) &&
-      (criteria.status === null || token.status === criteria.status) &&
-      (criteria.roleId === null || token.roleId === criteria.roleId) &&
-      (flag === null || flagsOf === undefined || flagsOf(token).includes(flag)),
-  );
-  const order = criteria.order === 'asc' ? 1 : -1;
-  const byName = (a: IdentificationToken, b: IdentificationToken): number => collator.compare(a.name, b.name);
-  switch (criteria.sort) {
-    case 'name':
-      return matching.sort((a, b) => byName(a, b) * order);
-    case 'expiresOn':
-      return matching.sort((a, b) => compareNullable(a.expiresOn, b.expiresOn, order) || byName(a, b));
-    case 'lastUsedAt':
-      return matching.sort((a, b) => compareNullable(a.lastUsedAt, b.lastUsedAt, order) || byName(a, b));
-    case 'requests': {
-      // A token absent from the totals had no requests; unknown counts (no totals) keep name order.
-      const count = (token: IdentificationToken) => (requests === null ? 0 : (requests.get(token.id) ?? 0));
-      return matching.sort((a, b) => (count(a) - count(b)) * order || byName(a, b));
-    }
-  }
+  return filterTokens(sortTokens(tokens, criteria, requests), criteria, flagsOf);
 }

@@ -23,6 +23,8 @@ export type ProbeTimes = {
   arrivedAt: number;
   rowsPaintedAt: number;
   interactiveAt: number;
+  /** The first frame with token rows, whatever data painted them (ms since navigation start). */
+  firstRowsAt: number;
   /** Every bridge call of the load: channel, sent and answered (ms since navigation start). */
   calls: [string, number, number | null][];
 };

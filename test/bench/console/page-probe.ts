@@ -8,12 +8,13 @@
  *   bridge validates it and React renders.
  * - Painted: a MutationObserver sees the awaited DOM state, then a requestAnimationFrame
  *   callback plus a message-channel task runs just after that frame has been painted.
+ * - First rows: the first frame showing token rows, from the saved copy or the answer.
  * - Keystrokes: the keydown event's timestamp (when the browser received the key) to the frame
  *   in which the token count shown above the table is the expected one.
  */
 export const PAGE_PROBE = String.raw`
 (() => {
-  const probe = { arrivedAt: null, rowsPaintedAt: null, interactiveAt: null, keyStart: null, calls: [] };
+  const probe = { arrivedAt: null, rowsPaintedAt: null, interactiveAt: null, firstRowsAt: null, keyStart: null, calls: [] };
   const afterPaint = (callback) => requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => callback(performance.now());
@@ -58,6 +59,8 @@ export const PAGE_PROBE = String.raw`
     return true;
   };
   if (!install()) throw new Error('bench probe: the bindings are not there yet');
+  // Any rows, whatever data they come from (the saved copy paints before the sync answers).
+  waitFor(rowsShown, (at) => { probe.firstRowsAt = at; });
 
   window.addEventListener('keydown', (event) => { probe.keyStart = event.timeStamp; }, true);
   Object.defineProperty(window, '__bench', { value: {

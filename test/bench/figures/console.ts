@@ -6,6 +6,7 @@ import { startRendererServer } from '../../e2e/support/renderer-server';
 import { openBenchConsole, type ProbeTimes } from '../console/bench-console';
 import { ensureRendererBuild } from '../console/renderer-build';
 import { searchSession } from '../console/search-keys';
+import { FIRST_ROWS as FIRST_ANSWER_ROWS } from '../../../renderer/tokens/restOfList';
 import { measured, type BenchModule, type FigureSpec, type FigureResult } from '../figure';
 import { startServerProcess } from '../server/server-process';
 import { bulkTokenSpecs, insertTokens, prepareDatabase } from '../server/seed';
@@ -14,6 +15,7 @@ import { median, percentile, round } from '../stats';
 const FIRST_ROWS: FigureSpec = { id: '4a', label: 'Console table, 10,000 tokens: data arrival → first rows painted', unit: 'ms', goal: { op: '<=', target: 150 } };
 const KEYSTROKE: FigureSpec = { id: '4b', label: 'Console table, 10,000 tokens: Search keystroke → filtered rows painted, p95', unit: 'ms', goal: { op: '<=', target: 50 } };
 const HEAP: FigureSpec = { id: '4c', label: 'Console table, 10,000 tokens: renderer JS heap after load', unit: 'MB', goal: { op: '<=', target: 150 } };
+const CACHE_PAINT: FigureSpec = { id: '10d', label: '10,000 tokens: launch → first rows painted from the cache', unit: 'ms', goal: { op: '<=', target: 300 } };
 const START: FigureSpec = { id: '7', label: 'Renderer start, 1,000 tokens: navigation start → token list interactive', unit: 'ms', goal: { op: '<=', target: 400 } };
 
 const LOADS = 3;
@@ -35,7 +37,8 @@ async function backend(workDir: string, name: string, tokens: number): Promise<B
   await prepareDatabase(dbPath);
   await insertTokens(dbPath, bulkTokenSpecs(tokens));
   const store = await openStore(dbPath);
-  const names = (await store.repos.tokens.listPage({ filter: {}, sort: 'name', order: 'asc', limit: tokens })).map((token) => token.name);
+  // Every token, the demo organisation's included: what the console lists.
+  const names = (await store.repos.tokens.listPage({ filter: {}, sort: 'name', order: 'asc', limit: tokens + 1_000 })).map((token) => token.name);
   await store.close();
   const server = await startServerProcess({ dbPath });
   return { apiUrl: server.url, names, stop: () => server.stop() };
@@ -48,13 +51,19 @@ async function tableFigures(browser: Browser, rendererOrigin: string, workDir: s
     const { page } = console.harness;
     // Signing in loaded the whole list once already: that was the warm-up.
     const firstRows: number[] = [];
+    const fromCache: number[] = [];
+    let paintedFromCopy = 0;
     const fetches: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       const times = await console.load();
       firstRows.push(times.rowsPaintedAt - times.arrivedAt);
+      fromCache.push(times.firstRowsAt);
+      if (times.firstRowsAt < times.arrivedAt) paintedFromCopy += 1;
       fetches.push(listDuration(times));
       log(`  load ${i + 1}/${LOADS}: tokens.list answered in ${Math.round(listDuration(times))} ms, rows painted ${Math.round(times.rowsPaintedAt - times.arrivedAt)} ms after arrival`);
     }
+    // The first rows come first and the rest in chunks (tokens.listRest): wait for the whole list.
+    await page.waitForFunction(`window.__bench.shownCount() === ${api.names.length}`, undefined, { timeout: 60_000 }).catch(() => undefined);
     const shown = (await page.evaluate('window.__bench.shownCount()')) as number | null;
     if (shown !== api.names.length) throw new Error(`The console shows ${shown} tokens, the server holds ${api.names.length}.`);
 
@@ -84,9 +93,14 @@ async function tableFigures(browser: Browser, rendererOrigin: string, workDir: s
     await page.locator('input[placeholder="Search…"]').fill('');
 
     return [
-      measured(FIRST_ROWS, round(median(firstRows), 1), `median of ${LOADS} page loads after the sign-in load; arrival = tokens.list answer parsed in the page (JSON over a Playwright binding stands in for Electron IPC); tokens.list itself took ${Math.round(median(fetches))} ms (main-side paging from the server + transfer to the page)`),
+      measured(FIRST_ROWS, round(median(firstRows), 1), `median of ${LOADS} page loads after the sign-in load; arrival = the first tokens.list answer (its first ${FIRST_ANSWER_ROWS} rows; the rest follows through tokens.listRest, and while it does the saved copy stands in) parsed in the page (JSON over a Playwright binding stands in for Electron IPC); tokens.list itself took ${Math.round(median(fetches))} ms (main-side paging from the server + transfer to the page)`),
       measured(KEYSTROKE, round(percentile(keystrokes, 95), 1), `${KEYSTROKES} keystrokes after ${WARM_UP_KEYSTROKES} warm-up, each changing the match count; median ${round(median(keystrokes), 1)} ms, max ${round(Math.max(...keystrokes), 1)} ms`),
       measured(HEAP, round(heap, 1), `CDP JSHeapUsedSize after a forced GC; ${round(beforeGc, 1)} MB before it`),
+      measured(
+        CACHE_PAINT,
+        round(median(fromCache), 1),
+        `median of ${LOADS} page loads: navigation start → first frame with rows, whichever came first (the saved copy did in ${paintedFromCopy} of ${LOADS}; otherwise the sync's first 500 rows); a renderer reload with main already running, so Electron's own start is not included`,
+      ),
     ];
   } finally {
     await console.close();
@@ -116,7 +130,7 @@ async function startFigure(browser: Browser, rendererOrigin: string, workDir: st
 
 export const consoleFigures: BenchModule = {
   name: 'console in Chromium (figures 4 and 7)',
-  specs: [FIRST_ROWS, KEYSTROKE, HEAP, START],
+  specs: [FIRST_ROWS, KEYSTROKE, HEAP, CACHE_PAINT, START],
   async run({ workDir, log }) {
     await ensureRendererBuild();
     const [browser, renderer] = await Promise.all([launchChromium(), startRendererServer()]);

@@ -162,6 +162,7 @@ const argumentsOf = (): Record<Exclude<Channel, NoArgChannel>, fc.Arbitrary<unkn
     version: { valid: fc.integer({ min: 1, max: 1_000 }) },
     overlapHours: { valid: fc.constantFrom(0, 1, 24, 168, 169, -1) },
   }),
+  'tokens.listRest': nearValid({ listId: { valid: snapshotId }, offset: { valid: fc.integer({ min: 0, max: 100_000 }) } }),
   'tokens.endOverlap': nearValid({ id: { valid: id }, version: { valid: fc.integer({ min: 1, max: 1_000 }) } }),
   'leaks.check': nearValid({ text: { valid: fc.oneof(fc.string({ maxLength: 200 }), fc.constant('wfx_0000000000000000000000000000000000000 and wfx_short')) } }),
   'audit.list': nearValid({

@@ -1,0 +1,72 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { appendChunk } from '../../renderer/tokens/restOfList';
+import type { IdentificationToken } from '../../shared/api/tokens';
+import { seededFake } from './fake-bridge';
+import { renderApp } from './render';
+
+const TOKENS = 2_600;
+
+describe('A large token list arriving in pieces', () => {
+  it('shows the first rows at once, says how many are still coming, then the whole list', async () => {
+    const fake = seededFake();
+    for (let i = fake.tokens.length; i < TOKENS; i++) fake.addToken({ name: `Bulk-${String(i).padStart(5, '0')}`, roleId: 4 });
+    const count = fake.tokens.length;
+    // No saved copy to stand in (it would be shown until the list is complete).
+    fake.hold('inventory.cached');
+    const release = fake.hold('tokens.listRest');
+    renderApp(fake);
+
+    expect(await screen.findByText(`Loading tokens… 500 of ${count.toLocaleString('en-GB')}`, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText('500 tokens')).toBeInTheDocument();
+    expect(fake.callsOf('tokens.list').at(-1)).toEqual({ firstRows: 500 });
+    release();
+    expect(await screen.findByText(`${count} tokens`, {}, { timeout: 5000 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText(/^Loading tokens…/)).not.toBeInTheDocument());
+    // The first answer, then two chunks (2,000 rows at most each).
+    expect(fake.callsOf('tokens.listRest')).toEqual([
+      { listId: expect.any(String), offset: 500 },
+      { listId: expect.any(String), offset: 2_500 },
+    ]);
+  });
+
+  it('says how many tokens could be loaded when the rest fails, and loads them all again', async () => {
+    const fake = seededFake();
+    for (let i = fake.tokens.length; i < 1_200; i++) fake.addToken({ name: `Bulk-${String(i).padStart(5, '0')}`, roleId: 4 });
+    fake.hold('inventory.cached');
+    fake.failNext('tokens.listRest', 'server_error');
+    renderApp(fake);
+
+    expect(await screen.findByText('Only 500 of 1,200 tokens could be loaded.', {}, { timeout: 5000 })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Load all again' }));
+    expect(await screen.findByText('1200 tokens', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(fake.callsOf('tokens.list').at(-1)).toEqual({ full: true, firstRows: 500 });
+  });
+
+  it('keeps the whole list on screen while a refresh arrives in pieces', async () => {
+    const fake = seededFake();
+    for (let i = fake.tokens.length; i < 1_200; i++) fake.addToken({ name: `Bulk-${String(i).padStart(5, '0')}`, roleId: 4 });
+    fake.hold('inventory.cached');
+    renderApp(fake);
+    expect(await screen.findByText('1200 tokens', {}, { timeout: 5000 })).toBeInTheDocument();
+    fake.addToken({ name: 'AddedMeanwhile', roleId: 4 });
+    const release = fake.hold('tokens.listRest');
+    const asked = fake.callsOf('tokens.list').length;
+    window.dispatchEvent(new Event('focus'));
+    await waitFor(() => expect(fake.callsOf('tokens.list')).toHaveLength(asked + 1));
+    expect(await screen.findByText('Loading tokens… 500 of 1,201')).toBeInTheDocument();
+    expect(screen.getByText('1200 tokens')).toBeInTheDocument();
+    release();
+    expect(await screen.findByText('1201 tokens', {}, { timeout: 5000 })).toBeInTheDocument();
+  });
+
+  it('lets a later copy of a row replace the earlier one unless older, and ignores another list’s chunk', () => {
+    const row = (id: number, name: string, version = 1) => ({ id, name, version }) as IdentificationToken;
+    const list = { items: [row(1, 'a', 3), row(2, 'b')], total: 3, fetchedAt: '2026-01-01T00:00:00.000Z', rest: { listId: 'L1' } };
+    const next = appendChunk(list, 'L1', { items: [row(2, 'b2', 2), row(1, 'a-old', 2), row(3, 'c')], done: true, total: 3 });
+    expect(next.items.map((t) => t.name)).toEqual(['a', 'b2', 'c']);
+    expect(next.rest).toBeUndefined();
+    expect(appendChunk(list, 'L0', { items: [row(9, 'z')], done: true, total: 1 })).toBe(list);
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { IdentificationToken } from '../../../shared/api/tokens';
+import type { RoleRights } from '../../../shared/domain';
+import { FlagCache, stableRights } from '../../../renderer/common/review-flags/flagCache';
+import type { FlagContext } from '../../../renderer/common/review-flags/reviewFlagsMemo';
+import { filterTokens, sortTokens } from '../../../renderer/common/token-list/filterTokens';
+
+const token = (over: Partial<IdentificationToken> = {}): IdentificationToken => ({
+  id: 1,
+  name: 'BackendAutomation',
+  roleId: 3,
+  roleName: 'Operators',
+  permissions: ['CB Accounts'],
+  whitelist: ['192.168.31.0/24'],
+  expiresOn: '2030-01-31',
+  expiresAt: '2030-01-31T23:00:00.000Z',
+  status: 'active',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  createdBy: { id: 1, name: 'Ada' },
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  lastUsedAt: null,
+  lastUsedIp: null,
+  secretHint: 'wfx_AbCd',
+  version: 4,
+  ...over,
+});
+
+const privileged: RoleRights = { security: { view: 'all', manage: ['create_edit'] } };
+const context = (rights: ReadonlyMap<number, RoleRights> = new Map()): FlagContext => ({ rights, now: new Date('2026-01-01T00:00:00Z'), timeZone: 'Europe/Prague' });
+
+describe('review flags computed once per token version', () => {
+  it('keeps the flags of an unchanged version when the list arrives again as new objects', () => {
+    const cache = new FlagCache();
+    const ctx = context();
+    const first = cache.flagsOf(token(), ctx);
+    expect(first).toEqual(['unused']);
+    // Same id and version in a new object (a refresh, a delta sync): the same list, not a new one.
+    expect(cache.flagsOf(token(), ctx)).toBe(first);
+  });
+
+  it('flags a token again when its version, its last use or the context changes', () => {
+    const cache = new FlagCache();
+    const ctx = context();
+    expect(cache.flagsOf(token(), ctx)).toEqual(['unused']);
+    expect(cache.flagsOf(token({ version: 5, whitelist: [] }), ctx)).toEqual(['no_ip_restriction', 'unused']);
+    expect(cache.flagsOf(token({ version: 5, whitelist: [], lastUsedAt: '2025-12-31T00:00:00.000Z' }), ctx)).toEqual(['no_ip_restriction']);
+    expect(cache.flagsOf(token({ version: 5, whitelist: [], lastUsedAt: '2025-12-31T00:00:00.000Z' }), context(new Map([[3, privileged]])))).toEqual([
+      'no_ip_restriction',
+      'privileged_role',
+    ]);
+  });
+
+  it('tells apart tokens of two inventories that share an id and a version', () => {
+    const cache = new FlagCache();
+    const ctx = context();
+    cache.flagsOf(token(), ctx);
+    expect(cache.flagsOf(token({ createdAt: '2025-06-01T00:00:00.000Z', whitelist: ['0.0.0.0/0'] }), ctx)).toContain('allows_every_address');
+  });
+
+  it('keeps the rights map (and so every flag) when the roles are listed again unchanged', () => {
+    const before = stableRights([{ id: 3, rights: privileged }], null);
+    expect(stableRights([{ id: 3, rights: structuredClone(privileged) }], before)).toBe(before);
+    expect(stableRights([{ id: 3, rights: {} }], before)).not.toBe(before);
+    expect(stableRights([{ id: 3, rights: privileged }, { id: 4, rights: {} }], before)).not.toBe(before);
+  });
+});
+
+describe('filtering a sorted list', () => {
+  it('keeps the sorted order and tests the prepared keys', () => {
+    const sorted = sortTokens(
+      [token({ id: 1, name: 'zeta-ci' }), token({ id: 2, name: 'Alpha-CI', roleId: 4 }), token({ id: 3, name: 'beta' })],
+      { sort: 'name', order: 'asc' },
+    );
+    expect(sorted.map((t) => t.name)).toEqual(['Alpha-CI', 'beta', 'zeta-ci']);
+    const none = { search: '', status: null, roleId: null, reviewFlag: null };
+    expect(filterTokens(sorted, { ...none, search: 'CI' }).map((t) => t.id)).toEqual([2, 1]);
+    expect(filterTokens(sorted, { ...none, search: 'ci', roleId: 3 }).map((t) => t.id)).toEqual([1]);
+    const flags = new Map([[3, ['expired'] as const]]);
+    expect(filterTokens(sorted, { ...none, reviewFlag: 'expired' }, (t) => flags.get(t.id) ?? []).map((t) => t.id)).toEqual([3]);
+  });
+});
+
+describe('the context of the flags', () => {
+  it('stays the same object while roles are listed again unchanged', () => {
+    const cache = new FlagCache();
+    const now = new Date('2026-01-01T00:00:00Z');
+    const first = cache.contextFor([{ id: 3, rights: privileged }], now, 'Europe/Prague');
+    cache.flagsOf(token(), first);
+    expect(cache.contextFor([{ id: 3, rights: structuredClone(privileged) }], new Date(now), 'Europe/Prague')).toBe(first);
+    expect(cache.contextFor([{ id: 3, rights: privileged }], new Date('2026-01-01T01:00:00Z'), 'Europe/Prague')).not.toBe(first);
+  });
+});
