@@ -16,7 +16,9 @@ export class CatalogService {
     return (await this.session.client().roles()).items;
   }
 
-  organisation(): Promise<SettingsResponse> {
+  // Async like the others: signed out, `client()` throws, and callers gathering all three in
+  // one Promise.all must get a rejection, not a throw that leaves the other two unhandled.
+  async organisation(): Promise<SettingsResponse> {
     return this.session.client().organisationSettings();
   }
 }
