@@ -5,6 +5,7 @@ import { formatDisplayDateTime } from '../../shared/domain';
 import { useBridgeCall } from '../ipc/useBridgeCall';
 import { useBridgeQuery } from '../ipc/useBridgeQuery';
 import { checkDraft, draftOf, type PolicyDraft } from './policyDraft';
+import { WidestRangeField } from './WidestRangeField';
 
 /** Settings → Token policy: the limits every new or edited token must keep. */
 export function TokenPolicyPage() {
@@ -130,50 +131,24 @@ function PolicyForm({
             Require a whitelist
           </Checkbox>
         </Form.Item>
-        <Form.Item
-          label="Widest IPv4 range"
-          validateStatus={check.errors.widestIpv4Prefix ? 'error' : undefined}
-          help={check.errors.widestIpv4Prefix}
-          extra="E.g. /16: no IPv4 range wider than 65,536 addresses."
-        >
-          <Space wrap>
-            <Checkbox checked={draft.limitIpv4} onChange={(event) => set({ limitIpv4: event.target.checked })}>
-              Limit IPv4 ranges
-            </Checkbox>
-            <InputNumber
-              aria-label="Widest IPv4 prefix length"
-              min={0}
-              max={32}
-              precision={0}
-              prefix="/"
-              value={draft.widestIpv4Prefix}
-              disabled={readOnly || !draft.limitIpv4}
-              onChange={(value) => set({ widestIpv4Prefix: value })}
-            />
-          </Space>
-        </Form.Item>
-        <Form.Item
-          label="Widest IPv6 range"
-          validateStatus={check.errors.widestIpv6Prefix ? 'error' : undefined}
-          help={check.errors.widestIpv6Prefix}
-          extra="E.g. /48: no IPv6 range wider than one site."
-        >
-          <Space wrap>
-            <Checkbox checked={draft.limitIpv6} onChange={(event) => set({ limitIpv6: event.target.checked })}>
-              Limit IPv6 ranges
-            </Checkbox>
-            <InputNumber
-              aria-label="Widest IPv6 prefix length"
-              min={0}
-              max={128}
-              precision={0}
-              prefix="/"
-              value={draft.widestIpv6Prefix}
-              disabled={readOnly || !draft.limitIpv6}
-              onChange={(value) => set({ widestIpv6Prefix: value })}
-            />
-          </Space>
-        </Form.Item>
+        <WidestRangeField
+          family={4}
+          limited={draft.limitIpv4}
+          prefix={draft.widestIpv4Prefix}
+          error={check.errors.widestIpv4Prefix}
+          readOnly={readOnly}
+          onLimited={(limitIpv4) => set({ limitIpv4 })}
+          onPrefix={(widestIpv4Prefix) => set({ widestIpv4Prefix })}
+        />
+        <WidestRangeField
+          family={6}
+          limited={draft.limitIpv6}
+          prefix={draft.widestIpv6Prefix}
+          error={check.errors.widestIpv6Prefix}
+          readOnly={readOnly}
+          onLimited={(limitIpv6) => set({ limitIpv6 })}
+          onPrefix={(widestIpv6Prefix) => set({ widestIpv6Prefix })}
+        />
       </Form>
       {!readOnly && (
         <Space>
