@@ -81,6 +81,7 @@ export class AccessCache {
     }
     // The lookup matched on the hash already; compare in constant time anyway so no code path
     // ever decides on a secret-derived value with an early-exit comparison.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: the entry was found by this very hash, so the comparison always holds
     if (!(entry.secretHash.length === hash.length && timingSafeEqual(entry.secretHash, hash))) return null;
     // A replaced secret is refused like a deleted one from the end of its overlap, on every
     // node at once: the instant travels with the entry, no notice is needed for it.
