@@ -6,9 +6,15 @@ import { defineConfig } from 'vitest/config';
 const SHARED = ['test/shared/domain/**/*.test.ts'];
 const SERVER = [
   'test/server/access-guard.test.ts',
+  'test/server/access-cache.test.ts',
   'test/server/client-address.test.ts',
   'test/server/crypto.test.ts',
   'test/server/hardening/forged-secrets.test.ts',
+  // What the guard records of each request: which secret was used (rotation), the deleted
+  // token a refused secret belonged to, and the per-day counts.
+  'test/server/rotation/secret-rotation.test.ts',
+  'test/server/audit-log.test.ts',
+  'test/server/usage-counters.test.ts',
 ];
 
 function selected(narrowed: string | undefined): string[] {

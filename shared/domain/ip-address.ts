@@ -69,10 +69,6 @@ export function parseIPv6Range(text: string, start: number, end: number, out: Ui
   if (end - start >= 2 && text.charCodeAt(i) === 58 && text.charCodeAt(i + 1) === 58) {
     compressed = true;
     i += 2;
-  } else if (i < end && text.charCodeAt(i) === 58) {
-    // An early exit (its mutants survive as equivalents): a lone leading ':' is an empty group,
-    // which the loop refuses too.
-    return false;
   }
   while (i < end) {
     let value = 0;

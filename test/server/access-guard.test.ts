@@ -79,6 +79,18 @@ describe('the access guard over HTTP', () => {
     });
   });
 
+  it('audits a deleted token\'s secret with the token it belonged to', async () => {
+    const { token, secret } = await createToken(server.port, admin, { name: 'Retired', roleId: readOnly });
+    expect((await request(server.port, `/api/admin/identification-tokens/${token.id}`, { method: 'DELETE', headers: admin.auth })).status).toBe(204);
+    expect((await verify(secret, '127.0.0.26')).status).toBe(401);
+    expect(await lastDenial('127.0.0.26')).toMatchObject({
+      actor: { type: 'token', id: token.id, name: 'Retired' },
+      tokenId: token.id,
+      tokenName: 'Retired',
+      reason: 'unknown_token:deleted',
+    });
+  });
+
   it('records the first use of a token that took a deleted token\'s id', async () => {
     type Row = { id: number; lastUsedAt: string | null; lastUsedIp: string | null };
     const read = async (id: number) => (await request<Row>(server.port, `/api/admin/identification-tokens/${id}`, { headers: admin.auth })).body;

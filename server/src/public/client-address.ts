@@ -21,7 +21,7 @@ export function createAddressResolver(trustedProxies: readonly string[]): Addres
   const trusted = checked.entries.length > 0 ? compileWhitelist(checked.entries) : null;
 
   return (socketAddress, forwardedFor) => {
-    let address = normalizeClientAddress(socketAddress ?? '') ?? 'unknown';
+    let address = (socketAddress === undefined ? null : normalizeClientAddress(socketAddress)) ?? 'unknown';
     if (!trusted || !trusted.matches(address) || forwardedFor === undefined) return address;
     const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',');
     for (let i = hops.length - 1; i >= 0; i--) {

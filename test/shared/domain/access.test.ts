@@ -5,6 +5,8 @@ import {
   decideAccess,
   denialAuditReason,
   parseDenialReason,
+  retiredSecretAuditReason,
+  retiredSecretOf,
   type AccessInput,
   type RoleRights,
 } from '../../../shared/domain';
@@ -126,6 +128,14 @@ describe('the address a refusal names', () => {
 });
 
 describe('denial reasons in the audit', () => {
+  it('name a retired secret after the unknown-token code, and read back which one', () => {
+    expect(retiredSecretAuditReason('deleted')).toBe('unknown_token:deleted');
+    expect(retiredSecretAuditReason('rotated')).toBe('unknown_token:rotated');
+    expect(retiredSecretOf('unknown_token:deleted')).toBe('deleted');
+    expect(retiredSecretOf('unknown_token:rotated')).toBe('rotated');
+    for (const reason of [undefined, '', 'unknown_token', 'unknown_token:', 'deleted', 'rotated']) expect(retiredSecretOf(reason), reason).toBeNull();
+  });
+
   it('keep the right a refused request needed, and nothing else', () => {
     expect(denialAuditReason('insufficient_rights', { module: 'clients', right: 'view_all' })).toBe('insufficient_rights:clients:view_all');
     expect(denialAuditReason('insufficient_rights', null)).toBe('insufficient_rights');

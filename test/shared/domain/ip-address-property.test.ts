@@ -166,6 +166,12 @@ const ISSUE_CASES = [
   ':',
   '::',
   ':::',
+  // a lone leading ':' is an empty first group (the parser has no early exit for it)
+  ':1:2:3:4:5:6:7',
+  ':1::',
+  ':1.2.3.4',
+  ':ffff:1.2.3.4',
+  ':::1',
 ];
 
 describe('the fast client-address parser agrees with ipaddr.js', () => {
