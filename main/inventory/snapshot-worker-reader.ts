@@ -1,0 +1,75 @@
+import { Worker } from 'node:worker_threads';
+import type { IdentificationToken } from '../../shared/api/tokens';
+import type { InventorySnapshot, ParseSnapshotResult } from '../../shared/inventory/snapshot';
+import type { SnapshotReader } from './snapshot-reader';
+import { NEXT_CHUNK, type SnapshotWorkerData, type SnapshotWorkerMessage } from './snapshot-worker-protocol';
+
+export type WorkerSnapshotReaderOptions = {
+  /** Node options of the worker, e.g. a TypeScript loader when the entry is not built. */
+  execArgv?: string[];
+  /** Tokens per progress report and per message back to main. */
+  chunkSize?: number;
+};
+
+/*
+ * Reads snapshots on a worker thread (./snapshot-worker.ts): one worker per file, gone once
+ * the file is read. Main only takes the checked tokens back, a chunk per event-loop turn.
+ */
+export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshotReaderOptions = {}): SnapshotReader {
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 2000));
+  return (filePath, onProgress = () => undefined) =>
+    new Promise<ParseSnapshotResult>((resolve, reject) => {
+      const data: SnapshotWorkerData = { filePath, chunkSize };
+      const worker = new Worker(scriptPath, { workerData: data, execArgv: options.execArgv });
+      let header: Omit<InventorySnapshot, 'tokens'> | null = null;
+      let total = 0;
+      const tokens: IdentificationToken[] = [];
+      let settled = false;
+      const finish = (outcome: () => void): void => {
+        if (settled) return;
+        settled = true;
+        outcome();
+        void worker.terminate();
+      };
+      // The next chunk is asked for on a later turn, so timers and IPC run between chunks.
+      const askNext = (): void => {
+        setImmediate(() => worker.postMessage(NEXT_CHUNK));
+      };
+      onProgress({ step: 'reading', done: 0, total: 0 });
+      worker.on('message', (message: SnapshotWorkerMessage) => {
+        switch (message.kind) {
+          case 'progress':
+            onProgress({ step: 'checking', done: message.done, total: message.total });
+            return;
+          case 'refused':
+            finish(() => resolve({ ok: false, message: message.message }));
+            return;
+          case 'unreadable':
+            finish(() => reject(Object.assign(new Error('The snapshot file could not be read.'), { code: message.code })));
+            return;
+          case 'header':
+            header = message.header;
+            total = message.total;
+            onProgress({ step: 'loading', done: 0, total });
+            if (total > 0) askNext();
+            return;
+          case 'tokens':
+            for (const token of message.tokens) tokens.push(token);
+            onProgress({ step: 'loading', done: tokens.length, total });
+            if (tokens.length < total) askNext();
+            return;
+          case 'done': {
+            const opened = header;
+            if (opened === null) {
+              finish(() => reject(new Error('The snapshot worker finished without a snapshot.')));
+              return;
+            }
+            finish(() => resolve({ ok: true, snapshot: { ...opened, tokens } }));
+            return;
+          }
+        }
+      });
+      worker.on('error', (error) => finish(() => reject(error)));
+      worker.on('exit', () => finish(() => reject(new Error('The snapshot worker stopped before the file was read.'))));
+    });
+}

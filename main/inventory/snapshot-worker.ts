@@ -1,0 +1,45 @@
+// Entry of the snapshot-reading worker thread (its own build entry: out/main/snapshot-worker.js).
+// Reading, JSON parsing, hashing and validating a big file would each block main's event loop
+// for hundreds of milliseconds; here they block only this thread.
+import { readFile } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseSnapshotText } from '../../shared/inventory/snapshot';
+import { nodeSha256 } from './sha256';
+import { NEXT_CHUNK, type SnapshotWorkerData, type SnapshotWorkerMessage } from './snapshot-worker-protocol';
+
+const port = parentPort;
+if (port === null) throw new Error('snapshot-worker runs as a worker thread only.');
+const send = (message: SnapshotWorkerMessage): void => port.postMessage(message);
+const nextRequested = (): Promise<void> =>
+  new Promise((resolve) => {
+    port.once('message', (message) => {
+      if (message === NEXT_CHUNK) resolve();
+    });
+  });
+
+async function run({ filePath, chunkSize }: SnapshotWorkerData): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(filePath, 'utf8');
+  } catch (error) {
+    send({ kind: 'unreadable', code: (error as NodeJS.ErrnoException).code });
+    return;
+  }
+  const parsed = await parseSnapshotText(text, nodeSha256, {
+    progressEvery: chunkSize,
+    onProgress: ({ done, total }) => send({ kind: 'progress', done, total }),
+  });
+  if (!parsed.ok) {
+    send({ kind: 'refused', message: parsed.message });
+    return;
+  }
+  const { tokens, ...header } = parsed.snapshot;
+  send({ kind: 'header', header, total: tokens.length });
+  for (let start = 0; start < tokens.length; start += chunkSize) {
+    await nextRequested();
+    send({ kind: 'tokens', tokens: tokens.slice(start, start + chunkSize) });
+  }
+  send({ kind: 'done' });
+}
+
+void run(workerData as SnapshotWorkerData).finally(() => port.close());
