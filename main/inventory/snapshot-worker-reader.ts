@@ -16,7 +16,7 @@ export type WorkerSnapshotReaderOptions = {
  * the file is read. Main only takes the checked tokens back, a chunk per event-loop turn.
  */
 export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshotReaderOptions = {}): SnapshotReader {
-  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 2000));
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 500));
   return (filePath, onProgress = () => undefined) =>
     new Promise<ParseSnapshotResult>((resolve, reject) => {
       const data: SnapshotWorkerData = { filePath, chunkSize };
@@ -54,7 +54,8 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
             if (total > 0) askNext();
             return;
           case 'tokens':
-            for (const token of message.tokens) tokens.push(token);
+            // Checked by the worker against the schema: the text is that output, as JSON.
+            for (const token of JSON.parse(message.json) as IdentificationToken[]) tokens.push(token);
             onProgress({ step: 'loading', done: tokens.length, total });
             if (tokens.length < total) askNext();
             return;

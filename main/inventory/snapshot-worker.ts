@@ -35,9 +35,13 @@ async function run({ filePath, chunkSize }: SnapshotWorkerData): Promise<void> {
   }
   const { tokens, ...header } = parsed.snapshot;
   send({ kind: 'header', header, total: tokens.length });
+  // Each chunk is written out while main is still taking the one before.
+  const chunkText = (start: number): string => JSON.stringify(tokens.slice(start, start + chunkSize));
+  let next = tokens.length > 0 ? chunkText(0) : '';
   for (let start = 0; start < tokens.length; start += chunkSize) {
     await nextRequested();
-    send({ kind: 'tokens', tokens: tokens.slice(start, start + chunkSize) });
+    send({ kind: 'tokens', json: next });
+    if (start + chunkSize < tokens.length) next = chunkText(start + chunkSize);
   }
   send({ kind: 'done' });
 }
