@@ -7,8 +7,10 @@ import { NEXT_CHUNK, type SnapshotWorkerData, type SnapshotWorkerMessage } from 
 export type WorkerSnapshotReaderOptions = {
   /** Node options of the worker, e.g. a TypeScript loader when the entry is not built. */
   execArgv?: string[];
-  /** Tokens per progress report and per message back to main. */
+  /** Tokens per message back to main: what one turn of main's event loop takes at most (twice). */
   chunkSize?: number;
+  /** Tokens per progress report. */
+  progressEvery?: number;
 };
 
 /*
@@ -16,10 +18,11 @@ export type WorkerSnapshotReaderOptions = {
  * the file is read. Main only takes the checked tokens back, a chunk per event-loop turn.
  */
 export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshotReaderOptions = {}): SnapshotReader {
-  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 500));
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 250));
+  const progressEvery = Math.max(1, Math.floor(options.progressEvery ?? 2000));
   return (filePath, onProgress = () => undefined) =>
     new Promise<ParseSnapshotResult>((resolve, reject) => {
-      const data: SnapshotWorkerData = { filePath, chunkSize };
+      const data: SnapshotWorkerData = { filePath, chunkSize, progressEvery };
       const worker = new Worker(scriptPath, { workerData: data, execArgv: options.execArgv });
       let header: Omit<InventorySnapshot, 'tokens'> | null = null;
       let total = 0;
@@ -31,8 +34,8 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
         outcome();
         void worker.terminate();
       };
-      // The next chunk is asked for on a later turn, so timers and IPC run between chunks.
-      const askNext = (): void => {
+      // A chunk counts as taken on a later turn, so timers and IPC run between chunks.
+      const taken = (): void => {
         setImmediate(() => worker.postMessage(NEXT_CHUNK));
       };
       onProgress({ step: 'reading', done: 0, total: 0 });
@@ -51,14 +54,17 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
             header = message.header;
             total = message.total;
             onProgress({ step: 'loading', done: 0, total });
-            if (total > 0) askNext();
             return;
-          case 'tokens':
+          case 'tokens': {
             // Checked by the worker against the schema: the text is that output, as JSON.
+            const before = tokens.length;
             for (const token of JSON.parse(message.json) as IdentificationToken[]) tokens.push(token);
-            onProgress({ step: 'loading', done: tokens.length, total });
-            if (tokens.length < total) askNext();
+            if (tokens.length === total || Math.floor(tokens.length / progressEvery) > Math.floor(before / progressEvery)) {
+              onProgress({ step: 'loading', done: tokens.length, total });
+            }
+            if (tokens.length < total) taken();
             return;
+          }
           case 'done': {
             const opened = header;
             if (opened === null) {

@@ -5,19 +5,26 @@ import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseSnapshotText } from '../../shared/inventory/snapshot';
 import { nodeSha256 } from './sha256';
-import { NEXT_CHUNK, type SnapshotWorkerData, type SnapshotWorkerMessage } from './snapshot-worker-protocol';
+import { CHUNKS_IN_FLIGHT, NEXT_CHUNK, type SnapshotWorkerData, type SnapshotWorkerMessage } from './snapshot-worker-protocol';
 
 const port = parentPort;
 if (port === null) throw new Error('snapshot-worker runs as a worker thread only.');
 const send = (message: SnapshotWorkerMessage): void => port.postMessage(message);
-const nextRequested = (): Promise<void> =>
-  new Promise((resolve) => {
-    port.once('message', (message) => {
-      if (message === NEXT_CHUNK) resolve();
-    });
-  });
 
-async function run({ filePath, chunkSize }: SnapshotWorkerData): Promise<void> {
+// Chunks main has taken; at most CHUNKS_IN_FLIGHT more are sent before it takes another.
+let taken = 0;
+let wake: (() => void) | null = null;
+port.on('message', (message) => {
+  if (message !== NEXT_CHUNK) return;
+  taken += 1;
+  wake?.();
+  wake = null;
+});
+const turnFor = async (index: number): Promise<void> => {
+  while (index - taken >= CHUNKS_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+};
+
+async function run({ filePath, chunkSize, progressEvery }: SnapshotWorkerData): Promise<void> {
   let text: string;
   try {
     text = await readFile(filePath, 'utf8');
@@ -26,7 +33,7 @@ async function run({ filePath, chunkSize }: SnapshotWorkerData): Promise<void> {
     return;
   }
   const parsed = await parseSnapshotText(text, nodeSha256, {
-    progressEvery: chunkSize,
+    progressEvery,
     onProgress: ({ done, total }) => send({ kind: 'progress', done, total }),
   });
   if (!parsed.ok) {
@@ -38,8 +45,8 @@ async function run({ filePath, chunkSize }: SnapshotWorkerData): Promise<void> {
   // Each chunk is written out while main is still taking the one before.
   const chunkText = (start: number): string => JSON.stringify(tokens.slice(start, start + chunkSize));
   let next = tokens.length > 0 ? chunkText(0) : '';
-  for (let start = 0; start < tokens.length; start += chunkSize) {
-    await nextRequested();
+  for (let index = 0, start = 0; start < tokens.length; index += 1, start += chunkSize) {
+    await turnFor(index);
     send({ kind: 'tokens', json: next });
     if (start + chunkSize < tokens.length) next = chunkText(start + chunkSize);
   }

@@ -9,7 +9,7 @@ import { buildSnapshot } from '../../../shared/inventory/snapshot';
 import { makeParts, makeToken, sha256Hex } from '../../shared/inventory/fixtures';
 
 // The production worker entry, run from source by tsx (the built app runs out/main/snapshot-worker.js).
-const reader = workerSnapshotReader(resolve('test/main/support/snapshot-worker-from-source.mjs'), { chunkSize: 2 });
+const reader = workerSnapshotReader(resolve('test/main/support/snapshot-worker-from-source.mjs'), { chunkSize: 2, progressEvery: 2 });
 
 let dir: string;
 beforeEach(() => {
