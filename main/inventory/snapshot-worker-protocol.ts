@@ -4,10 +4,10 @@ import type { InventorySnapshot } from '../../shared/inventory/snapshot';
 export type SnapshotWorkerData = { filePath: string; chunkSize: number; progressEvery: number };
 
 /*
- * Worker → main. A checked snapshot travels as its header, then its tokens in chunks: main
- * says when it has taken each one, and the worker keeps at most CHUNKS_IN_FLIGHT untaken, so
- * no turn of main's event loop holds more than that (a second chunk is ready when main is,
- * with no round trip to wait for on a busy machine). A chunk is JSON text of the checked
+ * Worker → main. Checked tokens travel in chunks while the rest are still being checked, then
+ * the header once the whole file has passed (or the refusal: main drops what it took). Main
+ * says when it has taken each chunk, and the worker keeps at most CHUNKS_IN_FLIGHT untaken,
+ * so no turn of main's event loop parses more than that. A chunk is JSON text of the checked
  * tokens: JSON.parse rebuilds plain objects several times faster than a structured clone.
  */
 export type SnapshotWorkerMessage =

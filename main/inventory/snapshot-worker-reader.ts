@@ -15,7 +15,8 @@ export type WorkerSnapshotReaderOptions = {
 
 /*
  * Reads snapshots on a worker thread (./snapshot-worker.ts): one worker per file, gone once
- * the file is read. Main only takes the checked tokens back, a chunk per event-loop turn.
+ * the file is read. Main only takes the checked tokens back, a chunk or two per event-loop
+ * turn, while the worker checks the rest.
  */
 export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshotReaderOptions = {}): SnapshotReader {
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 250));
@@ -53,21 +54,15 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
           case 'header':
             header = message.header;
             total = message.total;
-            onProgress({ step: 'loading', done: 0, total });
             return;
-          case 'tokens': {
+          case 'tokens':
             // Checked by the worker against the schema: the text is that output, as JSON.
-            const before = tokens.length;
             for (const token of JSON.parse(message.json) as IdentificationToken[]) tokens.push(token);
-            if (tokens.length === total || Math.floor(tokens.length / progressEvery) > Math.floor(before / progressEvery)) {
-              onProgress({ step: 'loading', done: tokens.length, total });
-            }
-            if (tokens.length < total) taken();
+            taken();
             return;
-          }
           case 'done': {
             const opened = header;
-            if (opened === null) {
+            if (opened === null || tokens.length !== total) {
               finish(() => reject(new Error('The snapshot worker finished without a snapshot.')));
               return;
             }

@@ -32,9 +32,18 @@ async function run({ filePath, chunkSize, progressEvery }: SnapshotWorkerData): 
     send({ kind: 'unreadable', code: (error as NodeJS.ErrnoException).code });
     return;
   }
+  let chunks = 0;
   const parsed = await parseSnapshotText(text, nodeSha256, {
-    progressEvery,
-    onProgress: ({ done, total }) => send({ kind: 'progress', done, total }),
+    progressEvery: chunkSize,
+    onChecked: async (tokens) => {
+      if (tokens.length === 0) return;
+      await turnFor(chunks);
+      chunks += 1;
+      send({ kind: 'tokens', json: JSON.stringify(tokens) });
+    },
+    onProgress: ({ done, total }) => {
+      if (done % progressEvery < chunkSize || done === total) send({ kind: 'progress', done, total });
+    },
   });
   if (!parsed.ok) {
     send({ kind: 'refused', message: parsed.message });
@@ -42,14 +51,6 @@ async function run({ filePath, chunkSize, progressEvery }: SnapshotWorkerData): 
   }
   const { tokens, ...header } = parsed.snapshot;
   send({ kind: 'header', header, total: tokens.length });
-  // Each chunk is written out while main is still taking the one before.
-  const chunkText = (start: number): string => JSON.stringify(tokens.slice(start, start + chunkSize));
-  let next = tokens.length > 0 ? chunkText(0) : '';
-  for (let index = 0, start = 0; start < tokens.length; index += 1, start += chunkSize) {
-    await turnFor(index);
-    send({ kind: 'tokens', json: next });
-    if (start + chunkSize < tokens.length) next = chunkText(start + chunkSize);
-  }
   send({ kind: 'done' });
 }
 

@@ -8,7 +8,6 @@ const count = new Intl.NumberFormat('en-GB');
 const STEPS: Readonly<Record<OpenProgressEvent['step'], string>> = {
   reading: 'Reading the file…',
   checking: 'Checking tokens against the digest',
-  loading: 'Loading tokens',
 };
 
 /**

@@ -196,6 +196,12 @@ export type ParseSnapshotOptions = {
   /** Tokens checked so far: a first report at 0, then one every `progressEvery` tokens and at the end. */
   onProgress?: (progress: SnapshotCheckProgress) => void;
   progressEvery?: number;
+  /**
+   * The valid tokens checked since the last report, at each report, awaited: a reader on
+   * another thread can start taking them while the rest are checked. They come before the
+   * digest is known: a refused file's tokens must be dropped.
+   */
+  onChecked?: (tokens: IdentificationToken[]) => void | Promise<void>;
 };
 
 const CHANGED =
@@ -249,6 +255,7 @@ export async function parseSnapshotText(text: string, hashing: Sha256Hashing, op
 
   const every = Math.max(1, Math.floor(options.progressEvery ?? DEFAULT_CHUNK_SIZE));
   const report = options.onProgress ?? (() => undefined);
+  const { onChecked } = options;
   const total = tokens.length;
   const checked: IdentificationToken[] = [];
   const tokenIssues: Issue[] = [];
@@ -266,24 +273,29 @@ export async function parseSnapshotText(text: string, hashing: Sha256Hashing, op
     // canonicalJson(content), written key by key so the tokens can be taken one at a time.
     const keys = Object.keys(sortedCopy(content));
     write('{');
-    keys.forEach((key, index) => {
+    for (const [index, key] of keys.entries()) {
       write(`${index === 0 ? '' : ','}${JSON.stringify(key)}:`);
       if (key !== 'tokens') {
         write(canonicalJson(content[key]));
-        return;
+        continue;
       }
       write('[');
       report({ done: 0, total });
+      let handed = 0;
       for (let i = 0; i < total; i++) {
         const token: unknown = tokens[i];
         write(i === 0 ? canonicalJson(token) : `,${canonicalJson(token)}`);
         const result = identificationTokenSchema.safeParse(token);
         if (result.success) checked.push(result.data);
         else for (const issue of result.error.issues) tokenIssues.push({ path: ['tokens', i, ...issue.path], message: issue.message });
-        if ((i + 1) % every === 0 || i + 1 === total) report({ done: i + 1, total });
+        if ((i + 1) % every === 0 || i + 1 === total) {
+          if (onChecked) await onChecked(checked.slice(handed));
+          handed = checked.length;
+          report({ done: i + 1, total });
+        }
       }
       write(']');
-    });
+    }
     write('}');
     hash.update(block);
     actual = await hash.hex();

@@ -78,9 +78,9 @@ export const exportProgressEventSchema = z.object({
 export type ExportProgressEvent = z.infer<typeof exportProgressEventSchema>;
 
 export const openProgressEventSchema = z.object({
-  // Reading and parsing the file (no count yet), checking each token against the digest and
-  // the schema, then handing the checked tokens over to the console.
-  step: z.enum(['reading', 'checking', 'loading']),
+  // Reading and parsing the file (no count yet), then checking each token against the digest
+  // and the schema (the console takes the checked tokens meanwhile).
+  step: z.enum(['reading', 'checking']),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
 });
