@@ -9,6 +9,8 @@ import { createWindowEventSink, registerIpcRouter } from './adapters/ipc';
 import { createElectronNotifier } from './adapters/notification';
 import { KeyringSecretStore } from './adapters/keyring';
 import { createConsoleServices } from './console-services';
+import { nodeSha256 } from './inventory/sha256';
+import { inProcessSnapshotReader, readerBySize } from './inventory/snapshot-reader';
 import { workerSnapshotReader } from './inventory/snapshot-worker-reader';
 import { createIpcRouter } from './ipc/handle';
 import { APP_ORIGIN, APP_SCHEME, createTrustedSenderCheck } from './ipc/trusted-sender';
@@ -64,7 +66,7 @@ async function start(): Promise<void> {
     clipboard: createElectronClipboard(),
     events: createWindowEventSink(() => [...appContents.values()], logger),
     userDataDir: app.getPath('userData'),
-    snapshotReader: workerSnapshotReader(snapshotWorkerPath),
+    snapshotReader: readerBySize(inProcessSnapshotReader(nodeSha256), workerSnapshotReader(snapshotWorkerPath)),
     dialogs: createElectronDialogs(() => BrowserWindow.getFocusedWindow()),
     // A click on an expiry reminder brings the window forward on the filtered list.
     notifier: createElectronNotifier(Notification, () => {

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InventoryService } from '../../../main/inventory/inventory-service';
-import type { SnapshotReadProgress } from '../../../main/inventory/snapshot-reader';
+import { inProcessSnapshotReader, readerBySize, type SnapshotReader, type SnapshotReadProgress } from '../../../main/inventory/snapshot-reader';
 import { workerSnapshotReader } from '../../../main/inventory/snapshot-worker-reader';
 import { buildSnapshot } from '../../../shared/inventory/snapshot';
 import { makeParts, makeToken, sha256Hex } from '../../shared/inventory/fixtures';
@@ -55,5 +55,20 @@ describe('opening a snapshot on a worker thread', () => {
     expect(refusal).toMatch(/^The file has been changed since it was exported/);
     expect(refusal).toBe(await errorMessage(onThread.open(file)));
     expect(await errorMessage(onWorker.open(join(dir, 'gone.json')))).toBe('The file "gone.json" could not be found.');
+  });
+
+  it('leaves files below the size threshold to the reader on main\'s thread', async () => {
+    const snapshot = await buildSnapshot(makeParts([makeToken(1)]), sha256Hex);
+    const file = join(dir, 'small.json');
+    await new InventoryService({ userDataDir: join(dir, 'userData'), sha256Hex }).export('json', file, snapshot);
+    const used: string[] = [];
+    const tagged = (name: string): SnapshotReader => (path, onProgress) => {
+      used.push(name);
+      return inProcessSnapshotReader(sha256Hex)(path, onProgress);
+    };
+    const size = statSync(file).size;
+    expect(await readerBySize(tagged('main'), tagged('worker'), size + 1)(file)).toEqual({ ok: true, snapshot });
+    expect(await readerBySize(tagged('main'), tagged('worker'), size)(file)).toEqual({ ok: true, snapshot });
+    expect(used).toEqual(['main', 'worker']);
   });
 });
