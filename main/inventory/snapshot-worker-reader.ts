@@ -5,8 +5,6 @@ import type { SnapshotReader } from './snapshot-reader';
 import { NEXT_CHUNK, type SnapshotWorkerData, type SnapshotWorkerMessage } from './snapshot-worker-protocol';
 
 export type WorkerSnapshotReaderOptions = {
-  /** Node options of the worker, e.g. a TypeScript loader when the entry is not built. */
-  execArgv?: string[];
   /** Tokens per message back to main: what one turn of main's event loop takes at most (twice). */
   chunkSize?: number;
   /** Tokens per progress report. */
@@ -24,7 +22,7 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
   return (filePath, onProgress = () => undefined) =>
     new Promise<ParseSnapshotResult>((resolve, reject) => {
       const data: SnapshotWorkerData = { filePath, chunkSize, progressEvery };
-      const worker = new Worker(scriptPath, { workerData: data, execArgv: options.execArgv });
+      const worker = new Worker(scriptPath, { workerData: data });
       let header: Omit<InventorySnapshot, 'tokens'> | null = null;
       let total = 0;
       const tokens: IdentificationToken[] = [];
