@@ -14,7 +14,8 @@ export default defineConfig({
       // Runtime packages stay external: exactly package.json `dependencies` (test/e2e/shipped-build.test.ts).
       externalizeDeps: true,
       sourcemap: true,
-      rolldownOptions: { input: { index: resolve('main/index.ts') } },
+      // The snapshot reader's worker thread is an entry of its own: out/main/snapshot-worker.js.
+      rolldownOptions: { input: { index: resolve('main/index.ts'), 'snapshot-worker': resolve('main/inventory/snapshot-worker.ts') } },
     },
   },
   preload: {

@@ -4,6 +4,7 @@ import { AuditLogService } from './audit/audit-log-service';
 import type { InventoryDialogPort } from './inventory/dialog-port';
 import { InventoryService } from './inventory/inventory-service';
 import { LiveInventory } from './inventory/live-inventory';
+import type { SnapshotReader } from './inventory/snapshot-reader';
 import { createIpcHandlers } from './ipc/handlers';
 import type { IpcHandlers } from './ipc/handle';
 import type { EventPayload } from '../shared/ipc/contract';
@@ -54,6 +55,8 @@ export type ConsoleAdapters = {
   // Desktop notifications (expiry reminders); none when absent.
   notifier?: NotificationPort;
   clock?: Clock;
+  // Reads inventory files off main's thread (a worker in production); on main's thread when absent.
+  snapshotReader?: SnapshotReader;
 };
 
 const noNotifications: NotificationPort = { isSupported: () => false, show: () => undefined };
@@ -118,7 +121,14 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
 
   const live = new LiveInventory({ session, tokens, catalog }, logger);
   const serverKeys = new ServerKeys(session, profiles, new RecordedKeys(adapters.store), logger);
-  const inventory = new InventoryService({ userDataDir: adapters.userDataDir, dialogs: adapters.dialogs, live: () => live.current(), logger, signatures: serverKeys });
+  const inventory = new InventoryService({
+    userDataDir: adapters.userDataDir,
+    dialogs: adapters.dialogs,
+    live: () => live.current(),
+    logger,
+    signatures: serverKeys,
+    reader: adapters.snapshotReader,
+  });
   // Every complete load of the token list refreshes the profile's offline copy.
   live.onFullLoad((profile, load) => inventory.refreshCache(profile, load));
   const roles = new RoleAdminService(session);

@@ -9,6 +9,9 @@ import { createWindowEventSink, registerIpcRouter } from './adapters/ipc';
 import { createElectronNotifier } from './adapters/notification';
 import { KeyringSecretStore } from './adapters/keyring';
 import { createConsoleServices } from './console-services';
+import { nodeSha256 } from './inventory/sha256';
+import { inProcessSnapshotReader, readerBySize } from './inventory/snapshot-reader';
+import { workerSnapshotReader } from './inventory/snapshot-worker-reader';
 import { createIpcRouter } from './ipc/handle';
 import { APP_ORIGIN, APP_SCHEME, createTrustedSenderCheck } from './ipc/trusted-sender';
 import { stderrLogger } from './logger';
@@ -24,6 +27,8 @@ const isDev = !app.isPackaged && process.env.ELECTRON_RENDERER_URL !== undefined
 const devOrigins = isDev && process.env.ELECTRON_RENDERER_URL ? [process.env.ELECTRON_RENDERER_URL] : [];
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+// Built beside this file from main/inventory/snapshot-worker.ts (electron.vite.config.ts).
+const snapshotWorkerPath = fileURLToPath(new URL('./snapshot-worker.js', import.meta.url));
 
 // Read once and dropped from the environment, so no child process inherits the password.
 const demoEmail = process.env.WIFOX_DEMO_EMAIL ?? process.env.WIFOX_ADMIN_EMAIL ?? 'admin@wifox.local';
@@ -61,6 +66,7 @@ async function start(): Promise<void> {
     clipboard: createElectronClipboard(),
     events: createWindowEventSink(() => [...appContents.values()], logger),
     userDataDir: app.getPath('userData'),
+    snapshotReader: readerBySize(inProcessSnapshotReader(nodeSha256), workerSnapshotReader(snapshotWorkerPath)),
     dialogs: createElectronDialogs(() => BrowserWindow.getFocusedWindow()),
     // A click on an expiry reminder brings the window forward on the filtered list.
     notifier: createElectronNotifier(Notification, () => {

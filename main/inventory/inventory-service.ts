@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ModuleItem } from '../../shared/api/modules';
 import type { RoleItem } from '../../shared/api/roles';
@@ -9,7 +9,6 @@ import { DEFAULT_CSV_CHUNK_SIZE, csvChunks } from '../../shared/inventory/csv';
 import { diffInventories, type InventoryDiff } from '../../shared/inventory/diff';
 import {
   buildSnapshot,
-  parseSnapshotText,
   snapshotInfo,
   snapshotJsonChunks,
   type InventorySnapshot,
@@ -33,6 +32,7 @@ import type { FileFilter, InventoryDialogPort } from './dialog-port';
 import { fileError } from './file-errors';
 import { nodeSha256Hex } from './sha256';
 import { SnapshotCache } from './snapshot-cache';
+import { inProcessSnapshotReader, type SnapshotReader, type SnapshotReadProgress } from './snapshot-reader';
 import { readSyncCursor, writeSyncCursor } from './sync-cursor-file';
 
 /** A complete, unfiltered load of the token list and what a snapshot records around it. */
@@ -58,6 +58,8 @@ export type InventoryServiceDeps = {
   /** A fresh full load of the signed-in profile; without it, `live` references are refused. */
   live?: LiveInventorySource;
   sha256Hex?: Sha256Hex;
+  /** Reads and checks snapshot files (opened and cached); on this thread unless a worker's is given. */
+  reader?: SnapshotReader;
   now?: () => Date;
   logger?: Logger;
   /** Tokens per written chunk (and per progress report). */
@@ -85,6 +87,7 @@ const FILTERS: Readonly<Record<InventoryFormat, FileFilter>> = {
 export class InventoryService {
   readonly cache: SnapshotCache;
   private readonly sha256Hex: Sha256Hex;
+  private readonly reader: SnapshotReader;
   private readonly now: () => Date;
   private readonly logger: Logger;
   private readonly chunkSize: number;
@@ -98,7 +101,8 @@ export class InventoryService {
 
   constructor(private readonly deps: InventoryServiceDeps) {
     this.sha256Hex = deps.sha256Hex ?? nodeSha256Hex;
-    this.cache = new SnapshotCache(deps.userDataDir, this.sha256Hex);
+    this.reader = deps.reader ?? inProcessSnapshotReader(this.sha256Hex);
+    this.cache = new SnapshotCache(deps.userDataDir, this.sha256Hex, this.reader);
     this.now = deps.now ?? (() => new Date());
     this.logger = deps.logger ?? silentLogger;
     this.chunkSize = Math.max(1, deps.chunkSize ?? DEFAULT_CSV_CHUNK_SIZE);
@@ -198,19 +202,18 @@ export class InventoryService {
   }
 
   /** Reads and checks a snapshot file; a refused file is a `validation` error with the reason. */
-  async open(filePath: string): Promise<InventorySnapshot> {
-    let text: string;
+  async open(filePath: string, onProgress?: (progress: SnapshotReadProgress) => void): Promise<InventorySnapshot> {
+    let parsed: Awaited<ReturnType<SnapshotReader>>;
     try {
       const info = await stat(filePath);
       if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       if (info.size > MAX_FILE_BYTES) {
         throw new AppError('validation', 'This file is far too large to be a Wifox token inventory.');
       }
-      text = await readFile(filePath, 'utf8');
+      parsed = await this.reader(filePath, onProgress);
     } catch (error) {
       throw fileError(error, 'read', filePath);
     }
-    const parsed = await parseSnapshotText(text, this.sha256Hex);
     if (!parsed.ok) throw new AppError('validation', parsed.message);
     return parsed.snapshot;
   }
@@ -221,10 +224,10 @@ export class InventoryService {
 
   // The flows behind the IPC channels: dialogs, references to opened files, live loads.
 
-  async openWithDialog(): Promise<OpenedSnapshot | null> {
+  async openWithDialog(onProgress?: (progress: SnapshotReadProgress) => void): Promise<OpenedSnapshot | null> {
     const filePath = await this.dialogs().chooseOpenPath({ title: 'Open inventory', filters: [FILTERS.json] });
     if (filePath === null) return null;
-    const snapshot = await this.open(filePath);
+    const snapshot = await this.open(filePath, onProgress);
     const signature = this.checkSignature(snapshot);
     const id = randomBytes(12).toString('base64url');
     this.opened.set(id, snapshot);

@@ -1,11 +1,12 @@
-import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { profileIdSchema } from '../../shared/ipc/schemas';
-import { parseSnapshotText, snapshotJsonChunks, type InventorySnapshot, type Sha256Hex } from '../../shared/inventory/snapshot';
+import { snapshotJsonChunks, type InventorySnapshot, type ParseSnapshotResult, type Sha256Hex } from '../../shared/inventory/snapshot';
 import { AppError } from '../errors';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
 import { fileError } from './file-errors';
 import { nodeSha256Hex } from './sha256';
+import { inProcessSnapshotReader, type SnapshotReader } from './snapshot-reader';
 
 type Queue = { tail: Promise<void>; latest: number };
 
@@ -21,7 +22,8 @@ export class SnapshotCache {
 
   constructor(
     userDataDir: string,
-    private readonly sha256Hex: Sha256Hex = nodeSha256Hex,
+    sha256Hex: Sha256Hex = nodeSha256Hex,
+    private readonly reader: SnapshotReader = inProcessSnapshotReader(sha256Hex),
   ) {
     this.directory = join(userDataDir, 'inventory');
   }
@@ -35,14 +37,13 @@ export class SnapshotCache {
   /** Null when nothing is cached; throws a `validation` AppError when the file is damaged. */
   async read(profileId: string): Promise<InventorySnapshot | null> {
     const filePath = this.pathFor(profileId);
-    let text: string;
+    let parsed: ParseSnapshotResult;
     try {
-      text = await readFile(filePath, 'utf8');
+      parsed = await this.reader(filePath);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw fileError(error, 'read', filePath);
     }
-    const parsed = await parseSnapshotText(text, this.sha256Hex);
     if (!parsed.ok) {
       throw new AppError(
         'validation',

@@ -104,7 +104,7 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
 
   'inventory.cachedInfo': ({ profileId }) => s.inventory.cachedInfo(profileId),
   'inventory.cached': ({ profileId }) => s.inventory.cached(profileId),
-  'inventory.open': () => s.inventory.openWithDialog(),
+  'inventory.open': () => s.inventory.openWithDialog((progress) => s.events.emit('inventory.openProgress', progress)),
   'inventory.close': ({ id }) => {
     s.inventory.close(id);
     return null;

@@ -6,6 +6,7 @@ import { ServerKeys } from '../common/signing/ServerKeys';
 import { ComparePanel } from './compare/ComparePanel';
 import { ExportDialog } from './export/ExportDialog';
 import { useOpenedInventories } from './OpenedInventories';
+import { OpeningProgress } from './OpeningProgress';
 import { SourceReview } from './review/SourceReview';
 import { openedIdOf, openedKey, refOf, type SourceKey } from './sources';
 import { useSourceOptions } from './useSourceOptions';
@@ -60,6 +61,7 @@ export function InventoryPage() {
           Open inventory…
         </Button>
       </Flex>
+      {opening && <OpeningProgress />}
       {openError && (
         <Alert
           type="error"

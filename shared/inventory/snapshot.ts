@@ -22,6 +22,18 @@ export const DIGEST_ALGORITHM = 'SHA-256';
 /** Injected: node:crypto in main, WebCrypto elsewhere. Hex of the SHA-256 of the UTF-8 text. */
 export type Sha256Hex = (text: string) => string | Promise<string>;
 
+/** Injected where the platform hashes incrementally (node:crypto): the text arrives in pieces. */
+export type Sha256Stream = { update(text: string): void; hex(): string | Promise<string> };
+export type Sha256Hashing = Sha256Hex | { stream(): Sha256Stream };
+
+// A one-shot hash fed in pieces: the pieces are joined once, at the end (WebCrypto has no
+// incremental digest).
+function startHash(hashing: Sha256Hashing): Sha256Stream {
+  if (typeof hashing !== 'function') return hashing.stream();
+  const pieces: string[] = [];
+  return { update: (text) => void pieces.push(text), hex: () => hashing(pieces.join('')) };
+}
+
 export const snapshotAuthorSchema = z.object({
   id: idSchema,
   name: z.string(),
@@ -35,17 +47,22 @@ export const snapshotDigestSchema = z.object({
 });
 export type SnapshotDigest = z.infer<typeof snapshotDigestSchema>;
 
-const snapshotTokensSchema = z.array(identificationTokenSchema).superRefine((tokens, context) => {
+function duplicateIdIssues(tokens: readonly IdentificationToken[]): { path: [number, 'id']; message: string }[] {
   const seen = new Set<number>();
+  const issues: { path: [number, 'id']; message: string }[] = [];
   tokens.forEach((token, index) => {
-    if (seen.has(token.id)) {
-      context.addIssue({ code: 'custom', path: [index, 'id'], message: `Token id ${token.id} appears more than once.` });
-    }
+    if (seen.has(token.id)) issues.push({ path: [index, 'id'], message: `Token id ${token.id} appears more than once.` });
     seen.add(token.id);
   });
+  return issues;
+}
+
+const snapshotTokensSchema = z.array(identificationTokenSchema).superRefine((tokens, context) => {
+  for (const issue of duplicateIdIssues(tokens)) context.addIssue({ code: 'custom', ...issue });
 });
 
-const bodyShape = {
+// Every field before the tokens, then the tokens: opening checks them in this order too.
+const headerShape = {
   format: z.literal(INVENTORY_FORMAT),
   version: z.literal(INVENTORY_VERSION),
   baseUrl: z.string().min(1).max(2048),
@@ -54,14 +71,15 @@ const bodyShape = {
   timeZone: z.string().refine(isValidTimeZone, { message: 'Use an IANA time zone name such as "Europe/Paris".' }),
   modules: z.array(moduleItemSchema),
   roles: z.array(roleItemSchema),
-  tokens: snapshotTokensSchema,
 };
+const bodyShape = { ...headerShape, tokens: snapshotTokensSchema };
 
 export const snapshotBodySchema = z.object(bodyShape);
 export type SnapshotBody = z.infer<typeof snapshotBodySchema>;
 
 // The server's signature over the digest (./signature.ts) sits beside it, outside the content.
-export const inventorySnapshotSchema = z.object({ ...bodyShape, digest: snapshotDigestSchema, signature: inventorySignatureSchema.optional() });
+const sealShape = { digest: snapshotDigestSchema, signature: inventorySignatureSchema.optional() };
+export const inventorySnapshotSchema = z.object({ ...bodyShape, ...sealShape });
 export type InventorySnapshot = z.infer<typeof inventorySnapshotSchema>;
 
 /** What a snapshot is built from: a full load of the token list and what surrounds it. */
@@ -162,21 +180,49 @@ function versionMessage(version: unknown): string {
   return `This inventory has an unknown format version${shown}; this console reads format ${INVENTORY_VERSION}.`;
 }
 
-function issuesText(error: z.ZodError): string {
-  const listed = error.issues.slice(0, MAX_LISTED_ISSUES).map((issue) => {
+type Issue = Pick<z.core.$ZodIssue, 'path' | 'message'>;
+
+function issuesText(issues: readonly Issue[]): string {
+  const listed = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => {
     const path = issue.path.map(String).join('.');
     return path === '' ? issue.message : `${path}: ${issue.message}`;
   });
-  const more = error.issues.length - listed.length;
+  const more = issues.length - listed.length;
   return `${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
 }
+
+export type SnapshotCheckProgress = { done: number; total: number };
+export type ParseSnapshotOptions = {
+  /** Tokens checked so far: a first report at 0, then one every `progressEvery` tokens and at the end. */
+  onProgress?: (progress: SnapshotCheckProgress) => void;
+  progressEvery?: number;
+  /**
+   * The valid tokens checked since the last report, at each report, awaited: a reader on
+   * another thread can start taking them while the rest are checked. They come before the
+   * digest is known: a refused file's tokens must be dropped.
+   */
+  onChecked?: (tokens: IdentificationToken[]) => void | Promise<void>;
+};
+
+const CHANGED =
+  'The file has been changed since it was exported: its content no longer matches its SHA-256 digest. Export the inventory again from the console.';
+const NOT_COMPUTED = 'The digest of this inventory could not be computed.';
+// Pieces of canonical text are handed to the hash in blocks of about this many characters.
+const HASH_BLOCK = 1 << 16;
+
+const headerSchema = z.object(headerShape);
+const sealSchema = z.object(sealShape);
 
 /**
  * Checks, in order: JSON, the format name, the version, the digest, then every field. The
  * digest is checked before the fields so a hand-edited file is reported as changed rather
  * than as broken in whatever way the edit happened to break it.
+ *
+ * One pass over the tokens: each is written in canonical form for the digest and validated
+ * in the same step, so a big file is neither canonicalised whole nor walked twice. The field
+ * errors found along the way are only reported once the digest has matched.
  */
-export async function parseSnapshotText(text: string, sha256Hex: Sha256Hex): Promise<ParseSnapshotResult> {
+export async function parseSnapshotText(text: string, hashing: Sha256Hashing, options: ParseSnapshotOptions = {}): Promise<ParseSnapshotResult> {
   let raw: unknown;
   try {
     // Editors on Windows like to add a byte-order mark.
@@ -193,23 +239,90 @@ export async function parseSnapshotText(text: string, sha256Hex: Sha256Hex): Pro
   if (!sealed.success) {
     return { ok: false, message: 'This inventory has no valid SHA-256 digest, so it cannot be checked for changes.' };
   }
-  let actual: string;
-  try {
-    actual = await sha256Hex(canonicalJson(content));
-  } catch {
-    return { ok: false, message: 'The digest of this inventory could not be computed.' };
-  }
-  if (actual !== sealed.data.value) {
-    return {
-      ok: false,
-      message:
-        'The file has been changed since it was exported: its content no longer matches its SHA-256 digest. Export the inventory again from the console.',
-    };
+  const { tokens } = content;
+  if (!Array.isArray(tokens)) {
+    // Not a list of tokens: nothing to walk, the whole-object check says what is wrong.
+    let actual: string;
+    try {
+      actual = await hashOnce(hashing, canonicalJson(content));
+    } catch {
+      return { ok: false, message: NOT_COMPUTED };
+    }
+    if (actual !== sealed.data.value) return { ok: false, message: CHANGED };
+    const parsed = inventorySnapshotSchema.safeParse(raw);
+    return parsed.success ? { ok: true, snapshot: parsed.data } : { ok: false, message: `This inventory is damaged or incomplete: ${issuesText(parsed.error.issues)}.` };
   }
 
-  const parsed = inventorySnapshotSchema.safeParse(raw);
-  if (!parsed.success) {
-    return { ok: false, message: `This inventory is damaged or incomplete: ${issuesText(parsed.error)}.` };
+  const every = Math.max(1, Math.floor(options.progressEvery ?? DEFAULT_CHUNK_SIZE));
+  const report = options.onProgress ?? (() => undefined);
+  const { onChecked } = options;
+  const total = tokens.length;
+  const checked: IdentificationToken[] = [];
+  const tokenIssues: Issue[] = [];
+  let actual: string;
+  try {
+    const hash = startHash(hashing);
+    let block = '';
+    const write = (piece: string): void => {
+      block += piece;
+      if (block.length >= HASH_BLOCK) {
+        hash.update(block);
+        block = '';
+      }
+    };
+    // canonicalJson(content), written key by key so the tokens can be taken one at a time.
+    const keys = Object.keys(sortedCopy(content));
+    write('{');
+    for (const [index, key] of keys.entries()) {
+      write(`${index === 0 ? '' : ','}${JSON.stringify(key)}:`);
+      if (key !== 'tokens') {
+        write(canonicalJson(content[key]));
+        continue;
+      }
+      write('[');
+      report({ done: 0, total });
+      let handed = 0;
+      for (let i = 0; i < total; i++) {
+        const token: unknown = tokens[i];
+        write(i === 0 ? canonicalJson(token) : `,${canonicalJson(token)}`);
+        const result = identificationTokenSchema.safeParse(token);
+        if (result.success) checked.push(result.data);
+        else for (const issue of result.error.issues) tokenIssues.push({ path: ['tokens', i, ...issue.path], message: issue.message });
+        if ((i + 1) % every === 0 || i + 1 === total) {
+          if (onChecked) await onChecked(checked.slice(handed));
+          handed = checked.length;
+          report({ done: i + 1, total });
+        }
+      }
+      write(']');
+    }
+    write('}');
+    hash.update(block);
+    actual = await hash.hex();
+  } catch {
+    return { ok: false, message: NOT_COMPUTED };
   }
-  return { ok: true, snapshot: parsed.data };
+  if (actual !== sealed.data.value) return { ok: false, message: CHANGED };
+
+  const header = headerSchema.safeParse(raw);
+  const seal = sealSchema.safeParse(raw);
+  // As the whole-object schema would: duplicates are looked for once every token is valid.
+  const duplicates = tokenIssues.length === 0 ? duplicateIdIssues(checked).map((issue) => ({ ...issue, path: ['tokens', ...issue.path] })) : [];
+  const issues = [...(header.success ? [] : header.error.issues), ...tokenIssues, ...duplicates, ...(seal.success ? [] : seal.error.issues)];
+  if (!header.success || !seal.success || issues.length > 0) {
+    return { ok: false, message: `This inventory is damaged or incomplete: ${issuesText(issues)}.` };
+  }
+  return { ok: true, snapshot: { ...header.data, tokens: checked, ...seal.data } };
+}
+
+async function hashOnce(hashing: Sha256Hashing, text: string): Promise<string> {
+  const hash = startHash(hashing);
+  hash.update(text);
+  return hash.hex();
+}
+
+function sortedCopy(source: Record<string, unknown>): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {};
+  for (const key of Object.keys(source).sort()) ordered[key] = source[key];
+  return ordered;
 }

@@ -77,6 +77,15 @@ export const exportProgressEventSchema = z.object({
 });
 export type ExportProgressEvent = z.infer<typeof exportProgressEventSchema>;
 
+export const openProgressEventSchema = z.object({
+  // Reading and parsing the file (no count yet), then checking each token against the digest
+  // and the schema (the console takes the checked tokens meanwhile).
+  step: z.enum(['reading', 'checking']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type OpenProgressEvent = z.infer<typeof openProgressEventSchema>;
+
 // `validation` also carries a refused file (not an inventory, newer format, changed since
 // export, damaged) and a damaged cache, with a message that says which.
 export const inventoryIpcContract = {
@@ -118,4 +127,5 @@ export const inventoryIpcContract = {
 
 export const inventoryIpcEvents = {
   'inventory.exportProgress': exportProgressEventSchema,
+  'inventory.openProgress': openProgressEventSchema,
 } as const;

@@ -50,7 +50,7 @@ export const CHANNEL_NAMES = [
   'tokens.listRest',
 ] as const satisfies readonly Channel[];
 
-export const EVENT_NAMES_LIST = ['session.ended', 'connection.changed', 'inventory.exportProgress', 'reminders.changed', 'reminders.openExpiring', 'tokens.bulkProgress'] as const satisfies readonly EventName[];
+export const EVENT_NAMES_LIST = ['session.ended', 'connection.changed', 'inventory.exportProgress', 'inventory.openProgress', 'reminders.changed', 'reminders.openExpiring', 'tokens.bulkProgress'] as const satisfies readonly EventName[];
 
 const events: ReadonlySet<string> = new Set(EVENT_NAMES_LIST);
 

@@ -87,9 +87,10 @@ describe('staleness', () => {
 });
 
 describe('package.json dependencies', () => {
-  // Bare specifiers out/main imports or requires, reduced to package names.
+  // Bare specifiers out/main imports or requires (its entries and their shared chunks), reduced to package names.
   const mainPackages = (): Set<string> => {
-    const code = readFileSync(join(OUT, 'main/index.js'), 'utf8');
+    const files = readdirSync(join(OUT, 'main'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+    const code = files.map((file) => readFileSync(join(OUT, 'main', file), 'utf8')).join('\n');
     const specifiers = [
       ...code.matchAll(/\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"']+)["']/g),
       ...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),

@@ -224,6 +224,7 @@ export class FakeWifox {
   private listed: { id: string; rows: IdentificationToken[] } | null = null;
   private listCount = 0;
   private exportGate: Promise<void> | null = null;
+  private openGate: Promise<void> | null = null;
 
   constructor(options: { signedIn?: boolean } = {}) {
     this.session =
@@ -310,6 +311,16 @@ export class FakeWifox {
     this.exportGate = new Promise<void>((resolve) => (release = resolve));
     return () => {
       this.exportGate = null;
+      release();
+    };
+  }
+
+  /** Opening a file stops once its tokens are checked until the returned function is called. */
+  pauseOpen(): () => void {
+    let release = (): void => undefined;
+    this.openGate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.openGate = null;
       release();
     };
   }
@@ -655,7 +666,9 @@ export class FakeWifox {
     'inventory.open': async () => {
       const text = this.openDialog.shift() ?? null;
       if (text === null) return ok(null);
-      const parsed = await parseSnapshotText(text, sha256Hex);
+      this.emit('inventory.openProgress', { step: 'reading', done: 0, total: 0 });
+      const parsed = await parseSnapshotText(text, sha256Hex, { onProgress: ({ done, total }) => this.emit('inventory.openProgress', { step: 'checking', done, total }) });
+      if (this.openGate) await this.openGate;
       if (!parsed.ok) return fail({ code: 'validation', message: parsed.message });
       const signature = this.signatureOf(parsed.snapshot);
       if ('code' in signature) return fail(signature);

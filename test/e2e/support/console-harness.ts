@@ -9,7 +9,11 @@ import { createElectronStore } from '../../../main/adapters/electron-store';
 import { createElectronNotifier } from '../../../main/adapters/notification';
 import { fakeNotificationClass, type FakeNotificationClass } from '../../support/fake-notification';
 import type { EventName } from '../../../shared/ipc/contract';
-import { PAGE_BRIDGE_FILE } from './paths';
+import { join } from 'node:path';
+import { nodeSha256 } from '../../../main/inventory/sha256';
+import { inProcessSnapshotReader, readerBySize } from '../../../main/inventory/snapshot-reader';
+import { workerSnapshotReader } from '../../../main/inventory/snapshot-worker-reader';
+import { PAGE_BRIDGE_FILE, REPO_ROOT } from './paths';
 
 // Electron's clipboard is the one module faked here: the system clipboard is not there headless.
 export class MemoryClipboard implements ClipboardPort {
@@ -91,6 +95,8 @@ export const openConsole = async (options: ConsoleHarnessOptions): Promise<Conso
     clipboard,
     events,
     userDataDir: options.userDataDir,
+    // Inventory files are read as the app reads them: big ones by the built worker.
+    snapshotReader: readerBySize(inProcessSnapshotReader(nodeSha256), workerSnapshotReader(join(REPO_ROOT, 'out/main/snapshot-worker.js'))),
     dialogs,
     notifier: createElectronNotifier(notifications),
     logger,

@@ -70,6 +70,21 @@ describe('Security → Inventory review', () => {
     expect(fake.callsOf('inventory.open')).toHaveLength(1);
   });
 
+  it('shows how far a file has got while it opens', async () => {
+    const fake = seededFake();
+    const text = await fake.snapshotText('2026-02-10T08:00:00.000Z');
+    const release = fake.pauseOpen();
+    const { user } = await renderInventory(fake);
+    await openFile(user, fake, text);
+
+    const status = await screen.findByRole('status', { name: 'Opening the inventory file' });
+    await waitFor(() => expect(status).toHaveTextContent('Checking tokens against the digest: 4 of 4'));
+    expect(within(status).getByRole('progressbar', { name: 'Opening progress' })).toHaveAttribute('aria-valuenow', '100');
+    act(() => release());
+    await waitFor(() => expect(screen.queryByRole('status', { name: 'Opening the inventory file' })).toBeNull(), { timeout: 5000 });
+    expect(screen.getByRole('combobox', { name: 'Inventory to review' }).closest('.ant-select')).toHaveTextContent(FILE_LABEL);
+  });
+
   it('shows why a file is refused, in main’s words', async () => {
     const fake = seededFake();
     const text = await fake.snapshotText('2026-02-10T08:00:00.000Z');

@@ -1,4 +1,4 @@
-import { webcrypto } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { serializeSnapshot } from '../../support/snapshot-text';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/inventory/canonical-json';
@@ -8,6 +8,8 @@ import {
   snapshotInfo,
   snapshotJsonChunks,
   type InventorySnapshot,
+  type SnapshotCheckProgress,
+  type Sha256Hashing,
 } from '../../../shared/inventory/snapshot';
 import { makeParts, makeToken, sha256Hex } from './fixtures';
 
@@ -126,6 +128,47 @@ describe('snapshot round trip', () => {
   it('refuses to build from parts that break the schema', async () => {
     await expect(buildSnapshot(makeParts([makeToken(1), makeToken(1)]), sha256Hex)).rejects.toThrow(/appears more than once/);
     await expect(buildSnapshot(makeParts([makeToken(1)], { timeZone: 'Mars/Olympus' }), sha256Hex)).rejects.toThrow();
+  });
+});
+
+// node:crypto fed piece by piece, keeping the pieces to compare with the whole-object form.
+const incremental = (): { pieces: string[]; hashing: Sha256Hashing } => {
+  const pieces: string[] = [];
+  const stream = () => {
+    const hash = createHash('sha256');
+    return { update: (text: string) => void (pieces.push(text), hash.update(text, 'utf8')), hex: () => hash.digest('hex') };
+  };
+  return { pieces, hashing: { stream } };
+};
+
+describe('one-pass opening', () => {
+  it('hashes the canonical form of the whole content, unknown fields included, while checking each token', async () => {
+    const snapshot = await build();
+    const raw = JSON.parse(serializeSnapshot(snapshot)) as Record<string, unknown> & { tokens: Record<string, unknown>[] };
+    raw.comment = 'from a newer console';
+    raw.tokens[0] = { extra: { b: 1, a: 2 }, ...raw.tokens[0] };
+    const text = reseal(raw);
+    const { pieces, hashing } = incremental();
+    const progress: SnapshotCheckProgress[] = [];
+    const result = await parseSnapshotText(text, hashing, { onProgress: (report) => progress.push(report), progressEvery: 2 });
+    const { digest, ...content } = JSON.parse(text) as Record<string, unknown>;
+    expect(result).toEqual({ ok: true, snapshot: { ...snapshot, digest } });
+    expect(pieces.join('')).toBe(canonicalJson(content));
+    expect(progress).toEqual([
+      { done: 0, total: 3 },
+      { done: 2, total: 3 },
+      { done: 3, total: 3 },
+    ]);
+  });
+
+  it('refuses an altered file with the same message, however it is hashed', async () => {
+    const raw = JSON.parse(serializeSnapshot(await build())) as { tokens: { name: string }[] };
+    raw.tokens[2]!.name = 'Renamed by hand';
+    const altered = JSON.stringify(raw);
+    const { hashing } = incremental();
+    const result = await parseSnapshotText(altered, hashing);
+    expect(result).toEqual({ ok: false, message: await refusal(altered) });
+    expect(result.ok ? '' : result.message).toMatch(/^The file has been changed since it was exported/);
   });
 });
 

@@ -1,0 +1,57 @@
+// Entry of the snapshot-reading worker thread (its own build entry: out/main/snapshot-worker.js).
+// Reading, JSON parsing, hashing and validating a big file would each block main's event loop
+// for hundreds of milliseconds; here they block only this thread.
+import { readFile } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseSnapshotText } from '../../shared/inventory/snapshot';
+import { nodeSha256 } from './sha256';
+import { CHUNKS_IN_FLIGHT, NEXT_CHUNK, type SnapshotWorkerData, type SnapshotWorkerMessage } from './snapshot-worker-protocol';
+
+const port = parentPort;
+if (port === null) throw new Error('snapshot-worker runs as a worker thread only.');
+const send = (message: SnapshotWorkerMessage): void => port.postMessage(message);
+
+// Chunks main has taken; at most CHUNKS_IN_FLIGHT more are sent before it takes another.
+let taken = 0;
+let wake: (() => void) | null = null;
+port.on('message', (message) => {
+  if (message !== NEXT_CHUNK) return;
+  taken += 1;
+  wake?.();
+  wake = null;
+});
+const turnFor = async (index: number): Promise<void> => {
+  while (index - taken >= CHUNKS_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+};
+
+async function run({ filePath, chunkSize, progressEvery }: SnapshotWorkerData): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(filePath, 'utf8');
+  } catch (error) {
+    send({ kind: 'unreadable', code: (error as NodeJS.ErrnoException).code });
+    return;
+  }
+  let chunks = 0;
+  const parsed = await parseSnapshotText(text, nodeSha256, {
+    progressEvery: chunkSize,
+    onChecked: async (tokens) => {
+      if (tokens.length === 0) return;
+      await turnFor(chunks);
+      chunks += 1;
+      send({ kind: 'tokens', json: JSON.stringify(tokens) });
+    },
+    onProgress: ({ done, total }) => {
+      if (done % progressEvery < chunkSize || done === total) send({ kind: 'progress', done, total });
+    },
+  });
+  if (!parsed.ok) {
+    send({ kind: 'refused', message: parsed.message });
+    return;
+  }
+  const { tokens, ...header } = parsed.snapshot;
+  send({ kind: 'header', header, total: tokens.length });
+  send({ kind: 'done' });
+}
+
+void run(workerData as SnapshotWorkerData).finally(() => port.close());

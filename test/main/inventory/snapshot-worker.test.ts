@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InventoryService } from '../../../main/inventory/inventory-service';
+import { inProcessSnapshotReader, readerBySize, type SnapshotReader, type SnapshotReadProgress } from '../../../main/inventory/snapshot-reader';
+import { workerSnapshotReader } from '../../../main/inventory/snapshot-worker-reader';
+import { buildSnapshot } from '../../../shared/inventory/snapshot';
+import { makeParts, makeToken, sha256Hex } from '../../shared/inventory/fixtures';
+
+// The production worker entry, run from source by tsx (the built app runs out/main/snapshot-worker.js).
+const reader = workerSnapshotReader(resolve('test/main/support/snapshot-worker-from-source.mjs'), { chunkSize: 2, progressEvery: 2 });
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wifox-snapshot-worker-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const errorMessage = async (promise: Promise<unknown>): Promise<string> => {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected a refusal');
+};
+
+describe('opening a snapshot on a worker thread', () => {
+  it('opens the file it was given, reporting each step in tokens', async () => {
+    const snapshot = await buildSnapshot(makeParts([1, 2, 3, 4, 5].map((id) => makeToken(id))), sha256Hex);
+    const service = new InventoryService({ userDataDir: join(dir, 'userData'), sha256Hex, reader });
+    const file = join(dir, 'inventory.json');
+    await service.export('json', file, snapshot);
+
+    const progress: SnapshotReadProgress[] = [];
+    expect(await service.open(file, (report) => progress.push(report))).toEqual(snapshot);
+    expect(progress).toEqual([
+      { step: 'reading', done: 0, total: 0 },
+      ...[0, 2, 4, 5].map((done) => ({ step: 'checking', done, total: 5 })),
+    ]);
+  });
+
+  it('refuses an altered file with the message of the in-process check, and a missing one by name', async () => {
+    const snapshot = await buildSnapshot(makeParts([makeToken(1), makeToken(2)]), sha256Hex);
+    const onThread = new InventoryService({ userDataDir: join(dir, 'a'), sha256Hex });
+    const onWorker = new InventoryService({ userDataDir: join(dir, 'b'), sha256Hex, reader });
+    const file = join(dir, 'altered.json');
+    await onThread.export('json', file, snapshot);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"Token 00002"', '"Token 00002, renamed"'));
+
+    const refusal = await errorMessage(onWorker.open(file));
+    expect(refusal).toMatch(/^The file has been changed since it was exported/);
+    expect(refusal).toBe(await errorMessage(onThread.open(file)));
+    expect(await errorMessage(onWorker.open(join(dir, 'gone.json')))).toBe('The file "gone.json" could not be found.');
+  });
+
+  it('leaves files below the size threshold to the reader on main\'s thread', async () => {
+    const snapshot = await buildSnapshot(makeParts([makeToken(1)]), sha256Hex);
+    const file = join(dir, 'small.json');
+    await new InventoryService({ userDataDir: join(dir, 'userData'), sha256Hex }).export('json', file, snapshot);
+    const used: string[] = [];
+    const tagged = (name: string): SnapshotReader => (path, onProgress) => {
+      used.push(name);
+      return inProcessSnapshotReader(sha256Hex)(path, onProgress);
+    };
+    const size = statSync(file).size;
+    expect(await readerBySize(tagged('main'), tagged('worker'), size + 1)(file)).toEqual({ ok: true, snapshot });
+    expect(await readerBySize(tagged('main'), tagged('worker'), size)(file)).toEqual({ ok: true, snapshot });
+    expect(used).toEqual(['main', 'worker']);
+  });
+});
