@@ -1,11 +1,10 @@
 import { Button, Empty, Flex, Typography, type InputRef } from 'antd';
-import { useCallback, useDeferredValue, useId, useMemo, useState, type ReactNode, type Ref } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useId, useMemo, useState, type ReactNode, type Ref } from 'react';
 import type { RoleItem } from '../../../shared/api/roles';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { ReviewCounts } from '../review-flags/ReviewCounts';
 import { NO_FLAGS, withCurrentStatus } from '../review-flags/reviewFlagsMemo';
 import { useReviewFlags } from '../review-flags/useReviewFlags';
-import { TokenViewDrawer } from './TokenViewDrawer';
 import { formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/domain';
 import { visuallyHidden } from '../styles';
 import { filterTokens, sortTokens, type RequestCounts } from './filterTokens';
@@ -13,6 +12,9 @@ import type { ListPrefs } from './listPrefs';
 import { TokenTable, type TableSelection } from './TokenTable';
 import { TokenToolbar } from './TokenToolbar';
 import type { ActionsMode, ColumnHandlers, ColumnOptions } from './tokenColumns';
+
+// A token's details load when first opened: the first screen is the list.
+const TokenViewDrawer = lazy(() => import('./TokenViewDrawer').then((m) => ({ default: m.TokenViewDrawer })));
 
 export type EditingHandlers = {
   onAdd: () => void;
@@ -164,6 +166,7 @@ export function TokenList({
         {...(label === undefined ? {} : { label })}
         {...(tableSelection === undefined ? {} : { selection: tableSelection })}
       />
+      <Suspense fallback={null}>
       {viewing && (
         <TokenViewDrawer
           token={viewing}
@@ -173,6 +176,7 @@ export function TokenList({
           onClose={() => setViewing(null)}
         />
       )}
+      </Suspense>
     </Flex>
   );
 }
