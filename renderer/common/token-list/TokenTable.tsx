@@ -72,7 +72,7 @@ export function TokenTable({
       })),
     [onOpen, onEdit, onDelete, sort, order, optional, timeZone, options],
   );
-  const [box, setBox] = useState({ width: 0, top: 0 });
+  const [box, setBox] = useState({ width: 0, top: 0, measured: false });
   const holder = useRef<HTMLDivElement>(null);
   const viewportHeight = useViewportHeight();
   useLayoutEffect(() => {
@@ -83,7 +83,9 @@ export function TokenTable({
     const measure = () => {
       const rect = element.getBoundingClientRect();
       setBox((previous) =>
-        previous.width === Math.floor(rect.width) && previous.top === Math.round(rect.top) ? previous : { width: Math.floor(rect.width), top: Math.round(rect.top) },
+        previous.measured && previous.width === Math.floor(rect.width) && previous.top === Math.round(rect.top)
+          ? previous
+          : { width: Math.floor(rect.width), top: Math.round(rect.top), measured: true },
       );
     };
     const observer = new ResizeObserver(measure);
@@ -136,6 +138,13 @@ export function TokenTable({
         <Table<IdentificationToken> {...common} aria-label={label} dataSource={rows} locale={{ emptyText: empty ?? <Empty /> }} />
       </div>
     );
+  }
+
+  // Until the holder is measured the columns have no width to share: drawing the table then
+  // would draw it twice before the first frame (the measurement re-renders at once, before
+  // paint), the costliest part of the first screen.
+  if (!box.measured && typeof ResizeObserver !== 'undefined') {
+    return <div ref={holder} role="table" aria-label={label} aria-rowcount={rows.length + 1} aria-busy="true" style={{ height }} />;
   }
 
   return (
