@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { sleep } from '../stats';
 import { searchSession } from './search-keys';
 
 /** CDP JSHeapUsedSize in MB, before and after a forced garbage collection. */
@@ -39,9 +40,21 @@ export async function keystrokeTimes(page: Page, names: readonly string[], warmU
   return times;
 }
 
-/** Waits until the list shows every token (the rest arrives in chunks after the first rows). */
+/**
+ * Waits until the list shows every token (the rest arrives in chunks after the first rows).
+ * Polled from here: page.waitForFunction compiles its predicate in the page, which the
+ * console's CSP (no 'unsafe-eval') refuses.
+ */
 export async function waitForWholeList(page: Page, total: number, timeoutMs: number): Promise<void> {
-  await page.waitForFunction(`window.__bench.shownCount() === ${total}`, undefined, { timeout: timeoutMs }).catch(() => undefined);
-  const shown = (await page.evaluate('window.__bench.shownCount()')) as number | null;
-  if (shown !== total) throw new Error(`The console shows ${shown} tokens, the server holds ${total}.`);
+  const shownCount = async () => (await page.evaluate('window.__bench.shownCount()')) as number | null;
+  const giveUp = performance.now() + timeoutMs;
+  let shown = await shownCount();
+  while (shown !== total && performance.now() < giveUp) {
+    await sleep(250);
+    shown = await shownCount();
+  }
+  if (shown !== total) {
+    const text = (await page.locator('main').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 300);
+    throw new Error(`After ${Math.round(timeoutMs / 1000)} s the console shows ${shown} tokens, the server holds ${total}; the page shows: ${text}`);
+  }
 }
