@@ -8,7 +8,7 @@ import { useReviewFlags } from '../review-flags/useReviewFlags';
 import { formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/domain';
 import { visuallyHidden } from '../styles';
 import { filterTokens, sortTokens, type RequestCounts } from './filterTokens';
-import type { ListPrefs } from './listPrefs';
+import type { ListPrefs, ListSortField } from './listPrefs';
 import { TokenTable, type TableSelection } from './TokenTable';
 import { TokenToolbar } from './TokenToolbar';
 import type { ActionsMode, ColumnHandlers, ColumnOptions } from './tokenColumns';
@@ -118,14 +118,18 @@ export function TokenList({
   );
 
   const filtered = prefs.search !== '' || prefs.status !== null || prefs.roleId !== null || prefs.reviewFlag !== null;
+  // What the table shows without rows; none while it has some, so a keystroke leaves the
+  // (memoized) table's props as they were until the filtered rows arrive.
   const empty =
-    tokens.length === 0 ? (
+    rows.length > 0 ? null : tokens.length === 0 ? (
       emptyInventory
     ) : (
       <Empty description="No token matches the search and filters.">
         <Button onClick={() => onPrefs({ search: '', status: null, roleId: null, reviewFlag: null })}>Clear search and filters</Button>
       </Empty>
     );
+  const tablePrefs = useMemo(() => ({ sort, order, columns: prefs.columns }), [sort, order, prefs.columns]);
+  const onSort = useCallback((field: ListSortField, direction: 'asc' | 'desc') => onPrefs({ sort: field, order: direction }), [onPrefs]);
 
   return (
     <Flex vertical gap={12}>
@@ -157,12 +161,12 @@ export function TokenList({
       {selection?.bar(rows)}
       <TokenTable
         rows={rows}
-        prefs={prefs}
+        prefs={tablePrefs}
         timeZone={timeZone}
         handlers={handlers}
         options={options}
         empty={empty}
-        onSort={(field, direction) => onPrefs({ sort: field, order: direction })}
+        onSort={onSort}
         {...(label === undefined ? {} : { label })}
         {...(tableSelection === undefined ? {} : { selection: tableSelection })}
       />

@@ -1,5 +1,5 @@
 import { Empty, Table, type SpinProps, type TableProps } from 'antd';
-import { useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import type { ListPrefs, ListSortField } from './listPrefs';
 import { fitColumns } from './fitColumns';
@@ -40,7 +40,12 @@ const checkboxProps = (token: IdentificationToken) => ({ 'aria-label': `Select $
 const selectionCellProps = () => ({ role: 'gridcell' });
 const SELECTION_WIDTH = 40;
 
-export function TokenTable({
+/**
+ * Memoized: a keystroke in Search first re-renders the list with the previous rows (the
+ * filter is deferred) and only then with the new ones; the table, the costliest part of the
+ * screen, sits the first render out.
+ */
+export const TokenTable = memo(function TokenTable({
   rows,
   prefs,
   timeZone,
@@ -52,7 +57,7 @@ export function TokenTable({
   selection,
 }: {
   rows: IdentificationToken[];
-  prefs: ListPrefs;
+  prefs: Pick<ListPrefs, 'sort' | 'order' | 'columns'>;
   timeZone: string;
   handlers: ColumnHandlers;
   options?: ColumnOptions;
@@ -159,4 +164,4 @@ export function TokenTable({
       />
     </div>
   );
-}
+});
