@@ -21,6 +21,7 @@ const ENTRY_FILES: Record<BuildTarget, string> = {
 const BUILD_INPUTS = [
   'electron.vite.config.ts',
   'scripts/build-manifest.ts',
+  'scripts/first-screen-chunk.ts',
   'package.json',
   'package-lock.json',
   'tsconfig.base.json',

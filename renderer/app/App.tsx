@@ -1,5 +1,5 @@
 import { Flex, Spin } from 'antd';
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { WifoxBridge } from '../../shared/ipc/bridge';
 import { OpenedInventoriesProvider } from '../inventory/OpenedInventories';
 import { BridgeProvider } from '../ipc/BridgeContext';
@@ -7,7 +7,6 @@ import { Shell } from '../layout/Shell';
 import { SessionPrompt } from '../session/SessionPrompt';
 import { SessionProvider } from '../session/SessionProvider';
 import { useSession } from '../common/SessionContext';
-import { SignInScreen } from '../session/SignInScreen';
 import { TokensPage } from '../tokens/TokensPage';
 import { AuditLogPage, InventoryPage, LeakedSecretPage, PreferencesPage, RolesPage, TokenPolicyPage } from './lazyPages';
 import { Loading } from '../common/Loading';
@@ -15,6 +14,9 @@ import { Providers } from './Providers';
 import { loadSection, saveSection, type Section } from '../layout/sections';
 import { SettingsProvider, useSettings } from './SettingsContext';
 import { useOpenExpiring } from './useOpenExpiring';
+
+// Signed in, the first screen is the token list; the sign-in form loads only when it is shown.
+const SignInScreen = lazy(() => import('../session/SignInScreen').then((m) => ({ default: m.SignInScreen })));
 
 export function App({ bridge }: { bridge: WifoxBridge }) {
   return (
@@ -37,16 +39,24 @@ function Themed() {
   );
 }
 
+function Starting() {
+  return (
+    <Flex justify="center" align="center" style={{ height: '100vh' }}>
+      <Spin size="large" aria-label="Starting" />
+    </Flex>
+  );
+}
+
 function SessionGate() {
   const { state } = useSession();
-  if (state === null) {
+  if (state === null) return <Starting />;
+  if (state.status === 'signedOut') {
     return (
-      <Flex justify="center" align="center" style={{ height: '100vh' }}>
-        <Spin size="large" aria-label="Starting" />
-      </Flex>
+      <Suspense fallback={<Starting />}>
+        <SignInScreen />
+      </Suspense>
     );
   }
-  if (state.status === 'signedOut') return <SignInScreen />;
   // Keyed by who is signed in: another profile or admin starts from a clean screen, while
   // signing in again after the session ended keeps everything that was open.
   return <SignedIn key={`${state.profile.id}:${state.employee.id}`} />;

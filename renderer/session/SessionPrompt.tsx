@@ -1,8 +1,8 @@
-import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
-import { useId, useState, type FormEvent } from 'react';
-import type { IpcError } from '../../shared/ipc/errors';
-import { useSession, useSignedIn } from '../common/SessionContext';
-import { useLockout } from './useLockout';
+import { lazy, Suspense } from 'react';
+import { useSession } from '../common/SessionContext';
+
+// Its form loads when a session first ends, not with the first screen.
+const PromptDialog = lazy(() => import('./PromptDialog').then((m) => ({ default: m.PromptDialog })));
 
 /**
  * Asks for the password again when the session ended while the console was in use. It opens
@@ -11,78 +11,9 @@ import { useLockout } from './useLockout';
 export function SessionPrompt() {
   const { interrupted } = useSession();
   if (!interrupted) return null;
-  return <PromptDialog message={interrupted.message} />;
-}
-
-function PromptDialog({ message }: { message: string }) {
-  const { signIn, signOut } = useSession();
-  const { profile } = useSignedIn();
-  const id = useId();
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
-  const lockout = useLockout();
-
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (password === '' || busy) return;
-    setBusy(true);
-    setError(null);
-    const outcome = await signIn(profile.id, password);
-    setBusy(false);
-    if (outcome.ok) return;
-    setPassword('');
-    setError(outcome.error);
-    if (outcome.error.code === 'locked' && outcome.error.retryAfterSeconds !== undefined) {
-      lockout.start(outcome.error.retryAfterSeconds);
-    }
-  };
-
-  const locked = error?.code === 'locked' && lockout.secondsLeft > 0;
-
   return (
-    <Modal
-      open
-      title="Sign in again"
-      closable={false}
-      keyboard={false}
-      mask={{ closable: false }}
-      zIndex={2000}
-      footer={[
-        <Button key="out" onClick={() => void signOut()}>
-          Sign out
-        </Button>,
-        <Button key="in" type="primary" loading={busy} disabled={password === '' || locked} onClick={() => void submit()}>
-          Sign in
-        </Button>,
-      ]}
-    >
-      <Typography.Paragraph>{message}</Typography.Paragraph>
-      <Typography.Paragraph type="secondary">
-        {profile.email} on {profile.baseUrl}
-      </Typography.Paragraph>
-      <form onSubmit={(event) => void submit(event)} aria-label="Sign in again">
-        <Form layout="vertical" component="div">
-          <Form.Item label="Password" htmlFor={`${id}-password`}>
-            <Input.Password
-              id={`${id}-password`}
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              autoFocus
-            />
-          </Form.Item>
-        </Form>
-      </form>
-      {error && (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title={error.message}
-          description={locked ? `Try again in ${lockout.secondsLeft} s.` : undefined}
-        />
-      )}
-    </Modal>
+    <Suspense fallback={null}>
+      <PromptDialog message={interrupted.message} />
+    </Suspense>
   );
 }

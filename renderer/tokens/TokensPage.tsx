@@ -1,5 +1,5 @@
-import { Button, Flex, Result, Skeleton, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Flex, Skeleton, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { TokenListResult } from '../../shared/ipc/contract';
 import type { ErrorCode, IpcError } from '../../shared/ipc/errors';
 import { OfflineBanner } from '../common/offline/OfflineBanner';
@@ -14,6 +14,9 @@ import { FIRST_ROWS, isPartial, keepComplete } from './restOfList';
 import { useRestOfList } from './useRestOfList';
 import { TokensView } from './TokensView';
 import { cachedCopyWanted, tokensPageView, type TokensPageView } from './tokensPageState';
+
+// The failure screen (antd's Result and its pictures) loads only when it is needed.
+const LoadFailed = lazy(() => import('./LoadFailed').then((m) => ({ default: m.LoadFailed })));
 
 /**
  * Security → Identification tokens: loads the whole inventory, its roles and the org's zone.
@@ -132,22 +135,9 @@ function Body({
   }
   if (view.kind === 'failed') {
     return (
-      <Result
-        status="error"
-        title="The tokens could not be loaded"
-        subTitle={
-          <Flex vertical gap={4}>
-            {view.reasons.map((reason) => (
-              <span key={reason}>{reason}</span>
-            ))}
-          </Flex>
-        }
-        extra={
-          <Button type="primary" onClick={view.retry === 'reconnect' ? reconnect : retry}>
-            Retry
-          </Button>
-        }
-      />
+      <Suspense fallback={null}>
+        <LoadFailed reasons={view.reasons} onRetry={view.retry === 'reconnect' ? reconnect : retry} />
+      </Suspense>
     );
   }
   return (

@@ -3,12 +3,10 @@ import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { RoleItem } from '../../shared/api/roles';
 import type { IdentificationToken } from '../../shared/api/tokens';
 import type { TokenPolicyRules } from '../../shared/domain';
-import { DeleteTokenDialog } from './delete/DeleteTokenDialog';
 import { TOKEN_DRAWER_WIDTH } from './drawers/drawerWidth';
 import type { TokenFormInputs } from './form/useFormContext';
 import { TokenList, type EditingHandlers, type ListReload, type ListSelection } from '../common/token-list/TokenList';
 import { BulkBar } from './bulk/BulkBar';
-import { BulkDialog } from './bulk/BulkDialog';
 import type { BulkKind } from './bulk/bulkText';
 import { RevealHost, type RevealHandle } from '../common/reveal/RevealDialog';
 import { useListPrefs } from '../common/token-list/useListPrefs';
@@ -19,6 +17,9 @@ import { useRequestCounts } from './useRequestCounts';
 // The drawers (and their date picker) load when first opened: the first screen is the list.
 const AddTokenDrawer = lazy(() => import('./drawers/AddTokenDrawer').then((m) => ({ default: m.AddTokenDrawer })));
 const EditTokenDrawer = lazy(() => import('./drawers/EditTokenDrawer').then((m) => ({ default: m.EditTokenDrawer })));
+// So do the dialogs (a modal appears a moment later the first time, with nothing typed yet).
+const DeleteTokenDialog = lazy(() => import('./delete/DeleteTokenDialog').then((m) => ({ default: m.DeleteTokenDialog })));
+const BulkDialog = lazy(() => import('./bulk/BulkDialog').then((m) => ({ default: m.BulkDialog })));
 
 /** After the reveal dialog: the new token's row (its Edit button), or "+ Add" when it is not drawn. */
 function focusTokenOrAdd(tokenName: string): void {
@@ -185,6 +186,7 @@ export function TokensView({
         />
       )}
       </Suspense>
+      <Suspense fallback={null}>
       {deleting && (
         <DeleteTokenDialog
           token={deleting}
@@ -213,6 +215,7 @@ export function TokensView({
           }}
         />
       )}
+      </Suspense>
       <RevealHost ref={reveal} onClosed={focusTokenOrAdd} />
     </>
   );

@@ -8,6 +8,7 @@ import { notMeasured, type BenchContext, type BenchModule, type FigureResult } f
 import { checkLatency } from './figures/check-latency';
 import { bundle } from './figures/bundle';
 import { consoleFigures } from './figures/console';
+import { consoleBigList } from './figures/console-big';
 import { inventory } from './figures/inventory';
 import { postgresFigures } from './figures/postgres';
 import { publicApiThroughput } from './figures/public-api-throughput';
@@ -18,7 +19,7 @@ import { formatTable, writeReport } from './report';
 
 const REPORT_PATH = fileURLToPath(new URL('../../test-results/bench.json', import.meta.url));
 
-const MODULES: readonly BenchModule[] = [whitelistMatching, checkLatency, publicApiThroughput, serverLoad, tokenListing, postgresFigures, inventory, bundle, consoleFigures];
+const MODULES: readonly BenchModule[] = [whitelistMatching, checkLatency, publicApiThroughput, serverLoad, tokenListing, postgresFigures, inventory, bundle, consoleFigures, consoleBigList];
 
 const only = process.argv.slice(2);
 const startedAt = new Date();

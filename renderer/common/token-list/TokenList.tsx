@@ -1,18 +1,20 @@
 import { Button, Empty, Flex, Typography, type InputRef } from 'antd';
-import { useCallback, useDeferredValue, useId, useMemo, useState, type ReactNode, type Ref } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useId, useMemo, useState, type ReactNode, type Ref } from 'react';
 import type { RoleItem } from '../../../shared/api/roles';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { ReviewCounts } from '../review-flags/ReviewCounts';
 import { NO_FLAGS, withCurrentStatus } from '../review-flags/reviewFlagsMemo';
 import { useReviewFlags } from '../review-flags/useReviewFlags';
-import { TokenViewDrawer } from './TokenViewDrawer';
 import { formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/domain';
 import { visuallyHidden } from '../styles';
 import { filterTokens, sortTokens, type RequestCounts } from './filterTokens';
-import type { ListPrefs } from './listPrefs';
+import type { ListPrefs, ListSortField } from './listPrefs';
 import { TokenTable, type TableSelection } from './TokenTable';
 import { TokenToolbar } from './TokenToolbar';
 import type { ActionsMode, ColumnHandlers, ColumnOptions } from './tokenColumns';
+
+// A token's details load when first opened: the first screen is the list.
+const TokenViewDrawer = lazy(() => import('./TokenViewDrawer').then((m) => ({ default: m.TokenViewDrawer })));
 
 export type EditingHandlers = {
   onAdd: () => void;
@@ -116,14 +118,18 @@ export function TokenList({
   );
 
   const filtered = prefs.search !== '' || prefs.status !== null || prefs.roleId !== null || prefs.reviewFlag !== null;
+  // What the table shows without rows; none while it has some, so a keystroke leaves the
+  // (memoized) table's props as they were until the filtered rows arrive.
   const empty =
-    tokens.length === 0 ? (
+    rows.length > 0 ? null : tokens.length === 0 ? (
       emptyInventory
     ) : (
       <Empty description="No token matches the search and filters.">
         <Button onClick={() => onPrefs({ search: '', status: null, roleId: null, reviewFlag: null })}>Clear search and filters</Button>
       </Empty>
     );
+  const tablePrefs = useMemo(() => ({ sort, order, columns: prefs.columns }), [sort, order, prefs.columns]);
+  const onSort = useCallback((field: ListSortField, direction: 'asc' | 'desc') => onPrefs({ sort: field, order: direction }), [onPrefs]);
 
   return (
     <Flex vertical gap={12}>
@@ -155,15 +161,16 @@ export function TokenList({
       {selection?.bar(rows)}
       <TokenTable
         rows={rows}
-        prefs={prefs}
+        prefs={tablePrefs}
         timeZone={timeZone}
         handlers={handlers}
         options={options}
         empty={empty}
-        onSort={(field, direction) => onPrefs({ sort: field, order: direction })}
+        onSort={onSort}
         {...(label === undefined ? {} : { label })}
         {...(tableSelection === undefined ? {} : { selection: tableSelection })}
       />
+      <Suspense fallback={null}>
       {viewing && (
         <TokenViewDrawer
           token={viewing}
@@ -173,6 +180,7 @@ export function TokenList({
           onClose={() => setViewing(null)}
         />
       )}
+      </Suspense>
     </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { Empty, Table, type SpinProps, type TableProps } from 'antd';
-import { useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import type { ListPrefs, ListSortField } from './listPrefs';
 import { fitColumns } from './fitColumns';
@@ -40,7 +40,12 @@ const checkboxProps = (token: IdentificationToken) => ({ 'aria-label': `Select $
 const selectionCellProps = () => ({ role: 'gridcell' });
 const SELECTION_WIDTH = 40;
 
-export function TokenTable({
+/**
+ * Memoized: a keystroke in Search first re-renders the list with the previous rows (the
+ * filter is deferred) and only then with the new ones; the table, the costliest part of the
+ * screen, sits the first render out.
+ */
+export const TokenTable = memo(function TokenTable({
   rows,
   prefs,
   timeZone,
@@ -52,7 +57,7 @@ export function TokenTable({
   selection,
 }: {
   rows: IdentificationToken[];
-  prefs: ListPrefs;
+  prefs: Pick<ListPrefs, 'sort' | 'order' | 'columns'>;
   timeZone: string;
   handlers: ColumnHandlers;
   options?: ColumnOptions;
@@ -72,7 +77,7 @@ export function TokenTable({
       })),
     [onOpen, onEdit, onDelete, sort, order, optional, timeZone, options],
   );
-  const [box, setBox] = useState({ width: 0, top: 0 });
+  const [box, setBox] = useState({ width: 0, top: 0, measured: false });
   const holder = useRef<HTMLDivElement>(null);
   const viewportHeight = useViewportHeight();
   useLayoutEffect(() => {
@@ -83,7 +88,9 @@ export function TokenTable({
     const measure = () => {
       const rect = element.getBoundingClientRect();
       setBox((previous) =>
-        previous.width === Math.floor(rect.width) && previous.top === Math.round(rect.top) ? previous : { width: Math.floor(rect.width), top: Math.round(rect.top) },
+        previous.measured && previous.width === Math.floor(rect.width) && previous.top === Math.round(rect.top)
+          ? previous
+          : { width: Math.floor(rect.width), top: Math.round(rect.top), measured: true },
       );
     };
     const observer = new ResizeObserver(measure);
@@ -138,6 +145,13 @@ export function TokenTable({
     );
   }
 
+  // Until the holder is measured the columns have no width to share: drawing the table then
+  // would draw it twice before the first frame (the measurement re-renders at once, before
+  // paint), the costliest part of the first screen.
+  if (!box.measured && typeof ResizeObserver !== 'undefined') {
+    return <div ref={holder} role="table" aria-label={label} aria-rowcount={rows.length + 1} aria-busy="true" style={{ height }} />;
+  }
+
   return (
     <div ref={holder} role="table" aria-label={label} aria-rowcount={rows.length + 1}>
       <Table<IdentificationToken>
@@ -150,4 +164,4 @@ export function TokenTable({
       />
     </div>
   );
-}
+});

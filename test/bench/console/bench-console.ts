@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { SecretStore } from '../../../main/ports';
 import { type ConsoleHarness, openConsole } from '../../e2e/support/console-harness';
 import { BENCH_ADMIN } from '../server/seed';
-import { PAGE_PROBE } from './page-probe';
+import { PAGE_PROBE, SIGN_IN_PROBE } from './page-probe';
 
 // The keychain is not what is measured: refresh tokens stay in memory.
 class MemorySecretStore implements SecretStore {
@@ -31,6 +31,8 @@ export type ProbeTimes = {
 
 export type BenchConsole = {
   harness: ConsoleHarness;
+  /** The sign-in with an empty cache: "Sign in" clicked → first frame with token rows, ms. */
+  signInToRows: number;
   /** A fresh navigation to the console; resolves when the token list is painted and usable. */
   load(): Promise<ProbeTimes>;
   close(): Promise<void>;
@@ -53,8 +55,10 @@ export async function openBenchConsole(options: { browser: Browser; rendererOrig
   });
   const { page } = harness;
   await page.getByLabel('Password').fill(BENCH_ADMIN.password);
+  await page.evaluate(SIGN_IN_PROBE);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 60_000 });
+  const signInToRows = (await page.evaluate('window.__signInProbe.done()')) as number;
   // Electron's IPC copies answers with structured clone; Playwright's binding serializer is far
   // slower on large answers (about 0.7 s for 1,000 tokens here), which would be the harness's
   // time, not the console's. The probe routes window.wifox through this JSON binding instead:
@@ -68,6 +72,7 @@ export async function openBenchConsole(options: { browser: Browser; rendererOrig
   const url = `${options.rendererOrigin}/index.html`;
   return {
     harness,
+    signInToRows,
     async load() {
       await page.goto(url);
       return (await page.evaluate('window.__bench.loaded()', undefined)) as ProbeTimes;

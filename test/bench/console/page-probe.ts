@@ -89,3 +89,38 @@ export const PAGE_PROBE = String.raw`
   } });
 })();
 `;
+
+/**
+ * Evaluated in the sign-in page just before "Sign in" is clicked (cache empty: a fresh profile
+ * folder): the click's timestamp to just after the first frame showing token rows, as the page
+ * probe measures paints. `window.__signInProbe.done()` resolves with the milliseconds.
+ */
+export const SIGN_IN_PROBE = String.raw`
+(() => {
+  const probe = { clickedAt: null, rowsAt: null };
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (probe.clickedAt === null && button && /Sign in/.test(button.textContent || '')) probe.clickedAt = event.timeStamp;
+  }, true);
+  const rowsShown = () => document.querySelector('.ant-table-row, [role="row"][aria-rowindex="2"]') !== null;
+  const observer = new MutationObserver(() => {
+    if (probe.rowsAt !== null || !rowsShown()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { probe.rowsAt = performance.now(); };
+      channel.port2.postMessage(null);
+    });
+  });
+  observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  window.__signInProbe = { done: () => new Promise((resolve, reject) => {
+    const giveUp = performance.now() + 600000;
+    const check = () => {
+      if (probe.rowsAt !== null && probe.clickedAt !== null) return resolve(probe.rowsAt - probe.clickedAt);
+      if (performance.now() > giveUp) return reject(new Error('no token rows within 600 s of signing in'));
+      setTimeout(check, 20);
+    };
+    check();
+  }) };
+})();
+`;
