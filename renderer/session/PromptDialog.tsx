@@ -1,8 +1,9 @@
-import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
+import { Button, Form, Modal, Typography } from 'antd';
 import { useId, useState, type FormEvent } from 'react';
 import type { IpcError } from '../../shared/ipc/errors';
 import { useSession, useSignedIn } from '../common/SessionContext';
 import { useLockout } from './useLockout';
+import { PasswordField, SignInError } from './SignInFields';
 
 /** The password asked again above the screen (SessionPrompt shows it). */
 export function PromptDialog({ message }: { message: string }) {
@@ -54,26 +55,10 @@ export function PromptDialog({ message }: { message: string }) {
       </Typography.Paragraph>
       <form onSubmit={(event) => void submit(event)} aria-label="Sign in again">
         <Form layout="vertical" component="div">
-          <Form.Item label="Password" htmlFor={`${id}-password`}>
-            <Input.Password
-              id={`${id}-password`}
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              autoFocus
-            />
-          </Form.Item>
+          <PasswordField id={id} value={password} onChange={setPassword} />
         </Form>
       </form>
-      {error && (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title={error.message}
-          description={locked ? `Try again in ${lockout.secondsLeft} s.` : undefined}
-        />
-      )}
+      <SignInError error={error} lockedFor={locked ? lockout.secondsLeft : null} />
     </Modal>
   );
 }

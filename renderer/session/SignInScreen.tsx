@@ -1,5 +1,5 @@
 import { ServerKeys } from '../common/signing/ServerKeys';
-import { Alert, Button, Card, Flex, Form, Input, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Select, Skeleton, Space, Typography } from 'antd';
 import { useId, useState, type FormEvent } from 'react';
 import type { IpcError } from '../../shared/ipc/errors';
 import type { Profile } from '../../shared/ipc/schemas';
@@ -7,6 +7,7 @@ import { useBridgeQuery } from '../ipc/useBridgeQuery';
 import { ProfileForm } from './ProfileForm';
 import { useSession } from '../common/SessionContext';
 import { useLockout } from './useLockout';
+import { PasswordField, SignInError } from './SignInFields';
 
 export function SignInScreen() {
   const { state } = useSession();
@@ -124,25 +125,8 @@ function SignInForm({
             <ServerKeys profileId={profile.id} />
           </>
         )}
-        <Form.Item label="Password" htmlFor={`${id}-password`}>
-          <Input.Password
-            id={`${id}-password`}
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            autoFocus
-          />
-        </Form.Item>
-        {error && (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={error.message}
-            description={locked ? `Try again in ${lockout.secondsLeft} s.` : undefined}
-          />
-        )}
+        <PasswordField id={id} value={password} onChange={setPassword} />
+        <SignInError error={error} lockedFor={locked ? lockout.secondsLeft : null} style={{ marginBottom: 16 }} />
         <Button type="primary" htmlType="submit" block loading={busy} disabled={!profileId || password === '' || locked}>
           Sign in
         </Button>
