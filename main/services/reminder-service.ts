@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IdentificationToken } from '../../shared/api/tokens';
-import { addDays, daysLeft, formatDisplayDate, todayIn, type IsoDate } from '../../shared/domain/expiry';
+import { addDays, formatDisplayDate, todayIn, type IsoDate } from '../../shared/domain/expiry';
+import { expiresWithin } from '../../shared/domain/expiring';
 import type { ReminderStatus } from '../../shared/ipc/reminders-contract';
 import type { Clock, EventSink, KeyValueStore, Logger, NotificationPort, Scheduler } from '../ports';
 
@@ -113,10 +114,7 @@ export class ReminderService {
     const state = this.load(profileId);
 
     const expiring = items
-      .filter((token) => {
-        const left = daysLeft(token.expiresOn, now, timeZone);
-        return left !== null && left >= 1 && left <= horizon;
-      })
+      .filter((token) => expiresWithin(token.expiresOn, horizon, now, timeZone))
       .sort((a, b) => (a.expiresOn as IsoDate).localeCompare(b.expiresOn as IsoDate) || a.name.localeCompare(b.name));
     // Expired after the last look (on the first look: within the horizon), not reported yet.
     const since = state.lastLookDay ?? addDays(today, -horizon);
@@ -133,7 +131,7 @@ export class ReminderService {
       this.deps.notifier.show({
         title: 'Identification tokens need attention',
         body: noticeBody(expiring, newlyExpired, horizon),
-        onClick: () => this.deps.events.emit('reminders.openExpiring', {}),
+        onClick: () => this.deps.events.emit('reminders.openExpiring', { horizonDays: horizon }),
       });
     }
     // Tokens that expired are "seen" once notified, or when notifications are off; after

@@ -12,3 +12,4 @@ export * from './role-rules';
 export * from './secret-scan';
 export * from './owner';
 export * from './token-policy';
+export * from './expiring';

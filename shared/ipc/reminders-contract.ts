@@ -28,6 +28,6 @@ export const remindersIpcContract = {
 export const remindersIpcEvents = {
   // The sidebar's badge.
   'reminders.changed': reminderStatusSchema,
-  // The notification was clicked: show the token list filtered on "Expiring soon".
-  'reminders.openExpiring': z.object({}),
+  // The notification was clicked: show the token list filtered on the tokens it spoke of.
+  'reminders.openExpiring': z.object({ horizonDays: z.number().int().positive() }),
 } as const;

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { seededFake } from './fake-bridge';
+import { addDays, todayIn } from '../../shared/domain';
+import { seededFake, TIME_ZONE } from './fake-bridge';
 import { renderTokenList, shownNames } from './render';
 
 const sections = () => screen.getByRole('navigation', { name: 'Main navigation' });
@@ -25,10 +26,29 @@ describe('expiry reminders in the console', () => {
     await user.click(screen.getByRole('menuitem', { name: /Preferences/ }));
     await screen.findByRole('heading', { name: 'Preferences' });
 
-    act(() => fake.emit('reminders.openExpiring', {}));
+    act(() => fake.emit('reminders.openExpiring', { horizonDays: 7 }));
     await waitFor(() => expect(shownNames()).toEqual(['NewIdentForTest']));
     expect(screen.getByRole('combobox', { name: 'Filter by status' }).closest('.ant-select')).toHaveTextContent('Expiring soon');
     expect(screen.getByPlaceholderText('Search…')).toHaveValue('');
+  });
+
+  it('at a wider horizon, lands on exactly the tokens the notification counted, and the filter can be left', async () => {
+    const fake = seededFake();
+    // Day 10 (inside 14 days, past "Expiring soon"), day 14 (the horizon's last day), day 15 (outside).
+    fake.addToken({ name: 'TenDays', roleId: 3, expiresOn: addDays(todayIn(TIME_ZONE, new Date()), 9) });
+    fake.addToken({ name: 'LastDay', roleId: 3, expiresOn: addDays(todayIn(TIME_ZONE, new Date()), 13) });
+    fake.addToken({ name: 'DayAfter', roleId: 3, expiresOn: addDays(todayIn(TIME_ZONE, new Date()), 14) });
+    const { user } = await renderTokenList(fake);
+    act(() => fake.emit('reminders.openExpiring', { horizonDays: 14 }));
+    await waitFor(() => expect(shownNames()).toEqual(['LastDay', 'NewIdentForTest', 'TenDays']));
+    const status = screen.getByRole('combobox', { name: 'Filter by status' });
+    expect(status.closest('.ant-select')).toHaveTextContent('Expiring within 14 days');
+    expect(screen.getByText(`3 of ${fake.tokens.length} tokens`)).toBeInTheDocument();
+
+    await user.click(status);
+    await user.click((await screen.findAllByTitle('All statuses')).find((e) => e.closest('.ant-select-dropdown')) as HTMLElement);
+    await waitFor(() => expect(shownNames()).toHaveLength(fake.tokens.length));
+    expect(status.closest('.ant-select')).not.toHaveTextContent('Expiring within');
   });
 
   it('saves the horizon and the notification switch in Preferences', async () => {

@@ -5,9 +5,10 @@ import type { IdentificationToken } from '../../../shared/api/tokens';
 import { ReviewCounts } from '../review-flags/ReviewCounts';
 import { NO_FLAGS, withCurrentStatus } from '../review-flags/reviewFlagsMemo';
 import { useReviewFlags } from '../review-flags/useReviewFlags';
-import { formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/domain';
+import { useNow } from '../review-flags/useNow';
+import { expiresWithin, formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/domain';
 import { visuallyHidden } from '../styles';
-import { filterTokens, sortTokens, type RequestCounts } from './filterTokens';
+import { filterTokens, sortTokens, type ExpiringWithin, type RequestCounts } from './filterTokens';
 import type { ListPrefs, ListSortField } from './listPrefs';
 import { TokenTable, type TableSelection } from './TokenTable';
 import { TokenToolbar } from './TokenToolbar';
@@ -88,12 +89,17 @@ export function TokenList({
 
   // Typing stays responsive on a large inventory: the table catches up with the search box.
   const deferredSearch = useDeferredValue(prefs.search);
-  const { status, roleId, reviewFlag, sort, order } = prefs;
+  const { status, roleId, reviewFlag, sort, order, expiresWithinDays } = prefs;
+  const now = useNow();
+  const expiring = useMemo<ExpiringWithin | null>(
+    () => (expiresWithinDays === null ? null : (token) => expiresWithin(token.expiresOn, expiresWithinDays, now, timeZone)),
+    [expiresWithinDays, now, timeZone],
+  );
   // Sorted once per arrival or sort change; a keystroke only filters the sorted list.
   const sorted = useMemo(() => sortTokens(shown, { sort, order }, requests), [shown, sort, order, requests]);
   const rows = useMemo(
-    () => filterTokens(sorted, { search: deferredSearch, status, roleId, reviewFlag }, (token) => flags.get(token.id) ?? NO_FLAGS),
-    [sorted, flags, deferredSearch, status, roleId, reviewFlag],
+    () => filterTokens(sorted, { search: deferredSearch, status, roleId, reviewFlag }, (token) => flags.get(token.id) ?? NO_FLAGS, expiring),
+    [sorted, flags, deferredSearch, status, roleId, reviewFlag, expiring],
   );
 
   const editable = editing !== undefined && readOnlyReason === undefined;
@@ -117,7 +123,7 @@ export function TokenList({
     [selected, onSelect],
   );
 
-  const filtered = prefs.search !== '' || prefs.status !== null || prefs.roleId !== null || prefs.reviewFlag !== null;
+  const filtered = prefs.search !== '' || prefs.status !== null || prefs.roleId !== null || prefs.reviewFlag !== null || expiresWithinDays !== null;
   // What the table shows without rows; none while it has some, so a keystroke leaves the
   // (memoized) table's props as they were until the filtered rows arrive.
   const empty =
@@ -125,7 +131,7 @@ export function TokenList({
       emptyInventory
     ) : (
       <Empty description="No token matches the search and filters.">
-        <Button onClick={() => onPrefs({ search: '', status: null, roleId: null, reviewFlag: null })}>Clear search and filters</Button>
+        <Button onClick={() => onPrefs({ search: '', status: null, roleId: null, reviewFlag: null, expiresWithinDays: null })}>Clear search and filters</Button>
       </Empty>
     );
   const tablePrefs = useMemo(() => ({ sort, order, columns: prefs.columns }), [sort, order, prefs.columns]);

@@ -18,6 +18,8 @@ const COLUMN_LABELS: Readonly<Record<OptionalColumn, string>> = {
 const FLAG_OPTIONS = REVIEW_FLAG_KEYS.map((flag) => ({ value: flag, label: REVIEW_FLAGS[flag].label }));
 
 const ALL = 'all';
+// The status select's value while the expiry notification's horizon filters the list.
+const WITHIN = 'within';
 
 const STATUS_OPTIONS = [
   { value: 'active', label: 'Active' },
@@ -63,10 +65,17 @@ export function TokenToolbar({
       />
       <Select<string>
         aria-label="Filter by status"
-        value={prefs.status ?? ALL}
-        onChange={(value) => onChange({ status: value === ALL ? null : (value as NonNullable<ListPrefs['status']>) })}
-        options={[{ value: ALL, label: 'All statuses' }, ...STATUS_OPTIONS]}
-        style={{ width: 170 }}
+        value={prefs.expiresWithinDays !== null ? WITHIN : (prefs.status ?? ALL)}
+        onChange={(value) => {
+          if (value === WITHIN) return;
+          onChange({ status: value === ALL ? null : (value as NonNullable<ListPrefs['status']>), expiresWithinDays: null });
+        }}
+        options={[
+          { value: ALL, label: 'All statuses' },
+          ...STATUS_OPTIONS,
+          ...(prefs.expiresWithinDays !== null ? [{ value: WITHIN, label: `Expiring within ${prefs.expiresWithinDays} days` }] : []),
+        ]}
+        style={{ width: prefs.expiresWithinDays !== null ? 210 : 170 }}
       />
       <Select<number | typeof ALL>
         aria-label="Filter by role"

@@ -35,6 +35,9 @@ function compareNullable(a: string | null, b: string | null, order: 1 | -1): num
 }
 
 type Filter = Pick<Criteria, 'search' | 'status' | 'roleId' | 'reviewFlag'>;
+
+/** Whether a token expires within the chosen horizon (see shared/domain expiresWithin). */
+export type ExpiringWithin = (token: IdentificationToken) => boolean;
 type Order = Pick<Criteria, 'sort' | 'order'>;
 
 /** The tokens in the list's order: once per arrival or change of sort, not per keystroke. */
@@ -61,16 +64,23 @@ export function sortTokens(tokens: readonly IdentificationToken[], { sort, order
  * The tokens that match, in the order given: one pass over keys prepared once per token (the
  * folded name and owner, the flags), so a keystroke costs a substring test per token.
  */
-export function filterTokens(sorted: readonly IdentificationToken[], criteria: Filter, flagsOf?: FlagsOf): IdentificationToken[] {
+export function filterTokens(
+  sorted: readonly IdentificationToken[],
+  criteria: Filter,
+  flagsOf?: FlagsOf,
+  expiring: ExpiringWithin | null = null,
+): IdentificationToken[] {
   const needle = tokenNameKey(criteria.search);
   const flag = criteria.reviewFlag ?? null;
-  if (needle === '' && criteria.status === null && criteria.roleId === null && (flag === null || flagsOf === undefined)) return [...sorted];
+  if (needle === '' && criteria.status === null && criteria.roleId === null && (flag === null || flagsOf === undefined) && expiring === null)
+    return [...sorted];
   const out: IdentificationToken[] = [];
   for (const token of sorted) {
     if (needle !== '' && !searchKeyOf(token).includes(needle)) continue;
     if (criteria.status !== null && token.status !== criteria.status) continue;
     if (criteria.roleId !== null && token.roleId !== criteria.roleId) continue;
     if (flag !== null && flagsOf !== undefined && !flagsOf(token).includes(flag)) continue;
+    if (expiring !== null && !expiring(token)) continue;
     out.push(token);
   }
   return out;

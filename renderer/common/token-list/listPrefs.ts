@@ -16,6 +16,9 @@ export const listPrefsSchema = z.object({
   status: tokenStatusSchema.nullable().default(null),
   roleId: z.number().int().positive().nullable().default(null),
   reviewFlag: reviewFlagSchema.nullable().default(null),
+  // Set by the expiry notification when its horizon is not the 7 days of "Expiring soon":
+  // tokens whose last day falls within that many days. Replaces the status filter while set.
+  expiresWithinDays: z.number().int().positive().max(366).nullable().default(null),
   sort: z.enum(LIST_SORT_FIELDS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
   columns: z.array(z.enum(OPTIONAL_COLUMNS)).default(['review']),

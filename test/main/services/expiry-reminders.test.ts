@@ -78,7 +78,7 @@ describe('expiry reminders', () => {
 
     first!.click();
     expect(r.focused()).toBe(1);
-    expect(r.console.events).toContainEqual({ event: 'reminders.openExpiring', payload: {} });
+    expect(r.console.events).toContainEqual({ event: 'reminders.openExpiring', payload: { horizonDays: 7 } });
 
     // Later the same day: the badge follows, no second notice.
     await r.hour();
