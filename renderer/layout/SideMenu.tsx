@@ -8,9 +8,10 @@ function TokensLabel({ reminders }: { reminders: ReminderStatus | null | undefin
   if (count === 0) return <>Identification tokens</>;
   const description = `${count} ${count === 1 ? 'token expires' : 'tokens expire'} within ${reminders?.horizonDays ?? 7} days`;
   return (
-    <Flex justify="space-between" align="center" gap={8}>
-      <span>Identification tokens</span>
-      <Badge count={count} overflowCount={999} color="orange" title={description} aria-label={description} />
+    // The sider is narrow: the name gives way (ellipsis) before the count is cut.
+    <Flex justify="space-between" align="center" gap={4} style={{ minWidth: 0 }}>
+      <span style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>Identification tokens</span>
+      <Badge size="small" count={count} overflowCount={999} color="orange" title={description} aria-label={description} style={{ flex: 'none' }} />
     </Flex>
   );
 }
