@@ -43,6 +43,8 @@ describe('Electron smoke test', () => {
       const secret = await page.getByLabel('Token secret').inputValue();
       expect(secret).toMatch(/^wfx_[0-9A-Za-z]{38}$/);
       await page.getByRole('button', { name: 'Copy' }).click();
+      // Close before the copy is confirmed asks "Close without copying?" instead.
+      await page.getByText(/^Copied/).waitFor();
       await page.getByRole('button', { name: 'Close' }).click();
       expect(await page.content()).not.toContain(secret);
     } finally {

@@ -116,6 +116,8 @@ describe('layout', () => {
     const reveal = page.getByRole('dialog').filter({ hasText: 'Token generated: KeyboardFocusCheck' });
     suite.secrets.add(await reveal.getByLabel('Token secret').inputValue());
     await reveal.getByRole('button', { name: 'Copy' }).click();
+    // Close before the copy is confirmed asks "Close without copying?" instead.
+    await reveal.getByText(/^Copied/).waitFor();
     await reveal.getByRole('button', { name: 'Close' }).click();
     await reveal.waitFor({ state: 'detached' });
     await expect

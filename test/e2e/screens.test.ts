@@ -73,6 +73,8 @@ describe('screens in light and dark mode', { shuffle: false }, () => {
     suite.secrets.add(await reveal.getByLabel('Token secret').inputValue());
     await capture('reveal-dialog');
     await reveal.getByRole('button', { name: 'Copy' }).click();
+    // Close before the copy is confirmed asks "Close without copying?" instead.
+    await reveal.getByText(/^Copied/).waitFor();
     await reveal.getByRole('button', { name: 'Close' }).click();
     await reveal.waitFor({ state: 'detached' });
 

@@ -182,6 +182,8 @@ describe('identification tokens, end to end', { shuffle: false }, () => {
     const reveal = page.getByRole('dialog').filter({ hasText: 'Token generated: TypedBeforeRevocation' });
     suite.secrets.add(await reveal.getByLabel('Token secret').inputValue());
     await reveal.getByRole('button', { name: 'Copy' }).click();
+    // Close before the copy is confirmed asks "Close without copying?" instead.
+    await reveal.getByText(/^Copied/).waitFor();
     await reveal.getByRole('button', { name: 'Close' }).click();
     await searchFor(page, 'TypedBeforeRevocation');
     await row(page, 'TypedBeforeRevocation').waitFor();
