@@ -32,12 +32,7 @@ export class SigningService {
 
   /** At start: the current key, made now if the database has none. */
   async ensureKey(): Promise<{ keyId: string; fingerprint: string }> {
-    let current = await this.store.repos.signingKeys.current();
-    if (!current) {
-      await this.store.repos.signingKeys.insertIfNoCurrent(newSigningKey(this.clock()));
-      current = await this.store.repos.signingKeys.current();
-    }
-    if (!current) throw new Error('no current signing key after creating one');
+    const current = await this.currentKey();
     return { keyId: current.keyId, fingerprint: fingerprintOf(current.publicKey) };
   }
 
@@ -108,13 +103,13 @@ export class SigningService {
     return this.publicKeys();
   }
 
+  // Made when the database has none: at first start, or a database emptied under a running node.
   private async currentKey(): Promise<SigningKeyRow> {
     const current = await this.store.repos.signingKeys.current();
     if (current) return current;
-    // A database emptied under a running node: make one again, as at start.
-    await this.ensureKey();
+    await this.store.repos.signingKeys.insertIfNoCurrent(newSigningKey(this.clock()));
     const made = await this.store.repos.signingKeys.current();
-    if (!made) throw new Error('no current signing key');
+    if (!made) throw new Error('no current signing key after creating one');
     return made;
   }
 
