@@ -286,9 +286,9 @@ export class InventoryService {
       await this.export(format, filePath, resolved, onProgress);
       return { filePath };
     }
-    const snapshot = await this.signed(source, resolved);
+    const { snapshot, signature } = await this.signed(source, resolved);
     await this.export(format, filePath, snapshot, onProgress);
-    return { filePath, signature: this.checkSignature(snapshot) };
+    return { filePath, signature: signature ?? this.checkSignature(snapshot) };
   }
 
   async compareRefs(left: SnapshotRef, right: SnapshotRef): Promise<InventoryCompareResult> {
@@ -304,19 +304,19 @@ export class InventoryService {
 
   // Live and cached inventories are the server's own: it is asked to sign them. An opened file
   // keeps the signature it came with; the console never vouches for a file from elsewhere.
-  private async signed(source: SnapshotRef, snapshot: InventorySnapshot): Promise<InventorySnapshot> {
-    if (source.kind === 'opened' || !this.deps.signatures) return snapshot;
+  // The state of a new signature comes with it (checked once); null when nothing was signed.
+  private async signed(source: SnapshotRef, snapshot: InventorySnapshot): Promise<{ snapshot: InventorySnapshot; signature: SignatureState | null }> {
+    if (source.kind === 'opened' || !this.deps.signatures) return { snapshot, signature: null };
     const signature = await this.deps.signatures.sign(snapshot);
-    if (signature === null) return snapshot;
+    if (signature === null) return { snapshot, signature: null };
     const signedSnapshot = { ...snapshot, signature };
     try {
-      this.deps.signatures.check(signedSnapshot);
+      return { snapshot: signedSnapshot, signature: this.deps.signatures.check(signedSnapshot) };
     } catch {
       // A signature a recorded key refutes is worth nothing in the file.
       this.logger.warn('the server signature of an export did not verify; exported unsigned');
-      return snapshot;
+      return { snapshot, signature: null };
     }
-    return signedSnapshot;
   }
 
   private dialogs(): InventoryDialogPort {

@@ -30,11 +30,16 @@ export function TokensPage() {
   const key = String(generation);
   // Refresh lists every token again; other loads ask main for what changed since the last one.
   const fullNext = useRef(false);
+  const firstLoad = useRef(true);
   const tokens = useBridgeQuery((bridge) => {
     const full = fullNext.current;
     fullNext.current = false;
-    // The first rows at once; the rest follows in chunks (useRestOfList).
-    return bridge.tokens.list(full ? { full, firstRows: FIRST_ROWS } : { firstRows: FIRST_ROWS });
+    // The first load and a full reload: the first rows at once, the rest in chunks
+    // (useRestOfList). A sync (window focus, after a bulk action) answers the list whole, so
+    // the list does not show "Loading tokens…" again each time the window comes back.
+    const inPieces = full || firstLoad.current;
+    firstLoad.current = false;
+    return bridge.tokens.list({ ...(full ? { full } : {}), ...(inPieces ? { firstRows: FIRST_ROWS } : {}) });
   }, key);
   const restError = useRestOfList(tokens);
   // The last complete list, shown while a refresh arrives in pieces.

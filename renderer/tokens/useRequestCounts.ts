@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useBridge } from '../ipc/BridgeContext';
+import { useBridgeCall } from '../ipc/useBridgeCall';
 
 /**
  * Requests of the last 30 days per token, for the list's Requests column and sort: one call
@@ -7,17 +7,18 @@ import { useBridge } from '../ipc/BridgeContext';
  * each load of the list. Null until it answers, and whenever the list is not live.
  */
 export function useRequestCounts(wanted: boolean, loadedAt: string | null | undefined): ReadonlyMap<number, number> | null {
-  const bridge = useBridge();
+  // Through useBridgeCall: an ended session here opens the sign-in prompt like any other call.
+  const call = useBridgeCall();
   const [counts, setCounts] = useState<ReadonlyMap<number, number> | null>(null);
   useEffect(() => {
     if (!wanted || loadedAt === undefined) return;
     let current = true;
-    void bridge.usage.totals().then((result) => {
+    void call((bridge) => bridge.usage.totals()).then((result) => {
       if (current && result.ok) setCounts(new Map(result.value.items.map((item) => [item.tokenId, item.requests])));
     });
     return () => {
       current = false;
     };
-  }, [bridge, wanted, loadedAt]);
+  }, [call, wanted, loadedAt]);
   return wanted && loadedAt !== undefined ? counts : null;
 }

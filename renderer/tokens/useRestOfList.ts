@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TokenListResult } from '../../shared/ipc/contract';
 import type { ErrorCode, IpcError } from '../../shared/ipc/errors';
-import { useBridge } from '../ipc/BridgeContext';
+import { useBridgeCall } from '../ipc/useBridgeCall';
 import type { Query } from '../ipc/useBridgeQuery';
 import { appendChunk } from './restOfList';
 
@@ -10,7 +10,8 @@ import { appendChunk } from './restOfList';
  * adds each to the query's data as it lands. Answers the error that stopped it, if any.
  */
 export function useRestOfList(tokens: Query<TokenListResult, ErrorCode>): IpcError | null {
-  const bridge = useBridge();
+  // Through useBridgeCall: an ended session here opens the sign-in prompt like any other call.
+  const call = useBridgeCall();
   const listId = tokens.status === 'success' ? tokens.data.rest?.listId : undefined;
   const [failed, setFailed] = useState<{ listId: string; error: IpcError } | null>(null);
   // Where the rest starts: the rows of the first answer, read once when the list arrives.
@@ -26,7 +27,7 @@ export function useRestOfList(tokens: Query<TokenListResult, ErrorCode>): IpcErr
     let current = true;
     void (async () => {
       for (;;) {
-        const answer = await bridge.tokens.listRest({ listId, offset });
+        const answer = await call((bridge) => bridge.tokens.listRest({ listId, offset }));
         if (!current) return;
         if (!answer.ok) {
           setFailed({ listId, error: answer.error });
@@ -41,7 +42,7 @@ export function useRestOfList(tokens: Query<TokenListResult, ErrorCode>): IpcErr
     return () => {
       current = false;
     };
-  }, [bridge, listId]);
+  }, [call, listId]);
 
   return failed !== null && failed.listId === listId ? failed.error : null;
 }

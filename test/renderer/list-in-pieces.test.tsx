@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { appendChunk } from '../../renderer/tokens/restOfList';
@@ -53,12 +53,19 @@ describe('A large token list arriving in pieces', () => {
     fake.addToken({ name: 'AddedMeanwhile', roleId: 4 });
     const release = fake.hold('tokens.listRest');
     const asked = fake.callsOf('tokens.list').length;
-    window.dispatchEvent(new Event('focus'));
+    // Refresh lists every token again, in pieces.
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(fake.callsOf('tokens.list')).toHaveLength(asked + 1));
     expect(await screen.findByText('Loading tokens… 500 of 1,201')).toBeInTheDocument();
     expect(screen.getByText('1200 tokens')).toBeInTheDocument();
     release();
     expect(await screen.findByText('1201 tokens', {}, { timeout: 5000 })).toBeInTheDocument();
+
+    // Coming back to the window syncs: the answer comes whole, with no "Loading tokens…" again.
+    window.dispatchEvent(new Event('focus'));
+    await waitFor(() => expect(fake.callsOf('tokens.list')).toHaveLength(asked + 2));
+    expect(fake.callsOf('tokens.list').at(-1)).not.toHaveProperty('firstRows');
+    expect(screen.queryByText(/^Loading tokens…/)).not.toBeInTheDocument();
   });
 
   it('lets a later copy of a row replace the earlier one unless older, and ignores another list’s chunk', () => {

@@ -85,12 +85,3 @@ export function filterTokens(
   }
   return out;
 }
-
-export function filterAndSortTokens(
-  tokens: readonly IdentificationToken[],
-  criteria: Criteria,
-  flagsOf?: FlagsOf,
-  requests: RequestCounts = null,
-): IdentificationToken[] {
-  return filterTokens(sortTokens(tokens, criteria, requests), criteria, flagsOf);
-}
