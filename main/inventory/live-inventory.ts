@@ -32,7 +32,10 @@ export class LiveInventory {
     logger: Logger = silentLogger,
   ) {
     this.logger = logger;
-    sources.tokens.onInventory((profileId, inventory) => {
+    sources.tokens.onInventory((profileId, inventory, changed) => {
+      // A sync that found nothing new leaves the offline copy as it is: sealing and writing
+      // 10,000 tokens again at every window focus would only move its time on.
+      if (!changed) return;
       const loaded = this.complete(profileId, inventory);
       this.completed.set(inventory, loaded);
       void loaded.then(

@@ -13,7 +13,8 @@ import { AppError, isAppError } from '../errors';
 import type { SessionService } from './session-service';
 import { TokenListStream } from './token-list-stream';
 
-export type InventoryListener = (profileId: string, inventory: TokenListResult) => void;
+/** `changed`: false when a sync found nothing new since the last answer (the same tokens, a later time). */
+export type InventoryListener = (profileId: string, inventory: TokenListResult, changed: boolean) => void;
 
 // The server's 404 names an id; the admin needs to hear that the token itself is gone.
 const TOKEN_GONE = 'This token no longer exists: someone may have deleted it.';
@@ -32,7 +33,9 @@ export type KnownInventorySource = (profileId: string) => Promise<KnownInventory
 type Options = { pageSize?: number; now?: () => Date; known?: KnownInventorySource };
 // Rows of one server page as they arrive, with the server's count when it gave one.
 type OnPage = (rows: readonly IdentificationToken[], total: number | null) => void;
-type Mirror = { profileId: string; byId: Map<number, IdentificationToken>; changeCursor: string };
+// `items`: byId's tokens as last answered, kept so a sync that finds nothing new answers them again.
+type Mirror = { profileId: string; byId: Map<number, IdentificationToken>; changeCursor: string; items: IdentificationToken[] };
+type Synced = { inventory: TokenListResult; changed: boolean };
 
 // Answers that say "this cursor cannot be used": list everything again.
 const CURSOR_REFUSED = new Set(['cursor_expired', 'validation_failed']);
@@ -56,7 +59,7 @@ export class TokenService {
     this.known = options.known;
   }
 
-  // Told about every complete, unfiltered inventory (the offline snapshot cache listens here).
+  // Told about every complete, unfiltered inventory (the offline snapshot cache and the reminders listen here).
   onInventory(listener: InventoryListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -72,8 +75,10 @@ export class TokenService {
     const profileId = this.session.activeProfileId();
     const complete = filter.search === undefined;
     if (!complete || profileId === null) return this.fetchAll(filter, onPage);
-    const inventory = (full ? null : await this.sync(profileId)) ?? (await this.fullLoad(profileId, onPage));
-    for (const listener of this.listeners) listener(profileId, inventory);
+    const synced = full ? null : await this.sync(profileId);
+    const inventory = synced?.inventory ?? (await this.fullLoad(profileId, onPage));
+    const changed = synced?.changed ?? true;
+    for (const listener of this.listeners) listener(profileId, inventory, changed);
     return inventory;
   }
 
@@ -106,24 +111,26 @@ export class TokenService {
   private async fullLoad(profileId: string, onPage?: OnPage): Promise<TokenListResult> {
     const inventory = await this.fetchAll({}, onPage);
     if (inventory.changeCursor !== undefined) {
-      this.mirror = { profileId, byId: new Map(inventory.items.map((item) => [item.id, item])), changeCursor: inventory.changeCursor };
+      this.mirror = { profileId, byId: new Map(inventory.items.map((item) => [item.id, item])), changeCursor: inventory.changeCursor, items: inventory.items };
     }
     return inventory;
   }
 
   // Null when there is nothing to start from, or the server refuses the cursor.
-  private async sync(profileId: string): Promise<TokenListResult | null> {
+  private async sync(profileId: string): Promise<Synced | null> {
     const mirror = await this.startingPoint(profileId);
     if (!mirror) return null;
     const client = this.session.client();
     const fetchedAt = this.now().toISOString();
     const query = { changedSince: mirror.changeCursor, pageSize: this.pageSize };
-    const byId = new Map(mirror.byId);
+    let byId = mirror.byId;
     let changeCursor: string | undefined;
     try {
       let page = await client.listTokens(query);
       for (;;) {
         changeCursor ??= page.changeCursor;
+        // Copied at the first change only: most syncs find nothing new.
+        if (byId === mirror.byId && (page.deletedIds.length > 0 || page.items.length > 0)) byId = new Map(mirror.byId);
         // Deletions first: a new token may reuse a deleted id.
         for (const id of page.deletedIds) byId.delete(id);
         for (const item of page.items) byId.set(item.id, item);
@@ -135,16 +142,17 @@ export class TokenService {
       throw error;
     }
     if (this.session.activeProfileId() !== profileId) throw new AppError('not_signed_in', 'The session changed while the token list was loading.');
-    this.mirror = { profileId, byId, changeCursor };
-    const items = [...byId.values()];
-    return { items, total: items.length, fetchedAt, changeCursor };
+    const changed = byId !== mirror.byId;
+    const items = changed ? [...byId.values()] : mirror.items;
+    this.mirror = { profileId, byId, changeCursor, items };
+    return { inventory: { items, total: items.length, fetchedAt, changeCursor }, changed };
   }
 
   private async startingPoint(profileId: string): Promise<Mirror | null> {
     if (this.mirror?.profileId === profileId) return this.mirror;
     const known = await this.known?.(profileId).catch(() => null);
     if (!known) return null;
-    return { profileId, byId: new Map(known.tokens.map((token) => [token.id, token])), changeCursor: known.changeCursor };
+    return { profileId, byId: new Map(known.tokens.map((token) => [token.id, token])), changeCursor: known.changeCursor, items: [...known.tokens] };
   }
 
   // Every page, following the server's cursors. Each page is one indexed read on the server,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WifoxClient } from '../../main/api/wifox-client';
+import { InventoryService } from '../../main/inventory/inventory-service';
 import { openStore } from '../../server/src/db/open-store';
 import type { RoleItem } from '../../shared/api/roles';
 import type { CreateTokenResponse, IdentificationToken } from '../../shared/api/tokens';
@@ -28,10 +29,18 @@ async function relaunch(): Promise<TestConsole> {
 
 const listQueries = () => vi.spyOn(WifoxClient.prototype, 'listTokens');
 
-// The offline copy and its cursor are written after the answer: waits for this load's.
+// The offline copy and its cursor are written after the answer (and not at all when a sync
+// found nothing new): waits until the copy on disk holds this load's tokens.
 async function saved(load: TokenListResult): Promise<TokenListResult> {
   const cursorFile = first.services.inventory.cache.pathFor(profileId).replace(/\.json$/, '.cursor.json');
-  await vi.waitFor(() => expect(existsSync(cursorFile) && (JSON.parse(readFileSync(cursorFile, 'utf8')) as { takenAt: string }).takenAt).toBe(load.fetchedAt));
+  const versions = (tokens: readonly IdentificationToken[]) => tokens.map((token) => `${token.id}:${token.version}`).sort();
+  await vi.waitFor(async () => {
+    expect(existsSync(cursorFile)).toBe(true);
+    const { takenAt } = JSON.parse(readFileSync(cursorFile, 'utf8')) as { takenAt: string };
+    const copy = await new InventoryService({ userDataDir }).cached(profileId);
+    expect(copy?.takenAt).toBe(takenAt);
+    expect(versions(copy?.tokens ?? [])).toEqual(versions(load.items));
+  });
   return load;
 }
 
@@ -87,6 +96,22 @@ describe('token list sync', () => {
     expect(spy.mock.calls.at(-1)?.[0].changedSince).toBeUndefined();
     const comparable = (items: IdentificationToken[]) => [...items].sort((a, b) => a.id - b.id).map(({ status: _status, ...rest }) => rest);
     expect(comparable(synced)).toEqual(comparable(full));
+  });
+
+  it('answers a sync that finds nothing new with the tokens it had, and leaves the offline copy as it is', async () => {
+    const current = await relaunch();
+    const loaded = await saved(expectOk<TokenListResult>(await current.call('tokens.list')));
+    const writes = vi.spyOn(current.services.inventory.cache, 'write');
+    const spy = listQueries();
+    const again = expectOk<TokenListResult>(await current.call('tokens.list'));
+    expect(spy.mock.calls.map(([query]) => query.changedSince !== undefined)).toEqual([true]);
+    expect(again.items).toEqual(loaded.items);
+    expect(again.fetchedAt >= loaded.fetchedAt).toBe(true);
+    // The next change is saved, and it is the only write: the unchanged sync wrote nothing.
+    const roles = expectOk<RoleItem[]>(await current.call('roles.list'));
+    expectOk(await current.call('tokens.create', { name: `Made after a quiet sync ${Date.now()}`, roleId: roles[roles.length - 1]?.id }));
+    await saved(expectOk<TokenListResult>(await current.call('tokens.list')));
+    expect(writes).toHaveBeenCalledTimes(1);
   });
 
   it('lists everything again when the server no longer accepts the cursor', async () => {

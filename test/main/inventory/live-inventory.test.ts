@@ -54,7 +54,7 @@ const waitFor = async (condition: () => boolean): Promise<void> => {
 /** A full load of the token list, once the cache has saved it; returns its fetchedAt. */
 const fullLoadCached = async (): Promise<string> => {
   const before = refreshed.length;
-  const list = await app.services.tokens.list();
+  const list = await app.services.tokens.list({ full: true });
   await waitFor(() => refreshed.length > before);
   return list.fetchedAt;
 };
@@ -62,7 +62,7 @@ const fullLoadCached = async (): Promise<string> => {
 describe('the offline cache follows full loads of the token list', () => {
   it('saves a snapshot after a full load, without any secret', async () => {
     const before = refreshed.length;
-    const list = await app.services.tokens.list();
+    const list = await app.services.tokens.list({ full: true });
     await waitFor(() => refreshed.length > before);
 
     const snapshot = await new InventoryService({ userDataDir: userData }).cached(profileId);
@@ -100,6 +100,28 @@ describe('the offline cache follows full loads of the token list', () => {
       expect((await inventory.cached(profileId))?.tokens).toHaveLength(3);
     } finally {
       stop();
+    }
+  });
+
+  it('leaves the copy as it is when a sync finds nothing new, and saves the next change', async () => {
+    await fullLoadCached();
+    const before = refreshed.length;
+    const unchanged = await app.services.tokens.list();
+    expect(unchanged.items.map((t) => t.name).sort()).toEqual(['Fraud vendor', 'Nightly batch', 'Webhook listener']);
+    // As above, the full load after it is the only refresh that can land.
+    const full = await fullLoadCached();
+    expect(refreshed.slice(before)).toEqual([full]);
+    const [role] = await app.services.catalog.roles();
+    if (!role) throw new Error('the reference server has no role');
+    const created = await app.services.tokens.create({ name: 'Made after the copy', roleId: role.id, whitelist: ['203.0.113.0/24'] });
+    secrets.push(created.secret);
+    try {
+      const synced = await app.services.tokens.list();
+      await waitFor(() => refreshed.at(-1) === synced.fetchedAt);
+      expect((await inventory.cached(profileId))?.tokens.map((t) => t.name)).toContain('Made after the copy');
+    } finally {
+      await app.services.tokens.delete(created.token.id);
+      await fullLoadCached();
     }
   });
 
