@@ -10,7 +10,21 @@ export const DEFAULT_TIME_ZONE = 'UTC';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-function calendarParts(iso: string): [number, number, number] | null {
+// A list's expiry dates are a few hundred distinct days, each read several times per token
+// (status, review flags, policy); the parts of a day never change. Bounded like whitelist spans.
+const PARTS_MEMO_LIMIT = 10_000;
+const knownParts = new Map<string, readonly [number, number, number] | null>();
+
+function calendarParts(iso: string): readonly [number, number, number] | null {
+  const known = knownParts.get(iso);
+  if (known !== undefined) return known;
+  const parts = parseCalendarParts(iso);
+  if (knownParts.size >= PARTS_MEMO_LIMIT) knownParts.clear();
+  knownParts.set(iso, parts);
+  return parts;
+}
+
+function parseCalendarParts(iso: string): [number, number, number] | null {
   const match = ISO_DATE.exec(iso);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -52,7 +66,7 @@ function toIso(year: number, month: number, day: number): IsoDate {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-function requireIso(iso: IsoDate): [number, number, number] {
+function requireIso(iso: IsoDate): readonly [number, number, number] {
   const parts = calendarParts(iso);
   if (!parts) throw new Error(`Not a calendar date (YYYY-MM-DD): ${iso}`);
   return parts;

@@ -361,9 +361,20 @@ export function normalizeClientAddress(address: string): string | null {
   return null;
 }
 
+// Review flags and policy checks ask for the span of every entry of every token, several times
+// each; parsing (IPv6 above all) is the costly part. Spans are never changed once made. The
+// bound keeps a long session's memory flat: a full map starts again.
+const SPAN_MEMO_LIMIT = 100_000;
+const spans = new Map<string, Span | null>();
+
 function spanOf(entry: string): Span | null {
+  const known = spans.get(entry);
+  if (known !== undefined) return known;
   const result = parseEntry(entry);
-  return result.ok ? result.parsed.span : null;
+  const span = result.ok ? result.parsed.span : null;
+  if (spans.size >= SPAN_MEMO_LIMIT) spans.clear();
+  spans.set(entry, span);
+  return span;
 }
 
 /** The address space and prefix length an entry covers (a mapped IPv6 rule counts as IPv4; one address is /32 or /128). */

@@ -50,6 +50,22 @@ describe('review flags computed once per token version', () => {
     ]);
   });
 
+  it('checks only the policy again when a new policy arrives', () => {
+    const cache = new FlagCache();
+    const none = context();
+    const open = token({ whitelist: [] });
+    const before = cache.flagsOf(open, none);
+    expect(before).toEqual(['no_ip_restriction', 'unused']);
+    const lenient = { maxLifetimeDays: null, requireWhitelist: false, widestIpv4Prefix: null, widestIpv6Prefix: null };
+    // The same base context, a policy the token keeps: the very list it had.
+    expect(cache.flagsOf(open, { ...none, policy: lenient })).toBe(before);
+    const strict = { ...lenient, requireWhitelist: true };
+    expect(cache.flagsOf(open, { ...none, policy: strict })).toEqual(['no_ip_restriction', 'unused', 'breaks_policy']);
+    expect(cache.flagsOf(token({ id: 2, version: 1 }), { ...none, policy: strict })).toEqual(['unused']);
+    // Back to no policy: the flag goes, the rest stays.
+    expect(cache.flagsOf(open, none)).toEqual(['no_ip_restriction', 'unused']);
+  });
+
   it('tells apart tokens of two inventories that share an id and a version', () => {
     const cache = new FlagCache();
     const ctx = context();
