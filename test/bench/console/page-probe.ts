@@ -1,8 +1,10 @@
+import { ANSWER_PATH } from './bench-answers';
+
 /*
  * Runs in the page before the renderer (an init script, so on every navigation). Plain script
  * text: the bench runs under tsx, whose transforms must not leak helpers into page code.
  *
- * - Transport: window.wifox's invoke goes through the bench's JSON binding (see
+ * - Transport: window.wifox's invoke goes through the bench's CDP binding (see
  *   bench-console.ts), the answer parsed here as Electron's IPC would deliver it.
  * - Data arrival: the moment the answer to `tokens.list` is in the page (parsed), before the
  *   bridge validates it and React renders.
@@ -12,6 +14,10 @@
  * - Keystrokes: the keydown event's timestamp (when the browser received the key) to the frame
  *   in which the token count shown above the table is the expected one.
  */
+/** The CDP binding the probe sends calls through, and how bench-console.ts hands answers back. */
+export const BENCH_CALL = '__benchCall';
+export const BENCH_DELIVER = 'function (id) { window.__benchDeliver(id); }';
+
 export const PAGE_PROBE = String.raw`
 (() => {
   const probe = { arrivedAt: null, rowsPaintedAt: null, interactiveAt: null, firstRowsAt: null, keyStart: null, calls: [] };
@@ -40,9 +46,20 @@ export const PAGE_PROBE = String.raw`
   };
 
   const install = () => {
-    const viaJson = window.__benchInvokeJson;
-    if (typeof window.__wifoxInvoke !== 'function' || typeof viaJson !== 'function') return false;
-    const invoke = (channel, arg) => viaJson(channel, arg).then((text) => JSON.parse(text));
+    const send = window.__benchCall;
+    if (typeof window.__wifoxInvoke !== 'function' || typeof send !== 'function') return false;
+    const pending = new Map();
+    let nextId = 0;
+    window.__benchDeliver = (id) => {
+      const resolve = pending.get(id);
+      pending.delete(id);
+      if (resolve) import('${ANSWER_PATH}' + id + '.js').then((module) => resolve(module.default));
+    };
+    const invoke = (channel, arg) => new Promise((resolve) => {
+      const id = ++nextId;
+      pending.set(id, resolve);
+      send(JSON.stringify({ id, channel, arg }));
+    });
     window.__wifoxInvoke = (channel, arg) => {
       const call = [channel, Math.round(performance.now()), null];
       probe.calls.push(call);

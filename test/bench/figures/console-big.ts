@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { launchChromium } from '../../e2e/support/chromium';
 import { startRendererServer } from '../../e2e/support/renderer-server';
 import { backend } from '../console/bench-backend';
+import { BenchAnswers } from '../console/bench-answers';
 import { openBenchConsole } from '../console/bench-console';
 import { heapAfterGc, keystrokeTimes, waitForWholeList } from '../console/page-measures';
 import { ensureRendererBuild } from '../console/renderer-build';
@@ -24,11 +25,12 @@ export const consoleBigList: BenchModule = {
   specs: [KEYSTROKE, HEAP],
   async run({ workDir, log }) {
     await ensureRendererBuild();
-    const [browser, renderer] = await Promise.all([launchChromium(), startRendererServer()]);
+    const answers = new BenchAnswers();
+    const [browser, renderer] = await Promise.all([launchChromium(), startRendererServer(undefined, answers.route)]);
     const api = await backend(workDir, 'big', TOKENS);
     try {
       const started = performance.now();
-      const console = await openBenchConsole({ browser, rendererOrigin: renderer.origin, apiUrl: api.apiUrl, userDataDir: join(workDir, 'console-big') });
+      const console = await openBenchConsole({ browser, rendererOrigin: renderer.origin, answers, apiUrl: api.apiUrl, userDataDir: join(workDir, 'console-big') });
       try {
         const { page } = console.harness;
         // The probe is installed for the navigations after the sign-in: a page load with main

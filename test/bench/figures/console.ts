@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../e2e/support/chromium';
 import { startRendererServer } from '../../e2e/support/renderer-server';
-import { openBenchConsole, type ProbeTimes } from '../console/bench-console';
+import { BenchAnswers } from '../console/bench-answers';
+import { openBenchConsole, type BenchRenderer, type ProbeTimes } from '../console/bench-console';
 import { ensureRendererBuild } from '../console/renderer-build';
 import { backend } from '../console/bench-backend';
 import { heapAfterGc, keystrokeTimes, waitForWholeList } from '../console/page-measures';
@@ -27,9 +28,9 @@ const listDuration = (times: ProbeTimes): number => {
   return call ? (call[2] ?? times.arrivedAt) - call[1] : Number.NaN;
 };
 
-async function tableFigures(browser: Browser, rendererOrigin: string, workDir: string, log: (m: string) => void): Promise<FigureResult[]> {
+async function tableFigures(browser: Browser, renderer: BenchRenderer, workDir: string, log: (m: string) => void): Promise<FigureResult[]> {
   const api = await backend(workDir, 'table', 10_000);
-  const console = await openBenchConsole({ browser, rendererOrigin, apiUrl: api.apiUrl, userDataDir: join(workDir, 'console-table') });
+  const console = await openBenchConsole({ browser, ...renderer, apiUrl: api.apiUrl, userDataDir: join(workDir, 'console-table') });
   try {
     const { page } = console.harness;
     // Signing in loaded the whole list once already: that was the warm-up.
@@ -72,9 +73,9 @@ async function tableFigures(browser: Browser, rendererOrigin: string, workDir: s
   }
 }
 
-async function startFigure(browser: Browser, rendererOrigin: string, workDir: string, log: (m: string) => void): Promise<FigureResult[]> {
+async function startFigure(browser: Browser, renderer: BenchRenderer, workDir: string, log: (m: string) => void): Promise<FigureResult[]> {
   const api = await backend(workDir, 'start', 1_000);
-  const console = await openBenchConsole({ browser, rendererOrigin, apiUrl: api.apiUrl, userDataDir: join(workDir, 'console-start') });
+  const console = await openBenchConsole({ browser, ...renderer, apiUrl: api.apiUrl, userDataDir: join(workDir, 'console-start') });
   try {
     const loads: ProbeTimes[] = [];
     for (let i = 0; i < STARTS; i++) loads.push(await console.load());
@@ -97,9 +98,11 @@ export const consoleFigures: BenchModule = {
   specs: [SIGN_IN, FIRST_ROWS, KEYSTROKE, HEAP, CACHE_PAINT, START],
   async run({ workDir, log }) {
     await ensureRendererBuild();
-    const [browser, renderer] = await Promise.all([launchChromium(), startRendererServer()]);
+    const answers = new BenchAnswers();
+    const [browser, renderer] = await Promise.all([launchChromium(), startRendererServer(undefined, answers.route)]);
+    const bench = { rendererOrigin: renderer.origin, answers };
     try {
-      return [...(await tableFigures(browser, renderer.origin, workDir, log)), ...(await startFigure(browser, renderer.origin, workDir, log))];
+      return [...(await tableFigures(browser, bench, workDir, log)), ...(await startFigure(browser, bench, workDir, log))];
     } finally {
       await Promise.allSettled([browser.close(), renderer.close()]);
     }

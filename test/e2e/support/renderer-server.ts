@@ -7,8 +7,19 @@ import { RENDERER_BUILD_DIR } from './paths';
 // gets exactly the files, types and security headers (CSP included) the packaged app serves.
 export type RendererServer = { origin: string; close(): Promise<void> };
 
-export const startRendererServer = async (rootDir: string = RENDERER_BUILD_DIR): Promise<RendererServer> => {
+/** A harness's own responses (the bench's answers), asked first; null passes the request on. */
+export type ExtraRoute = (path: string) => Response | null;
+
+export const startRendererServer = async (rootDir: string = RENDERER_BUILD_DIR, extra?: ExtraRoute): Promise<RendererServer> => {
   const server = http.createServer((req, res) => {
+    const own = extra?.(req.url ?? '/');
+    if (own) {
+      void own.arrayBuffer().then((body) => {
+        res.writeHead(own.status, Object.fromEntries(own.headers.entries()));
+        res.end(Buffer.from(body));
+      });
+      return;
+    }
     const appUrl = `${APP_SCHEME}://${APP_HOST}${req.url ?? '/'}`;
     void serveAppRequest(new Request(appUrl, { method: req.method ?? 'GET' }), rootDir).then(async (response) => {
       res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
