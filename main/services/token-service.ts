@@ -7,7 +7,7 @@ import {
   type UpdateTokenRequest,
 } from '../../shared/api/tokens';
 import type { TokenListResult } from '../../shared/ipc/contract';
-import type { TokenListChunk } from '../../shared/ipc/token-list-contract';
+import { MAX_FIRST_ROWS, type TokenListChunk } from '../../shared/ipc/token-list-contract';
 import type { AuditEventsQuery } from '../api/wifox-client';
 import { AppError, isAppError } from '../errors';
 import type { SessionService } from './session-service';
@@ -97,7 +97,9 @@ export class TokenService {
     );
     await Promise.race([stream.until(firstRows), whole]);
     await stream.until(Math.min(firstRows, 1));
-    const items = stream.firstRows(firstRows);
+    // A list main already holds whole (a sync) goes in one answer when it fits one: a second
+    // round trip and a second render of the list cost more than the rows.
+    const items = stream.firstRows(stream.complete && stream.length <= MAX_FIRST_ROWS ? stream.length : firstRows);
     const more = !stream.complete || stream.length > items.length;
     return { items, total: stream.knownTotal, fetchedAt, ...(more ? { rest: { listId: stream.id } } : {}) };
   }
