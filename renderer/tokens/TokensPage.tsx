@@ -13,7 +13,10 @@ import { RestOfListNote } from './RestOfListNote';
 import { FIRST_ROWS, isPartial, keepComplete } from './restOfList';
 import { useRestOfList } from './useRestOfList';
 import { TokensView } from './TokensView';
-import { cachedCopyWanted, tokensPageView, type TokensPageView } from './tokensPageState';
+import { cachedCopyWanted, offlineWanted, tokensPageView, type TokensPageView } from './tokensPageState';
+
+// How long a connected page waits for the live list before the saved copy stands in.
+const STAND_IN_AFTER_MS = 100;
 
 // The failure screen (antd's Result and its pictures) loads only when it is needed.
 const LoadFailed = lazy(() => import('./LoadFailed').then((m) => ({ default: m.LoadFailed })));
@@ -49,8 +52,11 @@ export function TokensPage() {
   const roles = useBridgeQuery((bridge) => bridge.roles.list(), key);
   const org = useBridgeQuery((bridge) => bridge.settings.org(), key);
 
-  // Offline, and until the first answer, the saved copy paints the list at once.
-  const cached = useCachedSnapshot(profile.id, cachedCopyWanted({ tokens: list, roles, org, connection }), key);
+  // Offline, and until the first answer, the saved copy paints the list: at once offline, and
+  // while connected once the list has kept the page waiting (main usually answers from what it
+  // holds before that).
+  const offline = offlineWanted({ tokens: list, roles, org, connection });
+  const cached = useCachedSnapshot(profile.id, cachedCopyWanted({ tokens: list, roles, org, connection }), key, offline ? 0 : STAND_IN_AFTER_MS);
 
   // What others did meanwhile (a token used, changed or deleted) shows when the admin comes
   // back to the window, and on demand with Refresh.

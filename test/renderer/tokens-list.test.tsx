@@ -83,7 +83,7 @@ describe('Identification tokens list', () => {
       fake.addToken({ name: `Token-${String(i).padStart(5, '0')}`, roleId: 3 + (i % 3), whitelist: i % 2 ? ['10.0.0.0/8'] : [] });
     }
     const { user } = await renderTokenList(fake);
-    expect(screen.getByText('10000 tokens')).toBeInTheDocument();
+    expect(await screen.findByText('10000 tokens', {}, { timeout: 5000 })).toBeInTheDocument();
     const rendered = bodyRows().length;
     expect(rendered).toBeGreaterThan(0);
     expect(rendered).toBeLessThan(100);

@@ -13,11 +13,11 @@ type Loaded = { key: string; result: Result<InventorySnapshot | null> };
 
 /**
  * The profile's offline copy, asked for only while `active` (the whole inventory crosses the
- * process boundary, so not for nothing), and again whenever `generation` moves on: each full
+ * process boundary, so not for nothing), after `graceMs`, and again whenever `generation` moves on: each full
  * load while connected refreshes the copy in main. A copy already on screen stays there
  * while the newer one loads.
  */
-export function useCachedSnapshot(profileId: string, active: boolean, generation: string): CachedSnapshotState {
+export function useCachedSnapshot(profileId: string, active: boolean, generation: string, graceMs = 0): CachedSnapshotState {
   const bridge = useBridge();
   const key = `${profileId}:${generation}`;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -25,13 +25,20 @@ export function useCachedSnapshot(profileId: string, active: boolean, generation
   useEffect(() => {
     if (!active) return;
     let current = true;
-    void bridge.inventory.cached({ profileId }).then((result) => {
-      if (current) setLoaded({ key, result });
-    });
+    const ask = () =>
+      void bridge.inventory.cached({ profileId }).then((result) => {
+        if (current) setLoaded({ key, result });
+      });
+    // Asked only once `graceMs` have passed while still wanted: an answer due within it makes
+    // the copy (the whole inventory across the process boundary) not worth asking for.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (graceMs > 0) timer = setTimeout(ask, graceMs);
+    else ask();
     return () => {
       current = false;
+      clearTimeout(timer);
     };
-  }, [bridge, profileId, key, active]);
+  }, [bridge, profileId, key, active, graceMs]);
 
   if (!active) return { status: 'idle' };
   if (loaded === null) return { status: 'loading' };
