@@ -22,6 +22,8 @@ class MemorySecretStore implements SecretStore {
 
 export type ProbeTimes = {
   arrivedAt: number;
+  /** The app's first content (the first screen's calls leave before it draws). */
+  appAt: number;
   rowsPaintedAt: number;
   interactiveAt: number;
   /** The first frame with token rows, whatever data painted them (ms since navigation start). */

@@ -7,7 +7,7 @@ import { ANSWER_PATH } from './bench-answers';
  * - Transport: window.wifox's invoke goes through the bench's CDP binding (see
  *   bench-console.ts), the answer parsed here as Electron's IPC would deliver it.
  * - Data arrival: the moment the answer to `tokens.list` is in the page (parsed), before the
- *   bridge validates it and React renders.
+ *   bridge validates it and React renders; `appAt`, the app's first content in #root.
  * - Painted: a MutationObserver sees the awaited DOM state, then a requestAnimationFrame
  *   callback plus a message-channel task runs just after that frame has been painted.
  * - First rows: the first frame showing token rows, from the saved copy or the answer.
@@ -20,7 +20,7 @@ export const BENCH_DELIVER = 'function (id) { window.__benchDeliver(id); }';
 
 export const PAGE_PROBE = String.raw`
 (() => {
-  const probe = { arrivedAt: null, rowsPaintedAt: null, interactiveAt: null, firstRowsAt: null, keyStart: null, calls: [] };
+  const probe = { arrivedAt: null, appAt: null, rowsPaintedAt: null, interactiveAt: null, firstRowsAt: null, keyStart: null, calls: [] };
   const afterPaint = (callback) => requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => callback(performance.now());
@@ -78,6 +78,15 @@ export const PAGE_PROBE = String.raw`
   if (!install()) throw new Error('bench probe: the bindings are not there yet');
   // Any rows, whatever data they come from (the saved copy paints before the sync answers).
   waitFor(rowsShown, (at) => { probe.firstRowsAt = at; });
+  // The app's first content: its first screen's calls leave before it draws, so their answer
+  // can arrive before there is an app to show it.
+  const appObserver = new MutationObserver(() => {
+    const root = document.getElementById('root');
+    if (root === null || root.childElementCount === 0) return;
+    appObserver.disconnect();
+    probe.appAt = performance.now();
+  });
+  appObserver.observe(document, { subtree: true, childList: true });
 
   window.addEventListener('keydown', (event) => { probe.keyStart = event.timeStamp; }, true);
   Object.defineProperty(window, '__bench', { value: {

@@ -40,11 +40,12 @@ async function tableFigures(browser: Browser, renderer: BenchRenderer, workDir: 
     const fetches: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       const times = await console.load();
-      firstRows.push(times.rowsPaintedAt - times.arrivedAt);
+      // From when both the answer and the app were there: the rows' own cost.
+      firstRows.push(times.rowsPaintedAt - Math.max(times.arrivedAt, times.appAt));
       fromCache.push(times.firstRowsAt);
       if (times.firstRowsAt < times.arrivedAt) paintedFromCopy += 1;
       fetches.push(listDuration(times));
-      log(`  load ${i + 1}/${LOADS}: tokens.list answered in ${Math.round(listDuration(times))} ms, rows painted ${Math.round(times.rowsPaintedAt - times.arrivedAt)} ms after arrival`);
+      log(`  load ${i + 1}/${LOADS}: tokens.list answered in ${Math.round(listDuration(times))} ms, rows painted ${Math.round(times.rowsPaintedAt - Math.max(times.arrivedAt, times.appAt))} ms after arrival (app up at ${Math.round(times.appAt)}, answer at ${Math.round(times.arrivedAt)})`);
     }
     // The first rows come first and the rest in chunks (tokens.listRest): wait for the whole list.
     await waitForWholeList(page, api.names.length, 60_000);
@@ -58,7 +59,7 @@ async function tableFigures(browser: Browser, renderer: BenchRenderer, workDir: 
         round(console.signInToRows, 1),
         'one sign-in with a fresh profile folder (no saved copy): the click on "Sign in" → just after the first frame with token rows; main signs in and pages the server, then the first rows cross to the page',
       ),
-      measured(FIRST_ROWS, round(median(firstRows), 1), `median of ${LOADS} page loads after the sign-in load; arrival = the first tokens.list answer (its first ${FIRST_ANSWER_ROWS} rows; the rest follows through tokens.listRest, and while it does the saved copy stands in) parsed in the page (JSON over a Playwright binding stands in for Electron IPC); tokens.list itself took ${Math.round(median(fetches))} ms (main-side paging from the server + transfer to the page)`),
+      measured(FIRST_ROWS, round(median(firstRows), 1), `median of ${LOADS} page loads after the sign-in load; arrival = the later of the app's first content and the first tokens.list answer (its first ${FIRST_ANSWER_ROWS} rows, or the whole list when main holds it and it fits one answer; the rest follows through tokens.listRest, and while it does the saved copy stands in) parsed in the page (a CDP binding and a module on the renderer's origin stand in for Electron IPC); tokens.list itself took ${Math.round(median(fetches))} ms (main-side paging from the server + transfer to the page)`),
       measured(KEYSTROKE, round(percentile(keystrokes, 95), 1), `${KEYSTROKES} keystrokes after ${WARM_UP_KEYSTROKES} warm-up, each changing the match count; median ${round(median(keystrokes), 1)} ms, max ${round(Math.max(...keystrokes), 1)} ms`),
       measured(HEAP, round(heap, 1), `CDP JSHeapUsedSize after a forced GC; ${round(beforeGc, 1)} MB before it`),
       measured(
