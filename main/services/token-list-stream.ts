@@ -14,6 +14,7 @@ export class TokenListStream {
   private done = false;
   private failure: unknown = null;
   private waiters: (() => void)[] = [];
+  private version: string | undefined;
 
   get length(): number {
     return this.rows.length;
@@ -27,8 +28,9 @@ export class TokenListStream {
   }
 
   /** The list is complete: `all` replaces what was added when nothing was (a delta sync answers at once). */
-  finish(all: readonly IdentificationToken[]): void {
+  finish(all: readonly IdentificationToken[], listVersion?: string): void {
     if (this.rows.length === 0) this.rows = [...all];
+    this.version = listVersion;
     this.total = all.length;
     this.done = true;
     this.wake();
@@ -50,6 +52,11 @@ export class TokenListStream {
     return this.rows.slice(0, count);
   }
 
+  /** The version of the complete list (see ListVersions), once it is complete. */
+  get listVersion(): string | undefined {
+    return this.complete ? this.version : undefined;
+  }
+
   get complete(): boolean {
     return this.done && this.failure === null;
   }
@@ -63,7 +70,8 @@ export class TokenListStream {
     const items = this.rows.slice(offset, offset + LIST_CHUNK_ROWS);
     // After a failure the rows already loaded are still given; the read past them fails.
     const done = this.complete && offset + items.length >= this.rows.length;
-    return { items, done, total: this.complete ? this.rows.length : this.knownTotal };
+    const version = done ? this.listVersion : undefined;
+    return { items, done, total: this.complete ? this.rows.length : this.knownTotal, ...(version === undefined ? {} : { listVersion: version }) };
   }
 
   private wake(): void {

@@ -11,6 +11,7 @@ import { MAX_FIRST_ROWS, type TokenListChunk } from '../../shared/ipc/token-list
 import type { AuditEventsQuery } from '../api/wifox-client';
 import { AppError, isAppError } from '../errors';
 import type { SessionService } from './session-service';
+import { ListVersions } from './list-versions';
 import { TokenListStream } from './token-list-stream';
 
 /** `changed`: false when a sync found nothing new since the last answer (the same tokens, a later time). */
@@ -49,6 +50,8 @@ export class TokenService {
   private mirror: Mirror | null = null;
   // The list the renderer is reading in pieces (listFirst, listRest).
   private stream: TokenListStream | null = null;
+  // What changed between the lists answered, for windows holding an earlier one (listChanges).
+  private readonly versions = new ListVersions();
 
   constructor(
     private readonly session: SessionService,
@@ -83,6 +86,24 @@ export class TokenService {
   }
 
   /**
+   * The whole inventory as `list` syncs it, sent as what changed since the list `since` names
+   * (`delta`) when main can tell, else whole.
+   */
+  async listChanges(since: string): Promise<TokenListResult> {
+    const inventory = await this.list();
+    const changes = this.versions.since(since);
+    const byId = this.mirror?.byId;
+    if (changes === null || byId === undefined || inventory.listVersion === undefined) return inventory;
+    const items: IdentificationToken[] = [];
+    for (const id of changes.changed) {
+      const token = byId.get(id);
+      if (token) items.push(token);
+    }
+    const removedIds = [...changes.removed].filter((id) => !byId.has(id));
+    return { ...inventory, items, delta: { removedIds } };
+  }
+
+  /**
    * The whole inventory as `list` loads it, answered as soon as its first `firstRows` rows are
    * known; the others are read with `listRest` while loading goes on. Each call replaces the
    * list before it.
@@ -92,7 +113,7 @@ export class TokenService {
     this.stream = stream;
     const fetchedAt = this.now().toISOString();
     const whole = this.list(arg, (rows, total) => stream.add(rows, total)).then(
-      (inventory) => stream.finish(inventory.items),
+      (inventory) => stream.finish(inventory.items, inventory.listVersion),
       (error: unknown) => stream.fail(error),
     );
     await Promise.race([stream.until(firstRows), whole]);
@@ -101,7 +122,8 @@ export class TokenService {
     // round trip and a second render of the list cost more than the rows.
     const items = stream.firstRows(stream.complete && stream.length <= MAX_FIRST_ROWS ? stream.length : firstRows);
     const more = !stream.complete || stream.length > items.length;
-    return { items, total: stream.knownTotal, fetchedAt, ...(more ? { rest: { listId: stream.id } } : {}) };
+    const version = stream.listVersion;
+    return { items, total: stream.knownTotal, fetchedAt, ...(more ? { rest: { listId: stream.id } } : version === undefined ? {} : { listVersion: version }) };
   }
 
   /** Rows of the list `listFirst` answered, from `offset` on. */
@@ -112,10 +134,10 @@ export class TokenService {
 
   private async fullLoad(profileId: string, onPage?: OnPage): Promise<TokenListResult> {
     const inventory = await this.fetchAll({}, onPage);
-    if (inventory.changeCursor !== undefined) {
-      this.mirror = { profileId, byId: new Map(inventory.items.map((item) => [item.id, item])), changeCursor: inventory.changeCursor, items: inventory.items };
-    }
-    return inventory;
+    this.versions.restart();
+    if (inventory.changeCursor === undefined) return inventory;
+    this.mirror = { profileId, byId: new Map(inventory.items.map((item) => [item.id, item])), changeCursor: inventory.changeCursor, items: inventory.items };
+    return { ...inventory, listVersion: this.versions.current() };
   }
 
   // Null when there is nothing to start from, or the server refuses the cursor.
@@ -127,6 +149,8 @@ export class TokenService {
     const query = { changedSince: mirror.changeCursor, pageSize: this.pageSize };
     let byId = mirror.byId;
     let changeCursor: string | undefined;
+    const changedIds: number[] = [];
+    const removedIds: number[] = [];
     try {
       let page = await client.listTokens(query);
       for (;;) {
@@ -136,6 +160,8 @@ export class TokenService {
         // Deletions first: a new token may reuse a deleted id.
         for (const id of page.deletedIds) byId.delete(id);
         for (const item of page.items) byId.set(item.id, item);
+        removedIds.push(...page.deletedIds);
+        for (const item of page.items) changedIds.push(item.id);
         if (page.nextCursor === null) break;
         page = await client.listTokens({ ...query, cursor: page.nextCursor });
       }
@@ -146,14 +172,17 @@ export class TokenService {
     if (this.session.activeProfileId() !== profileId) throw new AppError('not_signed_in', 'The session changed while the token list was loading.');
     const changed = byId !== mirror.byId;
     const items = changed ? [...byId.values()] : mirror.items;
+    if (changed) this.versions.record(changedIds, removedIds);
     this.mirror = { profileId, byId, changeCursor, items };
-    return { inventory: { items, total: items.length, fetchedAt, changeCursor }, changed };
+    return { inventory: { items, total: items.length, fetchedAt, changeCursor, listVersion: this.versions.current() }, changed };
   }
 
   private async startingPoint(profileId: string): Promise<Mirror | null> {
     if (this.mirror?.profileId === profileId) return this.mirror;
     const known = await this.known?.(profileId).catch(() => null);
     if (!known) return null;
+    // The saved copy starts a new series: no window holds a version of it.
+    this.versions.restart();
     return { profileId, byId: new Map(known.tokens.map((token) => [token.id, token])), changeCursor: known.changeCursor, items: [...known.tokens] };
   }
 

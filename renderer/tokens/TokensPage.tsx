@@ -10,6 +10,7 @@ import { useBridgeQuery, type Query } from '../ipc/useBridgeQuery';
 import { useSession, useSignedIn } from '../common/SessionContext';
 import { SyncingNote, SYNCING_REASON } from './SyncingNote';
 import { RestOfListNote } from './RestOfListNote';
+import { applyDelta } from './listDelta';
 import { FIRST_ROWS, isPartial, keepComplete } from './restOfList';
 import { useRestOfList } from './useRestOfList';
 import { TokensView } from './TokensView';
@@ -34,21 +35,30 @@ export function TokensPage() {
   // Refresh lists every token again; other loads ask main for what changed since the last one.
   const fullNext = useRef(false);
   const firstLoad = useRef(true);
-  const tokens = useBridgeQuery((bridge) => {
+  // The last complete list on screen: a sync asks main only for what changed since it.
+  const held = useRef<TokenListResult | null>(null);
+  const tokens = useBridgeQuery(async (bridge) => {
     const full = fullNext.current;
     fullNext.current = false;
     // The first load and a full reload: the first rows at once, the rest in chunks
-    // (useRestOfList). A sync (window focus, after a bulk action) answers the list whole, so
-    // the list does not show "Loading tokens…" again each time the window comes back.
+    // (useRestOfList). A sync (window focus, after a bulk action) answers in one piece, so
+    // the list does not show "Loading tokens…" again each time the window comes back: what
+    // changed since the list held, or the whole list when main cannot tell.
     const inPieces = full || firstLoad.current;
     firstLoad.current = false;
-    return bridge.tokens.list({ ...(full ? { full } : {}), ...(inPieces ? { firstRows: FIRST_ROWS } : {}) });
+    const base = inPieces ? null : held.current;
+    const since = base?.listVersion;
+    const answer = await bridge.tokens.list({ ...(full ? { full } : {}), ...(inPieces ? { firstRows: FIRST_ROWS } : {}), ...(since === undefined ? {} : { since }) });
+    return answer.ok && answer.value.delta !== undefined && base ? { ok: true as const, value: applyDelta(base, answer.value) } : answer;
   }, key);
   const restError = useRestOfList(tokens);
   // The last complete list, shown while a refresh arrives in pieces.
   const [complete, setComplete] = useState<TokenListResult | null>(null);
   if (tokens.status === 'success' && !isPartial(tokens.data) && complete !== tokens.data) setComplete(tokens.data);
   const list = keepComplete(tokens, complete);
+  useEffect(() => {
+    held.current = complete;
+  });
   const roles = useBridgeQuery((bridge) => bridge.roles.list(), key);
   const org = useBridgeQuery((bridge) => bridge.settings.org(), key);
 

@@ -29,7 +29,8 @@ export function appendChunk(list: TokenListResult, listId: string, chunk: TokenL
     }
   }
   const { rest, ...whole } = list;
-  return chunk.done ? { ...whole, items, total: items.length } : { ...whole, rest, items, total: Math.max(chunk.total, items.length) };
+  if (!chunk.done) return { ...whole, rest, items, total: Math.max(chunk.total, items.length) };
+  return { ...whole, items, total: items.length, ...(chunk.listVersion === undefined ? {} : { listVersion: chunk.listVersion }) };
 }
 
 /**

@@ -32,7 +32,7 @@ import { auditIpcContract } from './audit-contract';
 import { bulkIpcContract, bulkIpcEvents } from './bulk-contract';
 import { remindersIpcContract, remindersIpcEvents } from './reminders-contract';
 import { signingIpcContract } from './signing-contract';
-import { MAX_FIRST_ROWS, tokenListIpcContract, tokenListRestSchema } from './token-list-contract';
+import { listVersionSchema, MAX_FIRST_ROWS, tokenListIpcContract, tokenListRestSchema } from './token-list-contract';
 import {
   connectionChangedEventSchema,
   consoleSettingsSchema,
@@ -67,8 +67,9 @@ const AS_ADMIN = [...REACHING_SERVER, 'not_signed_in', 'session_expired', 'forbi
 
 // Refresh: list every token again instead of asking for what changed since the last load.
 // `firstRows`: answer with the first rows at once and the rest through tokens.listRest.
+// `since`: the `listVersion` of the list the window holds; the answer is then what changed since (`delta`) when main can tell.
 export const tokenListArgSchema = z
-  .object({ full: z.boolean().optional(), firstRows: z.number().int().positive().max(MAX_FIRST_ROWS).optional() })
+  .object({ full: z.boolean().optional(), firstRows: z.number().int().positive().max(MAX_FIRST_ROWS).optional(), since: listVersionSchema.optional() })
   .strict()
   .optional();
 export type TokenListArg = z.input<typeof tokenListArgSchema>;
@@ -83,6 +84,11 @@ export const tokenListResultSchema = z.object({
   // Asked with `firstRows`: `items` are the first rows, `total` the whole count so far, and
   // the others follow through tokens.listRest under this reference.
   rest: tokenListRestSchema.optional(),
+  // Which list this is (a complete one): send it back as `since` to get only what changed.
+  listVersion: listVersionSchema.optional(),
+  // Asked with `since`: `items` are only the tokens added or changed since, these ids are gone,
+  // and `total` counts the whole list.
+  delta: z.object({ removedIds: z.array(idSchema) }).strict().optional(),
 });
 export type TokenListResult = z.infer<typeof tokenListResultSchema>;
 

@@ -25,6 +25,9 @@ export const MAX_FIRST_ROWS = 2_000;
 
 export const tokenListIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a token list reference.');
 
+/** Which complete list a window holds (main's ListVersions): opaque to the renderer. */
+export const listVersionSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/, 'Not a token list version.');
+
 /** In a first answer: the rest of the list is to be asked for under this id. */
 export const tokenListRestSchema = z.object({ listId: tokenListIdSchema }).strict();
 
@@ -39,6 +42,8 @@ export const tokenListChunkSchema = z.object({
   done: z.boolean(),
   // How many tokens the whole list holds, as far as known (the server's count, then the final one).
   total: z.number().int().nonnegative(),
+  // With the last chunk: which list this is (see tokens.list's `since`).
+  listVersion: listVersionSchema.optional(),
 });
 export type TokenListChunk = z.infer<typeof tokenListChunkSchema>;
 

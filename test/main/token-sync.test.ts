@@ -114,6 +114,35 @@ describe('token list sync', () => {
     expect(writes).toHaveBeenCalledTimes(1);
   });
 
+  it('sends a window holding a list only what changed since, and the whole list when it cannot tell', async () => {
+    const current = await relaunch();
+    const held = expectOk<TokenListResult>(await current.call('tokens.list'));
+    if (held.listVersion === undefined) throw new Error('a complete list names its version');
+    const quiet = expectOk<TokenListResult>(await current.call('tokens.list', { since: held.listVersion }));
+    expect(quiet).toMatchObject({ items: [], delta: { removedIds: [] }, total: held.total });
+
+    const [edited, doomed] = held.items;
+    if (!edited || !doomed) throw new Error('the demo has tokens');
+    const other = buildConsole();
+    await signIn(other, server.url);
+    const roles = expectOk<RoleItem[]>(await other.call('roles.list'));
+    const created = expectOk<CreateTokenResponse>(await other.call('tokens.create', { name: `Made behind a window ${Date.now()}`, roleId: roles[roles.length - 1]?.id })).token;
+    expectOk(await other.call('tokens.update', { id: edited.id, version: edited.version, changes: { whitelist: ['198.51.100.9'] } }));
+    expectOk(await other.call('tokens.delete', { id: doomed.id }));
+
+    const delta = expectOk<TokenListResult>(await current.call('tokens.list', { since: held.listVersion }));
+    expect(delta.items.map((token) => token.id).sort()).toEqual([created.id, edited.id].sort());
+    expect(delta.items.find((token) => token.id === edited.id)?.whitelist).toEqual(['198.51.100.9']);
+    expect(delta.delta).toEqual({ removedIds: [doomed.id] });
+    expect(delta.total).toBe(held.total);
+    // From the version after it: nothing more.
+    expect(expectOk<TokenListResult>(await current.call('tokens.list', { since: delta.listVersion })).items).toEqual([]);
+    // A version of another list (another window's series, a full load since): the whole list.
+    const whole = expectOk<TokenListResult>(await current.call('tokens.list', { since: 'another-series.3' }));
+    expect(whole.delta).toBeUndefined();
+    expect(whole.items).toHaveLength(delta.total);
+  });
+
   it('lists everything again when the server no longer accepts the cursor', async () => {
     const relaunched = await relaunch();
     const victim = (await saved(expectOk<TokenListResult>(await relaunched.call('tokens.list')))).items.at(-1);
