@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { openStore } from '../../../server/src/db/open-store';
-import { measured, notMeasured, type BenchModule, type FigureSpec } from '../figure';
+import { measured, type BenchModule, type FigureSpec } from '../figure';
 import { BENCH_ADMIN, bulkTokenSpecs, insertTokens, prepareDatabase } from '../server/seed';
 import { startServerProcess } from '../server/server-process';
 import { median, percentile, round } from '../stats';
 
 const PAGE: FigureSpec = { id: '10a', label: 'Server: one page of 1,000 from 100,000 tokens (HTTP, keyset cursor), p99', unit: 'ms', goal: { op: '<=', target: 20 } };
 const DELTA: FigureSpec = { id: '10b', label: 'Server: changedSince answer, 100,000 tokens, 100 changed (HTTP)', unit: 'ms', goal: null };
-const CONSOLE_DELTA: FigureSpec = { id: '10c', label: '100,000 tokens cached, 100 changed on the server: delta sync → rows updated', unit: 'ms', goal: { op: '<=', target: 300 } };
 
 const TOKENS = 100_000;
 const CHANGED = 100;
@@ -20,7 +19,7 @@ type ListBody = { items: unknown[]; total: number | null; nextCursor: string | n
 // order is fetched through its cursor, the way a client walks the whole inventory.
 export const tokenListing: BenchModule = {
   name: 'token listing and sync (figure 10)',
-  specs: [PAGE, DELTA, CONSOLE_DELTA],
+  specs: [PAGE, DELTA],
   async run({ workDir, log }) {
     const dbPath = join(workDir, 'listing.db');
     await prepareDatabase(dbPath);
@@ -80,7 +79,6 @@ export const tokenListing: BenchModule = {
       return [
         measured(PAGE, round(percentile(samples, 99), 2), `${samples.length} cursor pages (2 orders, whole walk each) over loopback HTTP, server in its own process on SQLite; p50 ${round(median(samples), 2)} ms`),
         measured(DELTA, round(median(deltas), 2), `median of ${DELTAS} changedSince requests answering ${CHANGED} tokens; the server part of figure 10c`),
-        notMeasured(CONSOLE_DELTA, 'no console harness figure yet; main applies a delta to its in-memory copy (Map by id), the server part is 10b'),
       ];
     } finally {
       await server.stop();
