@@ -114,11 +114,12 @@ describe('the offline cache follows full loads of the token list', () => {
     const [role] = await app.services.catalog.roles();
     if (!role) throw new Error('the reference server has no role');
     const created = await app.services.tokens.create({ name: 'Made after the copy', roleId: role.id, whitelist: ['203.0.113.0/24'] });
-    secrets.push(created.secret);
     try {
       const synced = await app.services.tokens.list();
       await waitFor(() => refreshed.at(-1) === synced.fetchedAt);
       expect((await inventory.cached(profileId))?.tokens.map((t) => t.name)).toContain('Made after the copy');
+      const files = readdirSync(join(userData, 'inventory')).map((file) => readFileSync(join(userData, 'inventory', file), 'utf8'));
+      expect(files.join('\n')).not.toContain(created.secret);
     } finally {
       await app.services.tokens.delete(created.token.id);
       await fullLoadCached();
