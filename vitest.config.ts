@@ -15,6 +15,7 @@ const SQLITE_ONLY = [
   'test/server/hardening/crash-recovery.test.ts',
   'test/server/hardening/graceful-shutdown.test.ts',
   'test/server/sqlite-statements.test.ts',
+  'test/server/json-bytes.test.ts',
 ];
 const PG_ONLY = ['test/server/multi-node/**'];
 
