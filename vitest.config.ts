@@ -16,6 +16,7 @@ const SQLITE_ONLY = [
   'test/server/hardening/graceful-shutdown.test.ts',
   'test/server/sqlite-statements.test.ts',
   'test/server/json-bytes.test.ts',
+  'test/server/token-page-names.test.ts',
 ];
 const PG_ONLY = ['test/server/multi-node/**'];
 
