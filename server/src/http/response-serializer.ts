@@ -1,6 +1,6 @@
 import type { FastifySerializerCompiler } from 'fastify';
 import { ResponseSerializationError } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { $ZodType, safeParse } from 'zod/v4/core';
 
 // Past this many elements, an array in an answer is encoded element by element.
 const LONG_ARRAY = 64;
@@ -16,17 +16,17 @@ const LONG_ARRAY = 64;
 export const serializerCompiler: FastifySerializerCompiler<unknown> = ({ schema, method, url }) => {
   const zodSchema = resolveSchema(schema);
   return (data: unknown) => {
-    const result = zodSchema.safeParse(data);
-    if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
+    const result = safeParse(zodSchema, data);
+    if (result.error) throw new ResponseSerializationError(method, url, { cause: result.error });
     return jsonBytes(result.data) as unknown as string;
   };
 };
 
-// As the plugin reads a response schema: a zod schema, or one under `properties`.
-function resolveSchema(schema: unknown): z.ZodType {
-  if (schema instanceof z.ZodType) return schema;
+// As the plugin reads a response schema (core.js resolveSchema): a zod schema, or one under `properties`.
+function resolveSchema(schema: unknown): $ZodType {
+  if (schema instanceof $ZodType) return schema;
   const nested: unknown = typeof schema === 'object' && schema !== null && 'properties' in schema ? schema.properties : undefined;
-  if (nested instanceof z.ZodType) return nested;
+  if (nested instanceof $ZodType) return nested;
   throw new Error(`A response schema that is not a zod schema: ${JSON.stringify(schema)}`);
 }
 
