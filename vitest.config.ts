@@ -14,6 +14,9 @@ const SQLITE_ONLY = [
   'test/server/crypto.test.ts',
   'test/server/hardening/crash-recovery.test.ts',
   'test/server/hardening/graceful-shutdown.test.ts',
+  'test/server/sqlite-statements.test.ts',
+  'test/server/json-bytes.test.ts',
+  'test/server/token-page-names.test.ts',
 ];
 const PG_ONLY = ['test/server/multi-node/**'];
 

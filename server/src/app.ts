@@ -1,6 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { timeZoneSchema } from '../../shared/domain';
 import { AuditLog } from './audit/audit-log';
 import { AuditService } from './audit/audit-service';
@@ -13,6 +13,7 @@ import { CatalogService } from './catalog/catalog-service';
 import { openStore } from './db/open-store';
 import { answerClientError } from './http/client-error';
 import { answerFrameworkError, installErrorHandling } from './http/error-handler';
+import { serializerCompiler } from './http/response-serializer';
 import './http/request-context';
 import { AccessGuard } from './public/access-guard';
 import { createAddressResolver } from './public/client-address';

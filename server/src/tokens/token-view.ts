@@ -1,11 +1,15 @@
-import { expiryEnd, reachableModuleNames, tokenStatus, type RoleRights } from '../../../shared/domain';
+import { expiryEnd, reachableModuleNames, todayIn, tokenStatus, type RoleRights, type TokenStatus } from '../../../shared/domain';
 import type { IdentificationToken } from '../../../shared/api';
 import type { TokenRow } from '../repositories/tokens';
 
-// A page of 1,000 tokens shares a few hundred expiry dates and a few roles: each end instant
-// and each role's module list is worked out once, not per row (it was most of a page's time).
+// A page of 1,000 tokens shares a few hundred expiry dates and a few roles: each end instant,
+// each date's status today and each role's module list is worked out once, not per row (it
+// was most of a page's time).
 const MAX_ENDS = 20_000;
 const ends = new Map<string, string>();
+// A status depends only on the expiry date and today's date in the zone: remembered for one day.
+let statusDay = '';
+const statuses = new Map<string, TokenStatus>();
 const modulesOf = new WeakMap<RoleRights, string[]>();
 
 function expiresAt(expiresOn: string, timeZone: string): string {
@@ -17,6 +21,21 @@ function expiresAt(expiresOn: string, timeZone: string): string {
     ends.set(key, end);
   }
   return end;
+}
+
+function statusOf(expiresOn: string | null, now: Date, timeZone: string): TokenStatus {
+  if (expiresOn === null) return tokenStatus(null, now, timeZone);
+  const day = `${timeZone}|${todayIn(timeZone, now)}`;
+  if (day !== statusDay || statuses.size >= MAX_ENDS) {
+    statuses.clear();
+    statusDay = day;
+  }
+  let status = statuses.get(expiresOn);
+  if (status === undefined) {
+    status = tokenStatus(expiresOn, now, timeZone);
+    statuses.set(expiresOn, status);
+  }
+  return status;
 }
 
 function permissions(rights: RoleRights): string[] {
@@ -39,7 +58,7 @@ export function tokenView(row: TokenRow, rights: RoleRights, now: Date, timeZone
     whitelist: row.whitelist,
     expiresOn: row.expiresOn,
     expiresAt: row.expiresOn ? expiresAt(row.expiresOn, timeZone) : null,
-    status: tokenStatus(row.expiresOn, now, timeZone),
+    status: statusOf(row.expiresOn, now, timeZone),
     createdAt: row.createdAt,
     createdBy: { id: row.createdById, name: row.createdByName },
     updatedAt: row.updatedAt,
