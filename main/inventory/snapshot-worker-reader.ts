@@ -17,7 +17,7 @@ export type WorkerSnapshotReaderOptions = {
  * turn, while the worker checks the rest.
  */
 export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshotReaderOptions = {}): SnapshotReader {
-  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 250));
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 1000));
   const progressEvery = Math.max(1, Math.floor(options.progressEvery ?? 2000));
   return (filePath, onProgress = () => undefined) =>
     new Promise<ParseSnapshotResult>((resolve, reject) => {

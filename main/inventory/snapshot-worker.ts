@@ -35,11 +35,12 @@ async function run({ filePath, chunkSize, progressEvery }: SnapshotWorkerData): 
   let chunks = 0;
   const parsed = await parseSnapshotText(text, nodeSha256, {
     progressEvery: chunkSize,
-    onChecked: async (tokens) => {
+    onChecked: async (tokens, json) => {
       if (tokens.length === 0) return;
       await turnFor(chunks);
       chunks += 1;
-      send({ kind: 'tokens', json: JSON.stringify(tokens) });
+      // Usually the text the digest was computed from: no second serialisation.
+      send({ kind: 'tokens', json: json ?? JSON.stringify(tokens) });
     },
     onProgress: ({ done, total }) => {
       if (done % progressEvery < chunkSize || done === total) send({ kind: 'progress', done, total });
