@@ -266,6 +266,13 @@ export async function parseSnapshotText(text: string, hashing: Sha256Hashing, op
     const hash = startHash(hashing);
     let block = '';
     const write = (piece: string): void => {
+      if (piece.length >= HASH_BLOCK) {
+        // A block of tokens: hashed as it is, not copied into a bigger string first.
+        if (block !== '') hash.update(block);
+        hash.update(piece);
+        block = '';
+        return;
+      }
       block += piece;
       if (block.length >= HASH_BLOCK) {
         hash.update(block);
@@ -304,9 +311,10 @@ export async function parseSnapshotText(text: string, hashing: Sha256Hashing, op
         const block = tokens.slice(start, end);
         // Bare tokens: one fast JSON.stringify writes them canonically, and that text is also
         // the checked tokens' JSON, handed on with them.
-        const text = bare ? bareTokensCanonicalJson(block) : block.map((token) => canonicalJson(token)).join(',');
-        write(start === 0 ? text : `,${text}`);
-        if (onChecked) await onChecked(checked.slice(fromBlock), bare ? `[${text}]` : undefined);
+        const json = bare ? bareTokensCanonicalJson(block) : undefined;
+        if (start > 0) write(',');
+        write(json === undefined ? block.map((token) => canonicalJson(token)).join(',') : json.slice(1, -1));
+        if (onChecked) await onChecked(checked.slice(fromBlock), json);
         report({ done: end, total });
       }
       write(']');

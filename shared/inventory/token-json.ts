@@ -44,10 +44,9 @@ export function isBareToken(token: Record<string, unknown>): boolean {
 }
 
 /**
- * canonicalJson of a list of bare tokens (see isBareToken), without the brackets: the members
- * of the list joined by commas. Every key of every object is in the list, so each object's
- * keys come out sorted, exactly as canonicalJson writes them.
+ * The canonical JSON of a list of bare tokens (see isBareToken): every key of every object is
+ * in the key list, so each object's keys come out sorted, exactly as canonicalJson writes them.
  */
 export function bareTokensCanonicalJson(tokens: readonly unknown[]): string {
-  return JSON.stringify(tokens, CANONICAL_ORDER).slice(1, -1);
+  return JSON.stringify(tokens, CANONICAL_ORDER);
 }
