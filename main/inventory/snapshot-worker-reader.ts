@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { IdentificationToken } from '../../shared/api/tokens';
 import type { InventorySnapshot, ParseSnapshotResult } from '../../shared/inventory/snapshot';
+import { sharedLists } from './shared-lists';
 import type { SnapshotReader } from './snapshot-reader';
 import { NEXT_CHUNK, type SnapshotWorkerMessage, type SnapshotWorkerRequest } from './snapshot-worker-protocol';
 
@@ -54,6 +55,7 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
       let header: Omit<InventorySnapshot, 'tokens'> | null = null;
       let total = 0;
       const tokens: IdentificationToken[] = [];
+      const permissionList = sharedLists();
       let settled = false;
       const finish = (outcome: () => void): void => {
         if (settled) return;
@@ -84,7 +86,10 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
             return;
           case 'tokens':
             // Checked by the worker against the schema: the text is that output, as JSON.
-            for (const token of JSON.parse(message.json) as IdentificationToken[]) tokens.push(token);
+            for (const token of JSON.parse(message.json) as IdentificationToken[]) {
+              token.permissions = permissionList(token.permissions);
+              tokens.push(token);
+            }
             taken();
             return;
           case 'done': {
