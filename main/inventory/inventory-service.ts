@@ -98,6 +98,9 @@ export class InventoryService {
   // The cache listener and a `live` reference may both see the same load: one snapshot, one write.
   private readonly sealed = new WeakMap<FullInventoryLoad, Promise<InventorySnapshot>>();
   private readonly refreshes = new WeakMap<FullInventoryLoad, Promise<InventorySnapshot>>();
+  // Snapshots whose tokens this service checked against the token schema (read from a file,
+  // or sealed from a load), with the list it checked.
+  private readonly checkedTokens = new WeakMap<InventorySnapshot, readonly IdentificationToken[]>();
 
   constructor(private readonly deps: InventoryServiceDeps) {
     this.sha256Hex = deps.sha256Hex ?? nodeSha256Hex;
@@ -143,7 +146,7 @@ export class InventoryService {
         tokens: load.tokens,
       },
       this.sha256Hex,
-    );
+    ).then((snapshot) => this.checked(snapshot));
     this.sealed.set(load, built);
     return built;
   }
@@ -152,7 +155,7 @@ export class InventoryService {
     const known = this.cachedByProfile.get(profileId);
     if (known) return known;
     const snapshot = await this.cache.read(profileId);
-    if (snapshot) this.cachedByProfile.set(profileId, snapshot);
+    if (snapshot) this.cachedByProfile.set(profileId, this.checked(snapshot));
     return snapshot;
   }
 
@@ -215,7 +218,21 @@ export class InventoryService {
       throw fileError(error, 'read', filePath);
     }
     if (!parsed.ok) throw new AppError('validation', parsed.message);
-    return parsed.snapshot;
+    return this.checked(parsed.snapshot);
+  }
+
+  /**
+   * True when every token of the snapshot was checked against the token schema by this service
+   * (its reader, or sealing a load) and the list is still the one it checked: the IPC answer
+   * need not parse 100,000 tokens again (main/ipc/inventory-answers.ts).
+   */
+  hasCheckedTokens(snapshot: InventorySnapshot): boolean {
+    return this.checkedTokens.get(snapshot) === snapshot.tokens;
+  }
+
+  private checked(snapshot: InventorySnapshot): InventorySnapshot {
+    this.checkedTokens.set(snapshot, snapshot.tokens);
+    return snapshot;
   }
 
   compare(before: InventorySnapshot, after: InventorySnapshot): InventoryDiff {

@@ -1,14 +1,18 @@
 import type { InventorySnapshot } from '../../shared/inventory/snapshot';
 
-/** What the reading worker is started with. */
-export type SnapshotWorkerData = { filePath: string; chunkSize: number; progressEvery: number };
+/**
+ * Main → worker, once: the file to read. A worker is started before it has a file, so the
+ * next open need not wait for a thread to start and load its code.
+ */
+export type SnapshotWorkerRequest = { kind: 'open'; filePath: string; chunkSize: number; progressEvery: number };
 
 /*
  * Worker → main. Checked tokens travel in chunks while the rest are still being checked, then
  * the header once the whole file has passed (or the refusal: main drops what it took). Main
  * says when it has taken each chunk, and the worker keeps at most CHUNKS_IN_FLIGHT untaken,
  * so no turn of main's event loop parses more than that. A chunk is JSON text of the checked
- * tokens: JSON.parse rebuilds plain objects several times faster than a structured clone.
+ * tokens, usually the very text their digest was computed from: JSON.parse rebuilds plain
+ * objects faster than a structured clone, and the worker has nothing more to serialise.
  */
 export type SnapshotWorkerMessage =
   | { kind: 'progress'; done: number; total: number }

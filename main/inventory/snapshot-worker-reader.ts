@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { IdentificationToken } from '../../shared/api/tokens';
 import type { InventorySnapshot, ParseSnapshotResult } from '../../shared/inventory/snapshot';
+import { sharedLists } from './shared-lists';
 import type { SnapshotReader } from './snapshot-reader';
-import { NEXT_CHUNK, type SnapshotWorkerData, type SnapshotWorkerMessage } from './snapshot-worker-protocol';
+import { NEXT_CHUNK, type SnapshotWorkerMessage, type SnapshotWorkerRequest } from './snapshot-worker-protocol';
 
 export type WorkerSnapshotReaderOptions = {
   /** Tokens per message back to main: what one turn of main's event loop takes at most (twice). */
@@ -13,25 +14,55 @@ export type WorkerSnapshotReaderOptions = {
 
 /*
  * Reads snapshots on a worker thread (./snapshot-worker.ts): one worker per file, gone once
- * the file is read. Main only takes the checked tokens back, a chunk or two per event-loop
- * turn, while the worker checks the rest.
+ * the file is read (with all the memory a big file took). Main only takes the checked tokens
+ * back, a chunk or two per event-loop turn, while the worker checks the rest.
+ *
+ * Once a file is read, the next file's worker is started and left waiting: starting a thread
+ * and loading its code takes a tenth of a second or more, which the next open then skips.
+ * It does not keep the process alive.
  */
 export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshotReaderOptions = {}): SnapshotReader {
-  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 250));
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 1000));
   const progressEvery = Math.max(1, Math.floor(options.progressEvery ?? 2000));
+  let spare: Worker | null = null;
+  const start = (): Worker => {
+    const worker = new Worker(scriptPath);
+    worker.unref();
+    return worker;
+  };
+  const startSpare = (): void => {
+    if (spare !== null) return;
+    const worker = start();
+    // A spare that fails before it is used is simply not used.
+    const drop = (): void => {
+      if (spare === worker) spare = null;
+    };
+    worker.once('error', drop);
+    worker.once('exit', drop);
+    spare = worker;
+  };
+  const take = (): Worker => {
+    const worker = spare ?? start();
+    spare = null;
+    worker.removeAllListeners();
+    // Reading a file: the process waits for it.
+    worker.ref();
+    return worker;
+  };
   return (filePath, onProgress = () => undefined) =>
     new Promise<ParseSnapshotResult>((resolve, reject) => {
-      const data: SnapshotWorkerData = { filePath, chunkSize, progressEvery };
-      const worker = new Worker(scriptPath, { workerData: data });
+      const worker = take();
       let header: Omit<InventorySnapshot, 'tokens'> | null = null;
       let total = 0;
       const tokens: IdentificationToken[] = [];
+      const permissionList = sharedLists();
       let settled = false;
       const finish = (outcome: () => void): void => {
         if (settled) return;
         settled = true;
         outcome();
         void worker.terminate();
+        setImmediate(startSpare);
       };
       // A chunk counts as taken on a later turn, so timers and IPC run between chunks.
       const taken = (): void => {
@@ -55,7 +86,10 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
             return;
           case 'tokens':
             // Checked by the worker against the schema: the text is that output, as JSON.
-            for (const token of JSON.parse(message.json) as IdentificationToken[]) tokens.push(token);
+            for (const token of JSON.parse(message.json) as IdentificationToken[]) {
+              token.permissions = permissionList(token.permissions);
+              tokens.push(token);
+            }
             taken();
             return;
           case 'done': {
@@ -71,5 +105,7 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
       });
       worker.on('error', (error) => finish(() => reject(error)));
       worker.on('exit', () => finish(() => reject(new Error('The snapshot worker stopped before the file was read.'))));
+      const request: SnapshotWorkerRequest = { kind: 'open', filePath, chunkSize, progressEvery };
+      worker.postMessage(request);
     });
 }

@@ -2,10 +2,10 @@
 // Reading, JSON parsing, hashing and validating a big file would each block main's event loop
 // for hundreds of milliseconds; here they block only this thread.
 import { readFile } from 'node:fs/promises';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { parseSnapshotText } from '../../shared/inventory/snapshot';
 import { nodeSha256 } from './sha256';
-import { CHUNKS_IN_FLIGHT, NEXT_CHUNK, type SnapshotWorkerData, type SnapshotWorkerMessage } from './snapshot-worker-protocol';
+import { CHUNKS_IN_FLIGHT, NEXT_CHUNK, type SnapshotWorkerMessage, type SnapshotWorkerRequest } from './snapshot-worker-protocol';
 
 const port = parentPort;
 if (port === null) throw new Error('snapshot-worker runs as a worker thread only.');
@@ -14,8 +14,15 @@ const send = (message: SnapshotWorkerMessage): void => port.postMessage(message)
 // Chunks main has taken; at most CHUNKS_IN_FLIGHT more are sent before it takes another.
 let taken = 0;
 let wake: (() => void) | null = null;
-port.on('message', (message) => {
-  if (message !== NEXT_CHUNK) return;
+let started = false;
+port.on('message', (message: typeof NEXT_CHUNK | SnapshotWorkerRequest) => {
+  if (message !== NEXT_CHUNK) {
+    // One file per worker: it is started waiting for it.
+    if (started || message.kind !== 'open') return;
+    started = true;
+    void run(message).finally(() => port.close());
+    return;
+  }
   taken += 1;
   wake?.();
   wake = null;
@@ -24,7 +31,7 @@ const turnFor = async (index: number): Promise<void> => {
   while (index - taken >= CHUNKS_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
 };
 
-async function run({ filePath, chunkSize, progressEvery }: SnapshotWorkerData): Promise<void> {
+async function run({ filePath, chunkSize, progressEvery }: SnapshotWorkerRequest): Promise<void> {
   let text: string;
   try {
     text = await readFile(filePath, 'utf8');
@@ -35,11 +42,12 @@ async function run({ filePath, chunkSize, progressEvery }: SnapshotWorkerData): 
   let chunks = 0;
   const parsed = await parseSnapshotText(text, nodeSha256, {
     progressEvery: chunkSize,
-    onChecked: async (tokens) => {
+    onChecked: async (tokens, json) => {
       if (tokens.length === 0) return;
       await turnFor(chunks);
       chunks += 1;
-      send({ kind: 'tokens', json: JSON.stringify(tokens) });
+      // Usually the text the digest was computed from: no second serialisation.
+      send({ kind: 'tokens', json: json ?? JSON.stringify(tokens) });
     },
     onProgress: ({ done, total }) => {
       if (done % progressEvery < chunkSize || done === total) send({ kind: 'progress', done, total });
@@ -53,5 +61,3 @@ async function run({ filePath, chunkSize, progressEvery }: SnapshotWorkerData): 
   send({ kind: 'header', header, total: tokens.length });
   send({ kind: 'done' });
 }
-
-void run(workerData as SnapshotWorkerData).finally(() => port.close());

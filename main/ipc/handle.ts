@@ -12,6 +12,7 @@ import { type Envelope, type IpcError, type IpcErrorDetail, fail, ok } from '../
 import { AppError } from '../errors';
 import { type Logger, silentLogger } from '../ports';
 import { redact } from '../redact';
+import { isCheckedFor } from './checked-answers';
 
 // Who called: enough to tell our own window, loaded from our own origin, from anything else.
 export type SenderInfo = {
@@ -62,7 +63,7 @@ export const toIpcError = (error: unknown): IpcError => {
 };
 
 // One gate for every channel: trusted sender, argument parsed as unknown, handler, result
-// checked against the contract, failures mapped. The transport (ipcMain.handle in Electron,
+// checked against the contract (or already, where it was made: ./checked-answers.ts), failures mapped. The transport (ipcMain.handle in Electron,
 // Playwright's exposeBinding in the browser harness) only forwards to `dispatch`.
 export const createIpcRouter = (handlers: IpcHandlers, options: IpcRouterOptions): IpcRouter => {
   const logger = options.logger ?? silentLogger;
@@ -96,6 +97,7 @@ export const createIpcRouter = (handlers: IpcHandlers, options: IpcRouterOptions
       }
       return fail(ipcError);
     }
+    if (isCheckedFor(value, definition.result)) return ok(value);
     const result = (definition.result as z.ZodType).safeParse(value);
     if (!result.success) {
       logger.error('an IPC handler returned data outside its contract', { channel, issues: zodDetails(result.error) });

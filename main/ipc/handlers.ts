@@ -15,6 +15,7 @@ import type { TokenService } from '../services/token-service';
 import type { UsageService } from '../services/usage-service';
 import type { ServerKeys } from '../signing/server-keys';
 import type { IpcHandlers } from './handle';
+import { cachedAnswer, openedAnswer } from './inventory-answers';
 
 export type HandlerServices = {
   profiles: ProfileService;
@@ -108,8 +109,12 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
   'settings.set': (patch) => s.settings.set(patch),
 
   'inventory.cachedInfo': ({ profileId }) => s.inventory.cachedInfo(profileId),
-  'inventory.cached': ({ profileId }) => s.inventory.cached(profileId),
-  'inventory.open': () => s.inventory.openWithDialog((progress) => s.events.emit('inventory.openProgress', progress)),
+  'inventory.cached': async ({ profileId }) => cachedAnswer(await s.inventory.cached(profileId), (snapshot) => s.inventory.hasCheckedTokens(snapshot)),
+  'inventory.open': async () =>
+    openedAnswer(
+      await s.inventory.openWithDialog((progress) => s.events.emit('inventory.openProgress', progress)),
+      (snapshot) => s.inventory.hasCheckedTokens(snapshot),
+    ),
   'inventory.close': ({ id }) => {
     s.inventory.close(id);
     return null;

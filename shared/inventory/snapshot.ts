@@ -6,6 +6,7 @@ import { inventorySignatureSchema } from '../api/signing';
 import { identificationTokenSchema, type IdentificationToken } from '../api/tokens';
 import { isValidTimeZone } from '../domain/expiry';
 import { canonicalJson } from './canonical-json';
+import { bareTokensCanonicalJson, isBareToken, tokenFileJson } from './token-json';
 
 /*
  * An inventory snapshot: everything a reviewer needs to read a profile's tokens without a
@@ -156,7 +157,7 @@ export function* snapshotJsonChunks(snapshot: InventorySnapshot, chunkSize = DEF
     return;
   }
   for (let start = 0; start < tokens.length; start += size) {
-    const lines = tokens.slice(start, start + size).map((token) => JSON.stringify(token));
+    const lines = tokens.slice(start, start + size).map(tokenFileJson);
     const opening = start === 0 ? `{\n${header.join(',\n')},\n  "tokens": [\n    ` : ',\n    ';
     const closing = start + size >= tokens.length ? `\n  ]${footer}` : '';
     yield `${opening}${lines.join(',\n    ')}${closing}`;
@@ -199,9 +200,10 @@ export type ParseSnapshotOptions = {
   /**
    * The valid tokens checked since the last report, at each report, awaited: a reader on
    * another thread can start taking them while the rest are checked. They come before the
-   * digest is known: a refused file's tokens must be dropped.
+   * digest is known: a refused file's tokens must be dropped. `json`, when given, is a JSON
+   * text of exactly these tokens (keys sorted), already written for the digest.
    */
-  onChecked?: (tokens: IdentificationToken[]) => void | Promise<void>;
+  onChecked?: (tokens: IdentificationToken[], json: string | undefined) => void | Promise<void>;
 };
 
 const CHANGED =
@@ -264,6 +266,13 @@ export async function parseSnapshotText(text: string, hashing: Sha256Hashing, op
     const hash = startHash(hashing);
     let block = '';
     const write = (piece: string): void => {
+      if (piece.length >= HASH_BLOCK) {
+        // A block of tokens: hashed as it is, not copied into a bigger string first.
+        if (block !== '') hash.update(block);
+        hash.update(piece);
+        block = '';
+        return;
+      }
       block += piece;
       if (block.length >= HASH_BLOCK) {
         hash.update(block);
@@ -281,18 +290,32 @@ export async function parseSnapshotText(text: string, hashing: Sha256Hashing, op
       }
       write('[');
       report({ done: 0, total });
-      let handed = 0;
-      for (let i = 0; i < total; i++) {
-        const token: unknown = tokens[i];
-        write(i === 0 ? canonicalJson(token) : `,${canonicalJson(token)}`);
-        const result = identificationTokenSchema.safeParse(token);
-        if (result.success) checked.push(result.data);
-        else for (const issue of result.error.issues) tokenIssues.push({ path: ['tokens', i, ...issue.path], message: issue.message });
-        if ((i + 1) % every === 0 || i + 1 === total) {
-          if (onChecked) await onChecked(checked.slice(handed));
-          handed = checked.length;
-          report({ done: i + 1, total });
+      for (let start = 0; start < total; start += every) {
+        const end = Math.min(total, start + every);
+        const fromBlock = checked.length;
+        let bare = true;
+        for (let i = start; i < end; i++) {
+          const token: unknown = tokens[i];
+          const result = identificationTokenSchema.safeParse(token);
+          if (result.success) {
+            // A bare token is the schema's output as it stands (no field is transformed): kept
+            // as parsed, the copy is short-lived garbage rather than a second 100,000 objects.
+            const isBare = isBareToken(token as Record<string, unknown>);
+            checked.push(isBare ? (token as IdentificationToken) : result.data);
+            bare &&= isBare;
+          } else {
+            bare = false;
+            for (const issue of result.error.issues) tokenIssues.push({ path: ['tokens', i, ...issue.path], message: issue.message });
+          }
         }
+        const block = tokens.slice(start, end);
+        // Bare tokens: one fast JSON.stringify writes them canonically, and that text is also
+        // the checked tokens' JSON, handed on with them.
+        const json = bare ? bareTokensCanonicalJson(block) : undefined;
+        if (start > 0) write(',');
+        write(json === undefined ? block.map((token) => canonicalJson(token)).join(',') : json.slice(1, -1));
+        if (onChecked) await onChecked(checked.slice(fromBlock), json);
+        report({ done: end, total });
       }
       write(']');
     }

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InventoryService } from '../../../main/inventory/inventory-service';
 import { inProcessSnapshotReader, readerBySize, type SnapshotReader, type SnapshotReadProgress } from '../../../main/inventory/snapshot-reader';
 import { workerSnapshotReader } from '../../../main/inventory/snapshot-worker-reader';
+import { canonicalJson } from '../../../shared/inventory/canonical-json';
 import { buildSnapshot } from '../../../shared/inventory/snapshot';
+import { serializeSnapshot } from '../../support/snapshot-text';
 import { makeParts, makeToken, sha256Hex } from '../../shared/inventory/fixtures';
 
 // The production worker entry, run from source by tsx (the built app runs out/main/snapshot-worker.js).
@@ -55,6 +57,20 @@ describe('opening a snapshot on a worker thread', () => {
     expect(refusal).toMatch(/^The file has been changed since it was exported/);
     expect(refusal).toBe(await errorMessage(onThread.open(file)));
     expect(await errorMessage(onWorker.open(join(dir, 'gone.json')))).toBe('The file "gone.json" could not be found.');
+  });
+
+  it('hands main only what the schema keeps: a field sealed into the file but not a token\'s stays behind', async () => {
+    const snapshot = await buildSnapshot(makeParts([1, 2, 3].map((id) => makeToken(id))), sha256Hex);
+    const raw = JSON.parse(serializeSnapshot(snapshot)) as Record<string, unknown> & { tokens: Record<string, unknown>[] };
+    // As a tool might have written it: a secret beside the first token, the digest sealed over it.
+    raw.tokens[0] = { ...raw.tokens[0], secret: 'wfx_leakedSecretBody' };
+    const { digest: _digest, signature: _signature, ...content } = raw;
+    const file = join(dir, 'leaky.json');
+    writeFileSync(file, JSON.stringify({ ...content, digest: { algorithm: 'SHA-256', value: sha256Hex(canonicalJson(content)) } }));
+
+    const opened = await new InventoryService({ userDataDir: join(dir, 'userData'), sha256Hex, reader }).open(file);
+    expect(opened).toEqual({ ...snapshot, digest: opened.digest });
+    expect(JSON.stringify(opened)).not.toContain('wfx_leaked');
   });
 
   it('leaves files below the size threshold to the reader on main\'s thread', async () => {
