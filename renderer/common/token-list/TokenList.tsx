@@ -8,7 +8,7 @@ import { useReviewFlags } from '../review-flags/useReviewFlags';
 import { useNow } from '../review-flags/useNow';
 import { expiresWithin, formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/domain';
 import { visuallyHidden } from '../styles';
-import { filterTokens, sortTokens, type ExpiringWithin, type RequestCounts } from './filterTokens';
+import { filterTokens, ListOrder, tokenOrder, type ExpiringWithin, type RequestCounts } from './filterTokens';
 import type { ListPrefs, ListSortField } from './listPrefs';
 import { TokenTable, type TableSelection } from './TokenTable';
 import { TokenToolbar } from './TokenToolbar';
@@ -95,8 +95,11 @@ export function TokenList({
     () => (expiresWithinDays === null ? null : (token) => expiresWithin(token.expiresOn, expiresWithinDays, now, timeZone)),
     [expiresWithinDays, now, timeZone],
   );
-  // Sorted once per arrival or sort change; a keystroke only filters the sorted list.
-  const sorted = useMemo(() => sortTokens(shown, { sort, order }, requests), [shown, sort, order, requests]);
+  // Sorted once per sort change, and brought up to date with what arrives (see ListOrder);
+  // a keystroke only filters the sorted list.
+  const [listOrder] = useState(() => new ListOrder());
+  const compare = useMemo(() => tokenOrder({ sort, order }, requests), [sort, order, requests]);
+  const sorted = useMemo(() => listOrder.sort(shown, compare), [listOrder, shown, compare]);
   const rows = useMemo(
     () => filterTokens(sorted, { search: deferredSearch, status, roleId, reviewFlag }, (token) => flags.get(token.id) ?? NO_FLAGS, expiring),
     [sorted, flags, deferredSearch, status, roleId, reviewFlag, expiring],

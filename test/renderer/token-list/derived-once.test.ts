@@ -3,7 +3,8 @@ import type { IdentificationToken } from '../../../shared/api/tokens';
 import type { RoleRights } from '../../../shared/domain';
 import { FlagCache, stableRights } from '../../../renderer/common/review-flags/flagCache';
 import type { FlagContext } from '../../../renderer/common/review-flags/reviewFlagsMemo';
-import { filterTokens, sortTokens } from '../../../renderer/common/token-list/filterTokens';
+import fc from 'fast-check';
+import { filterTokens, ListOrder, resortTokens, sortTokens, tokenOrder } from '../../../renderer/common/token-list/filterTokens';
 
 const token = (over: Partial<IdentificationToken> = {}): IdentificationToken => ({
   id: 1,
@@ -104,5 +105,55 @@ describe('the context of the flags', () => {
     cache.flagsOf(token(), first);
     expect(cache.contextFor([{ id: 3, rights: structuredClone(privileged) }], new Date(now), 'Europe/Prague')).toBe(first);
     expect(cache.contextFor([{ id: 3, rights: privileged }], new Date('2026-01-01T01:00:00Z'), 'Europe/Prague')).not.toBe(first);
+  });
+});
+
+describe('a sorted list brought up to date', () => {
+  const NAMES = ['alpha', 'Alpha', 'beta', 'gamma 2', 'gamma 10', 'delta'];
+  const DATES = [null, '2026-01-01', '2027-06-30'];
+  const tokenArb = fc.record({ name: fc.constantFrom(...NAMES), expiresOn: fc.constantFrom(...DATES), lastUsedAt: fc.constantFrom(...DATES) });
+  const orders = [
+    { sort: 'name', order: 'asc' },
+    { sort: 'name', order: 'desc' },
+    { sort: 'expiresOn', order: 'asc' },
+    { sort: 'lastUsedAt', order: 'desc' },
+  ] as const;
+
+  it('puts changed, new and removed tokens exactly where sorting the whole list would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(tokenArb, { maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('remove', 'change', 'add'), tokenArb), { maxLength: 8 }),
+        fc.constantFrom(...orders),
+        (fields, edits, order) => {
+          let nextId = 1;
+          const make = (f: { name: string; expiresOn: string | null; lastUsedAt: string | null }, id = nextId++) => token({ ...f, id });
+          const before = fields.map((f) => make(f));
+          const compare = tokenOrder(order);
+          const sorted = sortTokens(before, order);
+          let after = [...before];
+          for (const [at, kind, f] of edits) {
+            const index = after.length === 0 ? 0 : at % after.length;
+            const target = after[index];
+            if (kind === 'add' || target === undefined) after.push(make(f));
+            else if (kind === 'remove') after.splice(index, 1);
+            else after[index] = make(f, target.id);
+          }
+          after = after.reverse();
+          expect(resortTokens(sorted, after, compare)).toEqual(sortTokens(after, order));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the order it worked out until the order itself changes', () => {
+    const list = new ListOrder();
+    const byName = tokenOrder({ sort: 'name', order: 'asc' });
+    const first = [token({ id: 1, name: 'b' }), token({ id: 2, name: 'a' })];
+    expect(list.sort(first, byName).map((t) => t.id)).toEqual([2, 1]);
+    const renamed = token({ id: 3, name: 'c' });
+    expect(list.sort([...first, renamed], byName).map((t) => t.id)).toEqual([2, 1, 3]);
+    expect(list.sort([...first, renamed], tokenOrder({ sort: 'name', order: 'desc' })).map((t) => t.id)).toEqual([3, 1, 2]);
   });
 });
