@@ -177,6 +177,17 @@ describe('View own on Security', () => {
   });
 });
 
+describe('token ids', () => {
+  it('never gives a new token the id of a deleted one, nor its audit trail', async () => {
+    const doomed = (await createToken(server.port, admin, { name: `Newest then deleted ${Date.now()}`, roleId: readOnlyRole })).token;
+    expect((await request(server.port, `${TOKENS}/${doomed.id}`, { method: 'DELETE', headers: admin.auth })).status).toBe(204);
+    const next = (await createToken(server.port, admin, { name: `Made after the deletion ${Date.now()}`, roleId: readOnlyRole })).token;
+    expect(next.id).toBeGreaterThan(doomed.id);
+    const audit = await request<{ items: { action: string }[] }>(server.port, `/api/admin/audit-events?tokenId=${next.id}`, { headers: admin.auth });
+    expect(audit.body.items.map((event) => event.action)).toEqual(['token.created']);
+  });
+});
+
 describe('editing tokens', () => {
   it('updates with If-Match, bumps the version and ETag, and refuses a stale version with 412', async () => {
     const { token, secret } = await createToken(server.port, admin, { name: 'Editable', roleId: readOnlyRole, whitelist: ['10.0.0.1'] });

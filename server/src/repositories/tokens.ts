@@ -258,12 +258,29 @@ export class TokensRepository {
   async insert(token: NewToken, at: Date): Promise<number> {
     const now = at.toISOString();
     const { id } = await this.db.insertInto('tokens').values({
+      ...(this.kind === 'sqlite' ? { id: await this.unusedId() } : {}),
       name: token.name, name_key: token.nameKey, role_id: token.roleId, whitelist: JSON.stringify(token.whitelist),
       expires_on: token.expiresOn, secret_hash: token.secretHash, secret_hint: token.secretHint,
       created_at: now, created_by: token.createdBy, updated_at: now, version: 1,
       owner: token.owner?.value ?? null, owner_key: token.owner?.key ?? null, description: token.description ?? null,
     }).returning('id').executeTakeFirstOrThrow();
     return id;
+  }
+
+  /**
+   * SQLite gives the next row the id of a deleted newest one (the table has no AUTOINCREMENT):
+   * a new token would then inherit the deleted one's audit trail, tombstone and first use. The
+   * next id is past every id a token, a deletion or an audit event ever named (indexed maxima).
+   * Call it inside the insert's transaction. PostgreSQL's sequence never goes back.
+   */
+  private async unusedId(): Promise<number> {
+    const { rows } = await sql<{ id: number | null }>`
+      SELECT max(id) AS id FROM (
+        SELECT max(id) AS id FROM tokens
+        UNION ALL SELECT max(token_id) FROM token_tombstones
+        UNION ALL SELECT max(token_id) FROM audit_events
+      )`.execute(this.db);
+    return Number(rows[0]?.id ?? 0) + 1;
   }
 
   async findById(id: number): Promise<TokenRow | undefined> {
