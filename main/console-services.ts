@@ -3,6 +3,7 @@ import { WifoxClient } from './api/wifox-client';
 import { AuditLogService } from './audit/audit-log-service';
 import type { InventoryDialogPort } from './inventory/dialog-port';
 import { InventoryService } from './inventory/inventory-service';
+import { CopyRefresher } from './inventory/copy-refresher';
 import { LiveInventory } from './inventory/live-inventory';
 import type { SnapshotReader } from './inventory/snapshot-reader';
 import { createIpcHandlers } from './ipc/handlers';
@@ -129,8 +130,10 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
     signatures: serverKeys,
     reader: adapters.snapshotReader,
   });
-  // Every complete load of the token list refreshes the profile's offline copy.
-  live.onFullLoad((profile, load) => inventory.refreshCache(profile, load));
+  // Every complete load of the token list refreshes the profile's offline copy (the latest
+  // one, paced by its size: see CopyRefresher).
+  const copies = new CopyRefresher((profile, load) => inventory.refreshCache(profile, load), scheduler, undefined, logger);
+  live.onFullLoad((profile, load) => copies.offer(profile, load));
   const roles = new RoleAdminService(session);
   const leaks = new LeakService(session);
   const policy = new TokenPolicyService(session);
