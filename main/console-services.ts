@@ -74,7 +74,7 @@ export type ConsoleServices = {
   handlers: IpcHandlers;
   // Creates the default profile (once) and resumes the last session from the keychain.
   start(defaultProfile?: DefaultProfile & { followBaseUrl?: boolean }): Promise<void>;
-  // On quit: takes a copied secret back off the clipboard.
+  // On quit: takes a copied secret back off the clipboard and writes a waiting offline copy.
   dispose(): Promise<void>;
 };
 
@@ -178,10 +178,10 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
       if (state.status === 'signedIn' && state.connection === 'offline') monitor.connectionChanged('offline');
       reminders.start();
     },
-    dispose() {
+    async dispose() {
       monitor.stop();
       reminders.stop();
-      return clipboard.dispose();
+      await Promise.all([clipboard.dispose(), copies.flush()]);
     },
   };
 };

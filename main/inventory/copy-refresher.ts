@@ -17,8 +17,11 @@ const MS_PER_TOKEN = 1;
  */
 export class CopyRefresher {
   private readonly waiting = new Map<string, { profile: Pick<Profile, 'id' | 'baseUrl'>; load: FullInventoryLoad }>();
-  private running = false;
+  private running: Promise<void> | null = null;
   private lastWrittenAt = Number.NEGATIVE_INFINITY;
+  // Set on quit: what waits is written at once.
+  private hurry = false;
+  private cutWait: (() => void) | null = null;
 
   constructor(
     private readonly refresh: Refresh,
@@ -29,27 +32,50 @@ export class CopyRefresher {
 
   offer(profile: Pick<Profile, 'id' | 'baseUrl'>, load: FullInventoryLoad): void {
     this.waiting.set(profile.id, { profile, load });
-    if (!this.running) void this.drain();
+    this.start();
+  }
+
+  /** On quit: writes what waits now, unpaced, and resolves once nothing is being written. */
+  async flush(): Promise<void> {
+    this.hurry = true;
+    this.cutWait?.();
+    while (this.running !== null) await this.running;
+  }
+
+  private start(): void {
+    if (this.running !== null) return;
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      // A load offered while the last write was ending.
+      if (this.waiting.size > 0) this.start();
+    });
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
-    try {
-      for (let next = this.first(); next !== undefined; next = this.first()) {
-        const wait = this.lastWrittenAt + next.load.tokens.length * MS_PER_TOKEN - this.now();
-        if (wait > 0) await new Promise<void>((resolve) => this.scheduler.setTimeout(resolve, wait));
-        // The newest load of that profile, which may have arrived during the wait.
-        const latest = this.waiting.get(next.profile.id);
-        if (latest === undefined) continue;
-        this.waiting.delete(next.profile.id);
-        await this.refresh(latest.profile, latest.load).catch((error: unknown) =>
-          this.logger.warn('could not save the offline inventory', { reason: error instanceof Error ? error.name : typeof error }),
-        );
-        this.lastWrittenAt = this.now();
-      }
-    } finally {
-      this.running = false;
+    for (let next = this.first(); next !== undefined; next = this.first()) {
+      const wait = this.lastWrittenAt + next.load.tokens.length * MS_PER_TOKEN - this.now();
+      if (wait > 0 && !this.hurry) await this.pause(wait);
+      // The newest load of that profile, which may have arrived during the wait.
+      const latest = this.waiting.get(next.profile.id);
+      if (latest === undefined) continue;
+      this.waiting.delete(next.profile.id);
+      await this.refresh(latest.profile, latest.load).catch((error: unknown) =>
+        this.logger.warn('could not save the offline inventory', { reason: error instanceof Error ? error.name : typeof error }),
+      );
+      this.lastWrittenAt = this.now();
     }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = this.scheduler.setTimeout(resolve, ms);
+      this.cutWait = () => {
+        this.scheduler.clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => {
+      this.cutWait = null;
+    });
   }
 
   private first() {

@@ -76,12 +76,10 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
   'roles.list': () => s.catalog.roles(),
   'settings.org': () => s.catalog.organisation(),
 
-  'tokens.list': (arg) =>
-    arg?.since !== undefined && arg.full !== true
-      ? s.tokens.listChanges(arg.since)
-      : arg?.firstRows === undefined
-        ? s.tokens.list({ full: arg?.full })
-        : s.tokens.listFirst({ full: arg.full }, arg.firstRows),
+  'tokens.list': (arg = {}) => {
+    if (arg.since !== undefined && arg.full !== true) return s.tokens.listChanges(arg.since);
+    return arg.firstRows === undefined ? s.tokens.list({ full: arg.full }) : s.tokens.listFirst({ full: arg.full }, arg.firstRows);
+  },
   'tokens.listRest': ({ listId, offset }) => s.tokens.listRest(listId, offset),
   'tokens.get': ({ id }) => s.tokens.get(id),
   'tokens.create': (arg) => s.tokens.create(arg),

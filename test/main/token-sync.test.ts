@@ -19,9 +19,13 @@ let userDataDir: string;
 let first: TestConsole;
 let profileId: string;
 
-// A console started again on the same profile and user data: what a relaunch sees.
+// A console started again on the same profile and user data: what a relaunch sees, once the
+// console before it has quit (and so written its offline copy).
+let running: TestConsole | null = null;
 async function relaunch(): Promise<TestConsole> {
+  await running?.services.dispose();
   const next = buildConsole({ store: first.store, userDataDir });
+  running = next;
   const state = expectOk<SignedInState>(await next.call('session.signIn', { profileId, password: ADMIN.password }));
   expect(state.profile.id).toBe(profileId);
   return next;

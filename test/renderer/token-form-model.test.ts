@@ -10,7 +10,7 @@ import {
   type FormContext,
   type TokenFormValues,
 } from '../../renderer/tokens/form/tokenFormModel';
-import { filterTokens, sortTokens } from '../../renderer/common/token-list/filterTokens';
+import { filterTokens, sortTokens, tokenOrder } from '../../renderer/common/token-list/filterTokens';
 import { DEFAULT_LIST_PREFS } from '../../renderer/common/token-list/listPrefs';
 
 const token = (over: Partial<IdentificationToken> = {}): IdentificationToken => ({
@@ -98,7 +98,7 @@ describe('filtering and sorting the list', () => {
     token({ id: 3, name: 'Other', expiresOn: '2029-01-01', lastUsedAt: '2025-03-01T00:00:00.000Z' }),
   ];
   const run = (over: Partial<typeof DEFAULT_LIST_PREFS>) =>
-    filterTokens(sortTokens(tokens, { ...DEFAULT_LIST_PREFS, ...over }), { ...DEFAULT_LIST_PREFS, ...over }).map((t) => t.name);
+    filterTokens(sortTokens(tokens, tokenOrder({ ...DEFAULT_LIST_PREFS, ...over })), { ...DEFAULT_LIST_PREFS, ...over }).map((t) => t.name);
 
   it('sorts names naturally and ignoring case', () => {
     expect(run({})).toEqual(['Other', 'token-9', 'Token-10']);

@@ -65,8 +65,8 @@ export function tokenOrder({ sort, order: direction }: Order, requests: RequestC
 }
 
 /** The tokens in the list's order: once per arrival or change of sort, not per keystroke. */
-export function sortTokens(tokens: readonly IdentificationToken[], order: Order, requests: RequestCounts = null): IdentificationToken[] {
-  return [...tokens].sort(tokenOrder(order, requests));
+export function sortTokens(tokens: readonly IdentificationToken[], compare: Compare): IdentificationToken[] {
+  return [...tokens].sort(compare);
 }
 
 // Past this share of new tokens, sorting the list whole is as cheap.
@@ -84,7 +84,7 @@ export function resortTokens(sorted: readonly IdentificationToken[], tokens: rea
   if (kept.length === tokens.length) return kept;
   const keptSet = new Set(kept);
   const added = tokens.filter((token) => !keptSet.has(token));
-  if (added.length > tokens.length * RESORT_SHARE) return [...tokens].sort(compare);
+  if (added.length > tokens.length * RESORT_SHARE) return sortTokens(tokens, compare);
   added.sort(compare);
   const out: IdentificationToken[] = [];
   let from = 0;
@@ -112,7 +112,7 @@ export class ListOrder {
   private last: { compare: Compare; sorted: IdentificationToken[] } | null = null;
 
   sort(tokens: readonly IdentificationToken[], compare: Compare): IdentificationToken[] {
-    const sorted = this.last !== null && this.last.compare === compare ? resortTokens(this.last.sorted, tokens, compare) : [...tokens].sort(compare);
+    const sorted = this.last !== null && this.last.compare === compare ? resortTokens(this.last.sorted, tokens, compare) : sortTokens(tokens, compare);
     this.last = { compare, sorted };
     return sorted;
   }

@@ -1,6 +1,7 @@
 import type { ExtraRoute } from '../../e2e/support/renderer-server';
 
 export const ANSWER_PATH = '/__bench/answer/';
+const ANSWER = new RegExp(`^${ANSWER_PATH}(\\d+)\\.js$`);
 
 /**
  * Main's answers to the bench probe's calls, each served once as a module on the renderer's
@@ -18,7 +19,7 @@ export class BenchAnswers {
   }
 
   readonly route: ExtraRoute = (path) => {
-    const match = new RegExp(`^${ANSWER_PATH}(\\d+)\\.js$`).exec(path);
+    const match = ANSWER.exec(path);
     if (!match) return null;
     const id = Number(match[1]);
     const text = this.waiting.get(id);

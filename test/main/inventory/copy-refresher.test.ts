@@ -66,4 +66,17 @@ describe('offline copy writes', () => {
     expect(warnings).toEqual(['could not save the offline inventory']);
     expect(written).toEqual(['after']);
   });
+
+  it('writes a waiting copy at once on quit, and resolves when it is on disk', async () => {
+    const time = new ManualTime();
+    const written: string[] = [];
+    const copies = new CopyRefresher(async (_profile, next) => void written.push(next.fetchedAt), time, () => time.now);
+    copies.offer(profile, load(100_000, 'first'));
+    await settle();
+    copies.offer(profile, load(100_000, 'waiting'));
+    await settle();
+    expect(written).toEqual(['first']);
+    await copies.flush();
+    expect(written).toEqual(['first', 'waiting']);
+  });
 });

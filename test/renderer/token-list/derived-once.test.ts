@@ -86,7 +86,7 @@ describe('filtering a sorted list', () => {
   it('keeps the sorted order and tests the prepared keys', () => {
     const sorted = sortTokens(
       [token({ id: 1, name: 'zeta-ci' }), token({ id: 2, name: 'Alpha-CI', roleId: 4 }), token({ id: 3, name: 'beta' })],
-      { sort: 'name', order: 'asc' },
+      tokenOrder({ sort: 'name', order: 'asc' }),
     );
     expect(sorted.map((t) => t.name)).toEqual(['Alpha-CI', 'beta', 'zeta-ci']);
     const none = { search: '', status: null, roleId: null, reviewFlag: null };
@@ -130,7 +130,7 @@ describe('a sorted list brought up to date', () => {
           const make = (f: { name: string; expiresOn: string | null; lastUsedAt: string | null }, id = nextId++) => token({ ...f, id });
           const before = fields.map((f) => make(f));
           const compare = tokenOrder(order);
-          const sorted = sortTokens(before, order);
+          const sorted = sortTokens(before, compare);
           let after = [...before];
           for (const [at, kind, f] of edits) {
             const index = after.length === 0 ? 0 : at % after.length;
@@ -140,7 +140,7 @@ describe('a sorted list brought up to date', () => {
             else after[index] = make(f, target.id);
           }
           after = after.reverse();
-          expect(resortTokens(sorted, after, compare)).toEqual(sortTokens(after, order));
+          expect(resortTokens(sorted, after, compare)).toEqual(sortTokens(after, compare));
         },
       ),
       { numRuns: 300 },
