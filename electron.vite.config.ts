@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { antdStyles } from './scripts/antd-styles';
 import { buildManifestPlugin } from './scripts/build-manifest';
 import { firstScreenChunk } from './scripts/first-screen-chunk';
 
@@ -37,7 +38,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), buildManifestPlugin('renderer'), firstScreen.plugin],
+    plugins: [react(), antdStyles(resolve('.')), buildManifestPlugin('renderer'), firstScreen.plugin],
     build: {
       outDir: 'out/renderer',
       minify: true,

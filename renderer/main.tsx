@@ -1,6 +1,8 @@
 // First, before any component module: in development the CSP blocks the inline script that
 // sets up fast refresh, so it is loaded as a module instead (empty in production builds).
 import '@vitejs/plugin-react/preamble';
+// antd's styles for the console's themes, written by the build (scripts/antd-styles.ts).
+import 'virtual:antd-styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';

@@ -20,6 +20,8 @@ const ENTRY_FILES: Record<BuildTarget, string> = {
 // Inputs that change a bundle without being one of its modules.
 const BUILD_INPUTS = [
   'electron.vite.config.ts',
+  'scripts/antd-styles.ts',
+  'scripts/antd-styles-extract.ts',
   'scripts/build-manifest.ts',
   'scripts/first-screen-chunk.ts',
   'package.json',

@@ -24,7 +24,7 @@ const BARRELS: Readonly<Record<string, RegExp>> = {
 const kebab = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
 /** The names each of the app's modules imports from each barrel package. */
-function namedImports(code: string): Map<string, string[]> {
+export function namedImports(code: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const match of code.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g)) {
     const pkg = match[2] ?? '';
