@@ -14,3 +14,9 @@ export const visuallyHidden: CSSProperties = {
 export const monospace: CSSProperties = {
   fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
 };
+
+/**
+ * Small items side by side, wrapping: what antd's Space and Flex draw, as a plain element. The
+ * token list's cells use it, drawn again for every visible row at each keystroke in Search.
+ */
+export const inlineRow = (gap: number): CSSProperties => ({ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap });

@@ -1,6 +1,6 @@
-import { Flex, Tag } from 'antd';
+import { Tag } from 'antd';
 import { REVIEW_FLAGS, type ReviewFlag } from '../../../shared/domain';
-import { visuallyHidden } from '../styles';
+import { inlineRow, visuallyHidden } from '../styles';
 
 // Red for what lets anyone in, orange for what lasts too long, the rest calmer.
 export const FLAG_COLORS: Readonly<Record<ReviewFlag, string>> = {
@@ -15,16 +15,18 @@ export const FLAG_COLORS: Readonly<Record<ReviewFlag, string>> = {
   breaks_policy: 'red',
 };
 
+const TAGS = { ...inlineRow(4), display: 'flex' } as const;
+
 /** The flags of one token as tags; the description is the tag's tooltip. */
 export function ReviewTags({ flags }: { flags: readonly ReviewFlag[] }) {
   if (flags.length === 0) return <span style={visuallyHidden}>No review flags</span>;
   return (
-    <Flex wrap gap={4}>
+    <div style={TAGS}>
       {flags.map((flag) => (
         <Tag key={flag} color={FLAG_COLORS[flag]} title={REVIEW_FLAGS[flag].description} style={{ marginInlineEnd: 0 }}>
           {REVIEW_FLAGS[flag].label}
         </Tag>
       ))}
-    </Flex>
+    </div>
   );
 }

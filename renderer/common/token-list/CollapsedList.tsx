@@ -1,7 +1,12 @@
-import { Button, Flex } from 'antd';
+import { Button } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { inlineRow } from '../styles';
 
 export const VISIBLE_ITEMS = 3;
+
+// Two of these in every row of the token list: plain flex boxes (see inlineRow).
+const row = { ...inlineRow(4), display: 'flex' } as const;
+const column = { display: 'flex', flexDirection: 'column', gap: 4, alignItems: 'flex-start' } as const;
 
 /** The first three items and a "+X Show all" link for the rest (the Wifox convention). */
 export function CollapsedList({
@@ -20,7 +25,7 @@ export function CollapsedList({
   const hidden = items.length - VISIBLE_ITEMS;
   const shown = expanded || hidden <= 0 ? items : items.slice(0, VISIBLE_ITEMS);
   return (
-    <Flex wrap vertical={vertical} gap={4} align={vertical ? 'flex-start' : 'center'}>
+    <div style={vertical ? column : row}>
       {shown.map((item) => (
         // Capped to the column, so a long item ellipsizes instead of running over the next one.
         <span key={item} style={{ maxWidth: '100%', minWidth: 0 }}>
@@ -39,6 +44,6 @@ export function CollapsedList({
           {expanded ? 'Show less' : `+${hidden} Show all`}
         </Button>
       )}
-    </Flex>
+    </div>
   );
 }

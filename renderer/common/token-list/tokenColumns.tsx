@@ -7,7 +7,7 @@ import { ReviewTags } from '../review-flags/flagStyle';
 import { NO_FLAGS, type FlagMap } from '../review-flags/reviewFlagsMemo';
 import type { ListPrefs, ListSortField, OptionalColumn } from './listPrefs';
 import { CollapsedList } from './CollapsedList';
-import { monospace, visuallyHidden } from '../styles';
+import { inlineRow, monospace, visuallyHidden } from '../styles';
 import { RotatingNote } from './RotatingNote';
 
 export type ColumnHandlers = {
@@ -36,6 +36,7 @@ export type ColumnOptions = {
 
 
 const ellipsis = { display: 'block', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+const ADDRESS = { ...monospace, ...ellipsis };
 
 // Never-sorted state would fall back to an arbitrary order; cycling asc/desc keeps one.
 type SortOrder = TableColumnType<IdentificationToken>['sortOrder'];
@@ -46,40 +47,41 @@ function sortOrderOf(prefs: Pick<ListPrefs, 'sort' | 'order'>, field: ListSortFi
   return prefs.order === 'asc' ? 'ascend' : 'descend';
 }
 
+const EXPIRY = inlineRow(6);
+const ACTIONS = inlineRow(4);
+
 /** `badge`: say Expired / Expiring soon here, unless the Review column already says it. */
 export function ExpiryCell({ token, badge = true }: { token: IdentificationToken; badge?: boolean }) {
   if (token.expiresOn === null) return <span style={visuallyHidden}>No expiry date</span>;
   return (
-    <Space size={6} wrap>
+    <span style={EXPIRY}>
       <span>{formatDisplayDate(token.expiresOn)}</span>
       {badge && token.status === 'expired' && <Tag color="error">Expired</Tag>}
       {badge && token.status === 'expiring' && <Tag color="warning">Expiring soon</Tag>}
-    </Space>
+    </span>
   );
 }
 
 function ActionButtons({ token, handlers, actions }: { token: IdentificationToken; handlers: ColumnHandlers; actions: ActionsMode }) {
   if (actions.kind === 'disabled') {
     return (
-      <Space size={4}>
+      <span style={ACTIONS}>
         <DisabledReason reason={actions.reason}>
           <Button type="text" icon={<EditOutlined />} aria-label={`Edit ${token.name}`} aria-describedby={actions.reasonId} disabled style={passThroughPointer} />
         </DisabledReason>
         <DisabledReason reason={actions.reason}>
           <Button type="text" danger icon={<DeleteOutlined />} aria-label={`Delete ${token.name}`} aria-describedby={actions.reasonId} disabled style={passThroughPointer} />
         </DisabledReason>
-      </Space>
+      </span>
     );
   }
   return (
-    <Space size={4}>
-      <Tooltip title="Edit">
-        <Button type="text" icon={<EditOutlined />} aria-label={`Edit ${token.name}`} onClick={() => handlers.onEdit(token)} />
-      </Tooltip>
-      <Tooltip title="Delete">
-        <Button type="text" danger icon={<DeleteOutlined />} aria-label={`Delete ${token.name}`} onClick={() => handlers.onDelete(token)} />
-      </Tooltip>
-    </Space>
+    // The system's tooltip, not antd's: two per visible row, and each antd one is a popup
+    // trigger of its own that every keystroke in Search would mount again.
+    <span style={ACTIONS}>
+      <Button type="text" title="Edit" icon={<EditOutlined />} aria-label={`Edit ${token.name}`} onClick={() => handlers.onEdit(token)} />
+      <Button type="text" title="Delete" danger icon={<DeleteOutlined />} aria-label={`Delete ${token.name}`} onClick={() => handlers.onDelete(token)} />
+    </span>
   );
 }
 
@@ -142,9 +144,9 @@ export function tokenColumns(
             label={`whitelisted IPs of ${token.name}`}
             render={(entry) => (
               // An address never breaks inside itself: one line, ellipsized if the column is narrow.
-              <Typography.Text title={entry} style={{ ...monospace, ...ellipsis }}>
+              <span title={entry} style={ADDRESS}>
                 {entry}
-              </Typography.Text>
+              </span>
             )}
           />
         ),
