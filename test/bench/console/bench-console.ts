@@ -60,17 +60,13 @@ export async function openBenchConsole(options: BenchRenderer & { browser: Brows
     adminEmail: BENCH_ADMIN.email,
   });
   const { page } = harness;
-  await page.getByLabel('Password').fill(BENCH_ADMIN.password);
-  await page.evaluate(SIGN_IN_PROBE);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 60_000 });
-  const signInToRows = (await page.evaluate('window.__signInProbe.done()')) as number;
   // Electron's IPC copies answers with structured clone. Playwright's bindings, and CDP itself,
   // are far slower on large answers (the 4.6 MB saved copy of 10,000 tokens took over a second
   // to reach the page as a protocol message here): the harness's time, not the console's. The
   // probe sends each call through a bare CDP binding, and main's answer comes back as a small
   // module on the renderer's own origin (script-src 'self': the console's CSP stays as shipped),
   // whose JSON the page parses: same router, same handlers, same validation on both sides.
+  // It is in place before the sign-in, whose first rows would otherwise cross by Playwright's binding.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Runtime.enable');
   await cdp.send('Runtime.addBinding', { name: BENCH_CALL });
@@ -88,6 +84,12 @@ export async function openBenchConsole(options: BenchRenderer & { browser: Brows
     });
   });
   await page.addInitScript({ content: PAGE_PROBE });
+  await page.reload();
+  await page.getByLabel('Password').fill(BENCH_ADMIN.password);
+  await page.evaluate(SIGN_IN_PROBE);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 60_000 });
+  const signInToRows = (await page.evaluate('window.__signInProbe.done()')) as number;
   const url = `${options.rendererOrigin}/index.html`;
   return {
     harness,

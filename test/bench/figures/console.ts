@@ -57,7 +57,7 @@ async function tableFigures(browser: Browser, renderer: BenchRenderer, workDir: 
       measured(
         SIGN_IN,
         round(console.signInToRows, 1),
-        'one sign-in with a fresh profile folder (no saved copy): the click on "Sign in" → just after the first frame with token rows; main signs in and pages the server, then the first rows cross to the page',
+        'one sign-in with a fresh profile folder (no saved copy): the click on "Sign in" → just after the first frame with token rows; main signs in and pages the server, then the first rows cross to the page, by the same CDP binding and modules as the page loads below',
       ),
       measured(FIRST_ROWS, round(median(firstRows), 1), `median of ${LOADS} page loads after the sign-in load; arrival = the later of the app's first content and the first tokens.list answer (its first ${FIRST_ANSWER_ROWS} rows, or the whole list when main holds it and it fits one answer; the rest follows through tokens.listRest, and while it does the saved copy stands in) parsed in the page (a CDP binding and a module on the renderer's origin stand in for Electron IPC); tokens.list itself took ${Math.round(median(fetches))} ms (main-side paging from the server + transfer to the page)`),
       measured(KEYSTROKE, round(percentile(keystrokes, 95), 1), `${KEYSTROKES} keystrokes after ${WARM_UP_KEYSTROKES} warm-up, each changing the match count; median ${round(median(keystrokes), 1)} ms, max ${round(Math.max(...keystrokes), 1)} ms`),
