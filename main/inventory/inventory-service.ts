@@ -16,12 +16,15 @@ import {
   type SnapshotAuthor,
   type SnapshotInfo,
 } from '../../shared/inventory/snapshot';
-import type {
-  InventoryCompareResult,
-  InventoryFormat,
-  OpenedSnapshot,
-  SnapshotRef,
+import {
+  OPENED_FIRST_ROWS,
+  type InventoryCompareResult,
+  type InventoryFormat,
+  type InventoryRows,
+  type OpenedSnapshot,
+  type SnapshotRef,
 } from '../../shared/ipc/inventory-contract';
+import { LIST_CHUNK_ROWS } from '../../shared/ipc/token-list-contract';
 import type { Profile } from '../../shared/ipc/schemas';
 import type { InventorySignature } from '../../shared/api/signing';
 import type { SignatureState } from '../../shared/inventory/signature';
@@ -253,7 +256,27 @@ export class InventoryService {
       if (oldest === undefined) break;
       this.opened.delete(oldest);
     }
-    return { id, fileName: basename(filePath), snapshot, signature };
+    const first = snapshot.tokens.length <= OPENED_FIRST_ROWS ? snapshot : this.checked({ ...snapshot, tokens: snapshot.tokens.slice(0, OPENED_FIRST_ROWS) });
+    return { id, fileName: basename(filePath), snapshot: first, tokenCount: snapshot.tokens.length, signature };
+  }
+
+  /** Tokens of an opened file from `offset` on, a chunk at a time (inventory.rows). */
+  rows(id: string, offset: number): InventoryRows {
+    const tokens = this.openedSnapshot(id).tokens;
+    const items = tokens.slice(offset, offset + LIST_CHUNK_ROWS);
+    return { items, done: offset + items.length >= tokens.length };
+  }
+
+  /** True when the rows are a slice of an inventory whose tokens this service checked. */
+  hasCheckedRows(id: string): boolean {
+    const snapshot = this.opened.get(id);
+    return snapshot !== undefined && this.hasCheckedTokens(snapshot);
+  }
+
+  private openedSnapshot(id: string): InventorySnapshot {
+    const snapshot = this.opened.get(id);
+    if (!snapshot) throw new AppError('not_found', 'That inventory file is no longer open: open it again.');
+    return snapshot;
   }
 
   close(id: string): void {
@@ -276,11 +299,8 @@ export class InventoryService {
         }
         return snapshot;
       }
-      case 'opened': {
-        const snapshot = this.opened.get(ref.id);
-        if (!snapshot) throw new AppError('not_found', 'That inventory file is no longer open: open it again.');
-        return snapshot;
-      }
+      case 'opened':
+        return this.openedSnapshot(ref.id);
     }
   }
 

@@ -15,7 +15,7 @@ import type { TokenService } from '../services/token-service';
 import type { UsageService } from '../services/usage-service';
 import type { ServerKeys } from '../signing/server-keys';
 import type { IpcHandlers } from './handle';
-import { cachedAnswer, openedAnswer } from './inventory-answers';
+import { cachedAnswer, openedAnswer, rowsAnswer } from './inventory-answers';
 
 export type HandlerServices = {
   profiles: ProfileService;
@@ -113,6 +113,7 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
       await s.inventory.openWithDialog((progress) => s.events.emit('inventory.openProgress', progress)),
       (snapshot) => s.inventory.hasCheckedTokens(snapshot),
     ),
+  'inventory.rows': ({ id, offset }) => rowsAnswer(s.inventory.rows(id, offset), s.inventory.hasCheckedRows(id)),
   'inventory.close': ({ id }) => {
     s.inventory.close(id);
     return null;

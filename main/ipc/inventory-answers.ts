@@ -1,5 +1,5 @@
 import type { InventorySnapshot } from '../../shared/inventory/snapshot';
-import { inventoryIpcContract, type OpenedSnapshot } from '../../shared/ipc/inventory-contract';
+import { inventoryIpcContract, type InventoryRows, type OpenedSnapshot } from '../../shared/ipc/inventory-contract';
 import { markChecked } from './checked-answers';
 
 type TokensChecked = (snapshot: InventorySnapshot) => boolean;
@@ -30,4 +30,9 @@ export function cachedAnswer(snapshot: InventorySnapshot | null, tokensChecked: 
   const parsed = schema.safeParse(withoutTokens(snapshot));
   if (!parsed.success || parsed.data === null) return snapshot;
   return markChecked({ ...parsed.data, tokens: snapshot.tokens }, schema);
+}
+
+/** A chunk of an opened file's tokens, which the service checked when it read the file. */
+export function rowsAnswer(rows: InventoryRows, fromChecked: boolean): InventoryRows {
+  return fromChecked ? markChecked(rows, inventoryIpcContract['inventory.rows'].result) : rows;
 }

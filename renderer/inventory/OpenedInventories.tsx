@@ -5,7 +5,11 @@ import type { SignatureState } from '../../shared/inventory/signature';
 import type { OpenedSnapshot } from '../../shared/ipc/inventory-contract';
 import { useBridge } from '../ipc/BridgeContext';
 
-export type OpenedInventory = { id: string; snapshot: InventorySnapshot; label: string; signature: SignatureState };
+/**
+ * `snapshot` holds the tokens received so far (all of them once `snapshot.tokens.length`
+ * reaches `tokenCount`); `failed` says why the others will not come.
+ */
+export type OpenedInventory = { id: string; snapshot: InventorySnapshot; tokenCount: number; label: string; signature: SignatureState; failed: string | null };
 
 type Value = {
   opened: readonly OpenedInventory[];
@@ -15,6 +19,8 @@ type Value = {
 
 // Main keeps this many opened files and forgets the oldest beyond: the list here follows suit.
 const MAX_OPENED = 8;
+// How long received tokens wait before they are shown with those before them.
+const BATCH_MS = 250;
 
 const OpenedContext = createContext<Value | null>(null);
 
@@ -22,17 +28,57 @@ const OpenedContext = createContext<Value | null>(null);
 export function OpenedInventoriesProvider({ children }: { children: ReactNode }) {
   const bridge = useBridge();
   const [opened, setOpened] = useState<readonly OpenedInventory[]>([]);
-  const add = useCallback((file: OpenedSnapshot) => {
-    const { snapshot } = file;
-    const entry: OpenedInventory = {
-      id: file.id,
-      snapshot,
-      signature: file.signature,
-      label: `${file.fileName} (${snapshot.baseUrl}, as of ${formatDisplayDateTime(snapshot.takenAt, snapshot.timeZone)})`,
-    };
-    setOpened((list) => [...list, entry].slice(-MAX_OPENED));
-    return entry;
+  const change = useCallback((id: string, update: (entry: OpenedInventory) => OpenedInventory) => {
+    setOpened((list) => list.map((entry) => (entry.id === id ? update(entry) : entry)));
   }, []);
+
+  // The file's other tokens, a chunk per call, shown in batches: each batch is a new review of
+  // every token received, so not one per chunk of a 100,000-token file.
+  const receiveRest = useCallback(
+    async (id: string, received: number, tokenCount: number) => {
+      let waiting: InventorySnapshot['tokens'] = [];
+      let shownAt = performance.now();
+      const show = () => {
+        const batch = waiting;
+        if (batch.length === 0) return;
+        waiting = [];
+        shownAt = performance.now();
+        change(id, (entry) => ({ ...entry, snapshot: { ...entry.snapshot, tokens: [...entry.snapshot.tokens, ...batch] } }));
+      };
+      for (let offset = received; offset < tokenCount; ) {
+        const answer = await bridge.inventory.rows({ id, offset });
+        if (!answer.ok) {
+          show();
+          change(id, (entry) => ({ ...entry, failed: answer.error.message }));
+          return;
+        }
+        waiting = waiting.concat(answer.value.items);
+        offset += answer.value.items.length;
+        if (answer.value.done || answer.value.items.length === 0) break;
+        if (performance.now() - shownAt >= BATCH_MS) show();
+      }
+      show();
+    },
+    [bridge, change],
+  );
+
+  const add = useCallback(
+    (file: OpenedSnapshot) => {
+      const { snapshot } = file;
+      const entry: OpenedInventory = {
+        id: file.id,
+        snapshot,
+        tokenCount: file.tokenCount,
+        signature: file.signature,
+        label: `${file.fileName} (${snapshot.baseUrl}, as of ${formatDisplayDateTime(snapshot.takenAt, snapshot.timeZone)})`,
+        failed: null,
+      };
+      setOpened((list) => [...list, entry].slice(-MAX_OPENED));
+      if (snapshot.tokens.length < file.tokenCount) void receiveRest(file.id, snapshot.tokens.length, file.tokenCount);
+      return entry;
+    },
+    [receiveRest],
+  );
 
   const close = useCallback(
     (id: string) => {

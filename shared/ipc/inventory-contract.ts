@@ -9,12 +9,14 @@
  * process boundary once, when the renderer needs to show them, and never as an argument.
  */
 import { z } from 'zod';
+import { identificationTokenSchema } from '../api/tokens';
 import { inventoryDiffSchema } from '../inventory/diff';
 import { inventorySnapshotSchema, snapshotInfoSchema } from '../inventory/snapshot';
 import { signatureStateSchema } from '../inventory/signature';
 import type { ChannelDefinition } from './contract';
 import type { ErrorCode } from './errors';
 import { profileIdSchema } from './schemas';
+import { LIST_CHUNK_ROWS } from './token-list-contract';
 
 const channel = <A extends z.ZodType, R extends z.ZodType, const E extends readonly ErrorCode[]>(
   definition: ChannelDefinition<A, R, E>,
@@ -42,16 +44,31 @@ export type SnapshotRef = z.infer<typeof snapshotRefSchema>;
 export const inventoryFormatSchema = z.enum(['json', 'csv']);
 export type InventoryFormat = z.infer<typeof inventoryFormatSchema>;
 
+/** Tokens of an opened file in its `inventory.open` answer; `inventory.rows` gives the others. */
+export const OPENED_FIRST_ROWS = LIST_CHUNK_ROWS;
+
 // The file's name (not its folder) labels it in the console: "review.json (https://…, as of …)".
 // `signature` says who vouches for the file (checked offline against the keys profiles recorded);
-// a file whose signature does not match its content is refused instead.
+// a file whose signature does not match its content is refused instead. `snapshot` holds the
+// file's first tokens (OPENED_FIRST_ROWS at most) and `tokenCount` says how many it has: no
+// answer carries 100,000 tokens, and the first rows are shown while the rest cross.
 export const openedSnapshotSchema = z.object({
   id: openedSnapshotIdSchema,
   fileName: z.string().min(1).max(255),
   snapshot: inventorySnapshotSchema,
+  tokenCount: z.number().int().nonnegative(),
   signature: signatureStateSchema,
 });
 export type OpenedSnapshot = z.infer<typeof openedSnapshotSchema>;
+
+export const inventoryRowsArgSchema = z.object({ id: openedSnapshotIdSchema, offset: z.number().int().nonnegative() }).strict();
+export const inventoryRowsSchema = z.object({
+  // The file's tokens from `offset` on, in the file's order.
+  items: z.array(identificationTokenSchema).max(LIST_CHUNK_ROWS),
+  // Nothing follows.
+  done: z.boolean(),
+});
+export type InventoryRows = z.infer<typeof inventoryRowsSchema>;
 
 export const inventoryExportArgSchema = z.object({ source: snapshotRefSchema, format: inventoryFormatSchema });
 export const inventoryExportResultSchema = z.object({
@@ -105,6 +122,12 @@ export const inventoryIpcContract = {
   'inventory.open': channel({
     arg: noArg,
     result: openedSnapshotSchema.nullable(),
+    errors: ['not_found'],
+  }),
+  // The tokens of an opened file past those its inventory.open answer held.
+  'inventory.rows': channel({
+    arg: inventoryRowsArgSchema,
+    result: inventoryRowsSchema,
     errors: ['not_found'],
   }),
   'inventory.close': channel({

@@ -25,6 +25,7 @@ export const CHANNEL_NAMES = [
   'inventory.cachedInfo',
   'inventory.cached',
   'inventory.open',
+  'inventory.rows',
   'inventory.close',
   'inventory.export',
   'inventory.compare',

@@ -44,7 +44,7 @@ import {
   type SnapshotParts,
 } from '../../shared/inventory';
 import { makeBridge, type WifoxBridge } from '../../shared/ipc/bridge';
-import type { SnapshotRef } from '../../shared/ipc/inventory-contract';
+import { OPENED_FIRST_ROWS, type SnapshotRef } from '../../shared/ipc/inventory-contract';
 import type { BulkItemResult } from '../../shared/ipc/bulk-contract';
 import type { ReminderStatus } from '../../shared/ipc/reminders-contract';
 import type { SignatureState } from '../../shared/inventory/signature';
@@ -225,6 +225,7 @@ export class FakeWifox {
   private listCount = 0;
   private exportGate: Promise<void> | null = null;
   private openGate: Promise<void> | null = null;
+  private rowsGate: Promise<void> | null = null;
 
   constructor(options: { signedIn?: boolean } = {}) {
     this.session =
@@ -316,6 +317,17 @@ export class FakeWifox {
   }
 
   /** Opening a file stops once its tokens are checked until the returned function is called. */
+  /** Opened files' other tokens wait until the returned function is called; `forget` closes the files in "main" first. */
+  pauseRows(): (options?: { forget?: boolean }) => void {
+    let release = (): void => undefined;
+    this.rowsGate = new Promise<void>((resolve) => (release = resolve));
+    return ({ forget = false } = {}) => {
+      if (forget) this.opened.clear();
+      this.rowsGate = null;
+      release();
+    };
+  }
+
   pauseOpen(): () => void {
     let release = (): void => undefined;
     this.openGate = new Promise<void>((resolve) => (release = resolve));
@@ -675,7 +687,15 @@ export class FakeWifox {
       this.openedCount += 1;
       const id = `file-${this.openedCount}`;
       this.opened.set(id, parsed.snapshot);
-      return ok({ id, fileName: `inventory-${this.openedCount}.json`, snapshot: parsed.snapshot, signature });
+      const { tokens } = parsed.snapshot;
+      return ok({ id, fileName: `inventory-${this.openedCount}.json`, snapshot: { ...parsed.snapshot, tokens: tokens.slice(0, OPENED_FIRST_ROWS) }, tokenCount: tokens.length, signature });
+    },
+    'inventory.rows': async ({ id, offset }) => {
+      if (this.rowsGate) await this.rowsGate;
+      const snapshot = this.opened.get(id);
+      if (!snapshot) return fail({ code: 'not_found', message: 'That inventory file is no longer open: open it again.' });
+      const items = snapshot.tokens.slice(offset, offset + LIST_CHUNK_ROWS);
+      return ok({ items, done: offset + items.length >= snapshot.tokens.length });
     },
     'inventory.close': ({ id }) => {
       this.opened.delete(id);

@@ -4,7 +4,7 @@ import type { InventorySnapshot } from '../../../shared/inventory';
 import { useBridgeQuery } from '../../ipc/useBridgeQuery';
 import { useSignedIn } from '../../common/SessionContext';
 import { NO_OFFLINE_COPY } from '../../common/offline/offlineText';
-import { useOpenedInventories } from '../OpenedInventories';
+import { useOpenedInventories, type OpenedInventory } from '../OpenedInventories';
 import { openedIdOf, type SourceKey } from '../sources';
 import { ReviewPanel, type ReviewedInventory } from './ReviewPanel';
 import { SignatureBanner } from './SignatureBanner';
@@ -82,9 +82,21 @@ function OpenedReview({ id }: { id: string }) {
   return (
     <>
       <SignatureBanner state={entry.signature} timeZone={entry.snapshot.timeZone} />
+      <PartialFile entry={entry} />
       <SnapshotReview snapshot={entry.snapshot} note={FILE_NOTE} />
     </>
   );
+}
+
+/** While a big file's tokens cross from main, or when some never will: the review is of part of it. */
+function PartialFile({ entry }: { entry: OpenedInventory }) {
+  const received = entry.snapshot.tokens.length;
+  if (received >= entry.tokenCount) return null;
+  const counts = `${received.toLocaleString('en-GB')} of the ${entry.tokenCount.toLocaleString('en-GB')} tokens in this file`;
+  if (entry.failed !== null) {
+    return <Alert type="error" showIcon title={`Only ${counts} could be shown`} description={entry.failed} />;
+  }
+  return <Alert type="info" showIcon role="status" title={`Showing ${counts}: the others are on their way, and the counts below will follow.`} />;
 }
 
 function SnapshotReview({ snapshot, note }: { snapshot: InventorySnapshot; note: string }) {

@@ -8,8 +8,8 @@ import { openedAnswer } from '../../../main/ipc/inventory-answers';
 import { workerSnapshotReader } from '../../../main/inventory/snapshot-worker-reader';
 import { canonicalJson } from '../../../shared/inventory/canonical-json';
 import { buildSnapshot, type InventorySnapshot } from '../../../shared/inventory/snapshot';
-import { inventoryIpcContract, type OpenedSnapshot } from '../../../shared/ipc/inventory-contract';
-import { makeParts, makeToken, sha256Hex } from '../../shared/inventory/fixtures';
+import { inventoryIpcContract, OPENED_FIRST_ROWS, type InventoryRows, type OpenedSnapshot } from '../../../shared/ipc/inventory-contract';
+import { makeParts, makeToken, manyTokens, sha256Hex } from '../../shared/inventory/fixtures';
 import { serializeSnapshot } from '../../support/snapshot-text';
 import { APP_SENDER, buildConsole } from '../support/console';
 import { expectError, expectOk } from '../support/sign-in';
@@ -53,6 +53,29 @@ describe('inventory answers over IPC', () => {
     const opened = expectOk<OpenedSnapshot>(await app.call('inventory.open'));
     expect(opened.snapshot).toEqual(snapshot);
     expect(opened.signature).toEqual({ state: 'unsigned' });
+  });
+
+  it('answers a big file with its first rows and its count, then the others in chunks, until it is closed', async () => {
+    const snapshot = await buildSnapshot(makeParts(manyTokens(4_500)), sha256Hex);
+    const app = consoleOpening(sealedFile(snapshot, () => undefined));
+    const opened = expectOk<OpenedSnapshot>(await app.call('inventory.open'));
+    expect(opened.tokenCount).toBe(4_500);
+    expect(opened.snapshot.tokens).toEqual(snapshot.tokens.slice(0, OPENED_FIRST_ROWS));
+    expect({ ...opened.snapshot, tokens: [] }).toEqual({ ...snapshot, tokens: [] });
+
+    const received = [...opened.snapshot.tokens];
+    const dones: boolean[] = [];
+    for (let done = false; !done; ) {
+      const rows = expectOk<InventoryRows>(await app.call('inventory.rows', { id: opened.id, offset: received.length }));
+      received.push(...rows.items);
+      dones.push(rows.done);
+      done = rows.done;
+    }
+    expect(dones).toEqual([false, true]);
+    expect(received).toEqual(snapshot.tokens);
+
+    expectOk(await app.call('inventory.close', { id: opened.id }));
+    expect(expectError(await app.call('inventory.rows', { id: opened.id, offset: OPENED_FIRST_ROWS })).code).toBe('not_found');
   });
 
   it('leaves an answer whose tokens the service did not check to the gate, which strips what the contract does not hold', async () => {

@@ -181,6 +181,7 @@ const argumentsOf = (): Record<Exclude<Channel, NoArgChannel>, fc.Arbitrary<unkn
   'clipboard.copySecret': nearValid({ secret: { valid: fc.string({ minLength: 1, maxLength: 520 }) } }),
   'inventory.cachedInfo': nearValid({ profileId: { valid: profileId() } }),
   'inventory.cached': nearValid({ profileId: { valid: profileId() } }),
+  'inventory.rows': nearValid({ id: { valid: snapshotId }, offset: { valid: fc.integer({ min: 0, max: 100_000 }) } }),
   'inventory.close': nearValid({ id: { valid: snapshotId } }),
   'inventory.export': nearValid({ source: { valid: snapshotRef() }, format: { valid: fc.constantFrom('json', 'csv') } }),
   'inventory.compare': nearValid({ left: { valid: snapshotRef() }, right: { valid: snapshotRef() } }),

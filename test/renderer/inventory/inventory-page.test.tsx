@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { addDays, formatDisplayDate } from '../../../shared/domain';
-import { ROLES, seededFake, today, type FakeWifox } from '../fake-bridge';
+import { FakeWifox, ROLES, seededFake, today } from '../fake-bridge';
 import { choose, renderApp, type Rendered } from '../render';
 
 const FILE_LABEL = 'inventory-1.json (http://127.0.0.1:4010, as of 10/02/2026 09:00)';
@@ -83,6 +83,41 @@ describe('Security → Inventory review', () => {
     act(() => release());
     await waitFor(() => expect(screen.queryByRole('status', { name: 'Opening the inventory file' })).toBeNull(), { timeout: 5000 });
     expect(screen.getByRole('combobox', { name: 'Inventory to review' }).closest('.ant-select')).toHaveTextContent(FILE_LABEL);
+  });
+
+  it('shows a big file from its first rows, says how many are still on their way, then reviews them all', async () => {
+    const fake = new FakeWifox();
+    for (let i = 0; i < 4_100; i++) fake.addToken({ name: `Token-${String(i).padStart(4, '0')}`, roleId: 3 + (i % 3), whitelist: i < 4_000 ? ['10.0.0.0/24'] : [] });
+    const text = await fake.snapshotText('2026-02-10T08:00:00.000Z');
+    const release = fake.pauseRows();
+    const { user } = await renderInventory(fake);
+    await openFile(user, fake, text);
+
+    const table = await inventoryTable();
+    expect(await screen.findByText(/^Showing 2,000 of the 4,100 tokens in this file: the others are on their way/)).toBeInTheDocument();
+    expect(namesIn(table)[0]).toBe('Token-0000');
+    // The file's last 100 tokens have no IP restriction: none of them is here yet.
+    expect(within(screen.getByRole('region', { name: 'Review counts' })).queryByRole('button', { name: /^No IP restriction/ })).toBeNull();
+
+    act(() => release());
+    await waitFor(() => expect(screen.queryByText(/^Showing .* tokens in this file/)).toBeNull(), { timeout: 5000 });
+    expect(within(screen.getByRole('region', { name: 'Review counts' })).getByRole('button', { name: 'No IP restriction 100' })).toBeInTheDocument();
+    expect(fake.callsOf('inventory.rows')).toEqual([
+      { id: 'file-1', offset: 2_000 },
+      { id: 'file-1', offset: 4_000 },
+    ]);
+  });
+
+  it('says how much of a big file is shown when main no longer holds the rest', async () => {
+    const fake = new FakeWifox();
+    for (let i = 0; i < 2_500; i++) fake.addToken({ name: `Token-${String(i).padStart(4, '0')}`, roleId: 3 });
+    const text = await fake.snapshotText('2026-02-10T08:00:00.000Z');
+    const release = fake.pauseRows();
+    const { user } = await renderInventory(fake);
+    await openFile(user, fake, text);
+    await inventoryTable();
+    act(() => release({ forget: true }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Only 2,000 of the 2,500 tokens in this file could be shownThat inventory file is no longer open: open it again.');
   });
 
   it('shows why a file is refused, in main’s words', async () => {
