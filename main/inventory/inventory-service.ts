@@ -17,11 +17,12 @@ import {
   type SnapshotInfo,
 } from '../../shared/inventory/snapshot';
 import {
-  OPENED_FIRST_ROWS,
+  FIRST_ROWS,
   type InventoryCompareResult,
   type InventoryFormat,
   type InventoryRows,
   type OpenedSnapshot,
+  type SnapshotInPieces,
   type SnapshotRef,
 } from '../../shared/ipc/inventory-contract';
 import { LIST_CHUNK_ROWS } from '../../shared/ipc/token-list-contract';
@@ -87,6 +88,21 @@ const FILTERS: Readonly<Record<InventoryFormat, FileFilter>> = {
   csv: { name: 'CSV (spreadsheet)', extensions: ['csv'] },
 };
 
+// Windows asking for the offline copy at once (several windows, a reload) each read their own.
+const COPIES_HANDED_OUT = 4;
+
+/** Keeps `snapshot` under a new reference, forgetting the oldest beyond `max`. */
+function keep(map: Map<string, InventorySnapshot>, snapshot: InventorySnapshot, max: number): string {
+  const id = randomBytes(12).toString('base64url');
+  map.set(id, snapshot);
+  while (map.size > max) {
+    const oldest = map.keys().next().value;
+    if (oldest === undefined) break;
+    map.delete(oldest);
+  }
+  return id;
+}
+
 export class InventoryService {
   readonly cache: SnapshotCache;
   private readonly sha256Hex: Sha256Hex;
@@ -96,6 +112,8 @@ export class InventoryService {
   private readonly chunkSize: number;
   private readonly maxOpened: number;
   private readonly opened = new Map<string, InventorySnapshot>();
+  // Offline copies answered in pieces, by reference, until newer answers push them out.
+  private readonly copiesHandedOut = new Map<string, InventorySnapshot>();
   // What is on disk for each profile, so headers and offline lists need no re-read.
   private readonly cachedByProfile = new Map<string, InventorySnapshot>();
   // The cache listener and a `live` reference may both see the same load: one snapshot, one write.
@@ -249,28 +267,42 @@ export class InventoryService {
     if (filePath === null) return null;
     const snapshot = await this.open(filePath, onProgress);
     const signature = this.checkSignature(snapshot);
-    const id = randomBytes(12).toString('base64url');
-    this.opened.set(id, snapshot);
-    while (this.opened.size > this.maxOpened) {
-      const oldest = this.opened.keys().next().value;
-      if (oldest === undefined) break;
-      this.opened.delete(oldest);
-    }
-    const first = snapshot.tokens.length <= OPENED_FIRST_ROWS ? snapshot : this.checked({ ...snapshot, tokens: snapshot.tokens.slice(0, OPENED_FIRST_ROWS) });
-    return { id, fileName: basename(filePath), snapshot: first, tokenCount: snapshot.tokens.length, signature };
+    const id = keep(this.opened, snapshot, this.maxOpened);
+    return { ...this.inPieces(id, snapshot), fileName: basename(filePath), signature };
   }
 
-  /** Tokens of an opened file from `offset` on, a chunk at a time (inventory.rows). */
+  /**
+   * The profile's offline copy as inventory.cached answers it: its first tokens, and a
+   * reference under which inventory.rows gives the others of that very copy, even if a newer
+   * one is saved meanwhile.
+   */
+  async cachedInPieces(profileId: string): Promise<SnapshotInPieces | null> {
+    const snapshot = await this.cached(profileId);
+    return snapshot === null ? null : this.inPieces(keep(this.copiesHandedOut, snapshot, COPIES_HANDED_OUT), snapshot);
+  }
+
+  /** Tokens of a snapshot answered in pieces, from `offset` on, a chunk at a time (inventory.rows). */
   rows(id: string, offset: number): InventoryRows {
-    const tokens = this.openedSnapshot(id).tokens;
+    const tokens = this.inPiecesSnapshot(id).tokens;
     const items = tokens.slice(offset, offset + LIST_CHUNK_ROWS);
     return { items, done: offset + items.length >= tokens.length };
   }
 
   /** True when the rows are a slice of an inventory whose tokens this service checked. */
   hasCheckedRows(id: string): boolean {
-    const snapshot = this.opened.get(id);
+    const snapshot = this.opened.get(id) ?? this.copiesHandedOut.get(id);
     return snapshot !== undefined && this.hasCheckedTokens(snapshot);
+  }
+
+  private inPieces(id: string, snapshot: InventorySnapshot): SnapshotInPieces {
+    const first = snapshot.tokens.length <= FIRST_ROWS ? snapshot : this.checked({ ...snapshot, tokens: snapshot.tokens.slice(0, FIRST_ROWS) });
+    return { id, snapshot: first, tokenCount: snapshot.tokens.length };
+  }
+
+  private inPiecesSnapshot(id: string): InventorySnapshot {
+    const copy = this.copiesHandedOut.get(id);
+    if (copy) return copy;
+    return this.openedSnapshot(id);
   }
 
   private openedSnapshot(id: string): InventorySnapshot {

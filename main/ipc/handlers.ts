@@ -15,7 +15,7 @@ import type { TokenService } from '../services/token-service';
 import type { UsageService } from '../services/usage-service';
 import type { ServerKeys } from '../signing/server-keys';
 import type { IpcHandlers } from './handle';
-import { cachedAnswer, openedAnswer, rowsAnswer } from './inventory-answers';
+import { inPiecesAnswer, rowsAnswer } from './inventory-answers';
 
 export type HandlerServices = {
   profiles: ProfileService;
@@ -107,9 +107,11 @@ export const createIpcHandlers = (s: HandlerServices): IpcHandlers => ({
   'settings.set': (patch) => s.settings.set(patch),
 
   'inventory.cachedInfo': ({ profileId }) => s.inventory.cachedInfo(profileId),
-  'inventory.cached': async ({ profileId }) => cachedAnswer(await s.inventory.cached(profileId), (snapshot) => s.inventory.hasCheckedTokens(snapshot)),
+  'inventory.cached': async ({ profileId }) =>
+    inPiecesAnswer('inventory.cached', await s.inventory.cachedInPieces(profileId), (snapshot) => s.inventory.hasCheckedTokens(snapshot)),
   'inventory.open': async () =>
-    openedAnswer(
+    inPiecesAnswer(
+      'inventory.open',
       await s.inventory.openWithDialog((progress) => s.events.emit('inventory.openProgress', progress)),
       (snapshot) => s.inventory.hasCheckedTokens(snapshot),
     ),

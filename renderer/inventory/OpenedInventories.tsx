@@ -3,6 +3,8 @@ import { formatDisplayDateTime } from '../../shared/domain';
 import type { InventorySnapshot } from '../../shared/inventory';
 import type { SignatureState } from '../../shared/inventory/signature';
 import type { OpenedSnapshot } from '../../shared/ipc/inventory-contract';
+import type { IdentificationToken } from '../../shared/api/tokens';
+import { readRestOfSnapshot } from '../common/snapshotRows';
 import { useBridge } from '../ipc/BridgeContext';
 
 /**
@@ -32,32 +34,25 @@ export function OpenedInventoriesProvider({ children }: { children: ReactNode })
     setOpened((list) => list.map((entry) => (entry.id === id ? update(entry) : entry)));
   }, []);
 
-  // The file's other tokens, a chunk per call, shown in batches: each batch is a new review of
-  // every token received, so not one per chunk of a 100,000-token file.
+  // The file's other tokens, shown in batches: each batch is a new review of every token
+  // received, so not one per chunk of a 100,000-token file.
   const receiveRest = useCallback(
-    async (id: string, received: number, tokenCount: number) => {
-      let waiting: InventorySnapshot['tokens'] = [];
+    async (file: OpenedSnapshot) => {
+      let waiting: IdentificationToken[] = [];
       let shownAt = performance.now();
       const show = () => {
         const batch = waiting;
         if (batch.length === 0) return;
         waiting = [];
         shownAt = performance.now();
-        change(id, (entry) => ({ ...entry, snapshot: { ...entry.snapshot, tokens: [...entry.snapshot.tokens, ...batch] } }));
+        change(file.id, (entry) => ({ ...entry, snapshot: { ...entry.snapshot, tokens: [...entry.snapshot.tokens, ...batch] } }));
       };
-      for (let offset = received; offset < tokenCount; ) {
-        const answer = await bridge.inventory.rows({ id, offset });
-        if (!answer.ok) {
-          show();
-          change(id, (entry) => ({ ...entry, failed: answer.error.message }));
-          return;
-        }
-        waiting = waiting.concat(answer.value.items);
-        offset += answer.value.items.length;
-        if (answer.value.done || answer.value.items.length === 0) break;
+      const failed = await readRestOfSnapshot(bridge, file, (chunk) => {
+        waiting = waiting.concat(chunk);
         if (performance.now() - shownAt >= BATCH_MS) show();
-      }
+      });
       show();
+      if (failed !== null) change(file.id, (entry) => ({ ...entry, failed: failed.message }));
     },
     [bridge, change],
   );
@@ -74,7 +69,7 @@ export function OpenedInventoriesProvider({ children }: { children: ReactNode })
         failed: null,
       };
       setOpened((list) => [...list, entry].slice(-MAX_OPENED));
-      if (snapshot.tokens.length < file.tokenCount) void receiveRest(file.id, snapshot.tokens.length, file.tokenCount);
+      if (snapshot.tokens.length < file.tokenCount) void receiveRest(file);
       return entry;
     },
     [receiveRest],

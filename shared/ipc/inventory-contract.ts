@@ -44,19 +44,24 @@ export type SnapshotRef = z.infer<typeof snapshotRefSchema>;
 export const inventoryFormatSchema = z.enum(['json', 'csv']);
 export type InventoryFormat = z.infer<typeof inventoryFormatSchema>;
 
-/** Tokens of an opened file in its `inventory.open` answer; `inventory.rows` gives the others. */
-export const OPENED_FIRST_ROWS = LIST_CHUNK_ROWS;
+/** Tokens of a snapshot in the answer that names it; `inventory.rows` gives the others. */
+export const FIRST_ROWS = LIST_CHUNK_ROWS;
+
+// A snapshot too big for one answer: `snapshot` holds its first tokens (FIRST_ROWS at most),
+// `tokenCount` says how many it has, and `inventory.rows` gives the others under `id`. No
+// answer carries 100,000 tokens, and the first rows can be shown while the rest cross.
+export const snapshotInPiecesSchema = z.object({
+  id: openedSnapshotIdSchema,
+  snapshot: inventorySnapshotSchema,
+  tokenCount: z.number().int().nonnegative(),
+});
+export type SnapshotInPieces = z.infer<typeof snapshotInPiecesSchema>;
 
 // The file's name (not its folder) labels it in the console: "review.json (https://…, as of …)".
 // `signature` says who vouches for the file (checked offline against the keys profiles recorded);
-// a file whose signature does not match its content is refused instead. `snapshot` holds the
-// file's first tokens (OPENED_FIRST_ROWS at most) and `tokenCount` says how many it has: no
-// answer carries 100,000 tokens, and the first rows are shown while the rest cross.
-export const openedSnapshotSchema = z.object({
-  id: openedSnapshotIdSchema,
+// a file whose signature does not match its content is refused instead.
+export const openedSnapshotSchema = snapshotInPiecesSchema.extend({
   fileName: z.string().min(1).max(255),
-  snapshot: inventorySnapshotSchema,
-  tokenCount: z.number().int().nonnegative(),
   signature: signatureStateSchema,
 });
 export type OpenedSnapshot = z.infer<typeof openedSnapshotSchema>;
@@ -112,10 +117,10 @@ export const inventoryIpcContract = {
     result: snapshotInfoSchema.nullable(),
     errors: [],
   }),
-  // The whole cached snapshot, for the read-only offline list.
+  // The cached snapshot, for the read-only offline list, in pieces (see snapshotInPiecesSchema).
   'inventory.cached': channel({
     arg: z.object({ profileId: profileIdSchema }),
-    result: inventorySnapshotSchema.nullable(),
+    result: snapshotInPiecesSchema.nullable(),
     errors: [],
   }),
   // Shows the open dialog; null when cancelled.
@@ -124,7 +129,7 @@ export const inventoryIpcContract = {
     result: openedSnapshotSchema.nullable(),
     errors: ['not_found'],
   }),
-  // The tokens of an opened file past those its inventory.open answer held.
+  // The tokens of a snapshot answered in pieces (an opened file, the offline copy) past the first.
   'inventory.rows': channel({
     arg: inventoryRowsArgSchema,
     result: inventoryRowsSchema,

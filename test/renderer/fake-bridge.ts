@@ -44,7 +44,7 @@ import {
   type SnapshotParts,
 } from '../../shared/inventory';
 import { makeBridge, type WifoxBridge } from '../../shared/ipc/bridge';
-import { OPENED_FIRST_ROWS, type SnapshotRef } from '../../shared/ipc/inventory-contract';
+import { FIRST_ROWS, type SnapshotRef } from '../../shared/ipc/inventory-contract';
 import type { BulkItemResult } from '../../shared/ipc/bulk-contract';
 import type { ReminderStatus } from '../../shared/ipc/reminders-contract';
 import type { SignatureState } from '../../shared/inventory/signature';
@@ -226,6 +226,9 @@ export class FakeWifox {
   private exportGate: Promise<void> | null = null;
   private openGate: Promise<void> | null = null;
   private rowsGate: Promise<void> | null = null;
+  // Offline copies answered in pieces, by reference.
+  private readonly inPieces = new Map<string, InventorySnapshot>();
+  private copiesHandedOut = 0;
 
   constructor(options: { signedIn?: boolean } = {}) {
     this.session =
@@ -674,7 +677,14 @@ export class FakeWifox {
       const snapshot = await this.cachedSnapshot(profileId);
       return ok(snapshot ? snapshotInfo(snapshot) : null);
     },
-    'inventory.cached': async ({ profileId }) => ok(await this.cachedSnapshot(profileId)),
+    'inventory.cached': async ({ profileId }) => {
+      const snapshot = await this.cachedSnapshot(profileId);
+      if (snapshot === null) return ok(null);
+      this.copiesHandedOut += 1;
+      const id = `copy-${this.copiesHandedOut}`;
+      this.inPieces.set(id, snapshot);
+      return ok({ id, snapshot: { ...snapshot, tokens: snapshot.tokens.slice(0, FIRST_ROWS) }, tokenCount: snapshot.tokens.length });
+    },
     'inventory.open': async () => {
       const text = this.openDialog.shift() ?? null;
       if (text === null) return ok(null);
@@ -688,11 +698,11 @@ export class FakeWifox {
       const id = `file-${this.openedCount}`;
       this.opened.set(id, parsed.snapshot);
       const { tokens } = parsed.snapshot;
-      return ok({ id, fileName: `inventory-${this.openedCount}.json`, snapshot: { ...parsed.snapshot, tokens: tokens.slice(0, OPENED_FIRST_ROWS) }, tokenCount: tokens.length, signature });
+      return ok({ id, fileName: `inventory-${this.openedCount}.json`, snapshot: { ...parsed.snapshot, tokens: tokens.slice(0, FIRST_ROWS) }, tokenCount: tokens.length, signature });
     },
     'inventory.rows': async ({ id, offset }) => {
       if (this.rowsGate) await this.rowsGate;
-      const snapshot = this.opened.get(id);
+      const snapshot = this.opened.get(id) ?? this.inPieces.get(id);
       if (!snapshot) return fail({ code: 'not_found', message: 'That inventory file is no longer open: open it again.' });
       const items = snapshot.tokens.slice(offset, offset + LIST_CHUNK_ROWS);
       return ok({ items, done: offset + items.length >= snapshot.tokens.length });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { IpcError, Result } from '../../../shared/ipc/errors';
 import type { InventorySnapshot } from '../../../shared/inventory';
 import { useBridge } from '../../ipc/BridgeContext';
+import { cachedCopy } from '../snapshotRows';
 
 export type CachedSnapshotState =
   | { status: 'idle' }
@@ -13,7 +14,7 @@ type Loaded = { key: string; result: Result<InventorySnapshot | null> };
 
 /**
  * The profile's offline copy, asked for only while `active` (the whole inventory crosses the
- * process boundary, so not for nothing), after `graceMs`, and again whenever `generation` moves on: each full
+ * process boundary, in chunks, so not for nothing), after `graceMs`, and again whenever `generation` moves on: each full
  * load while connected refreshes the copy in main. A copy already on screen stays there
  * while the newer one loads.
  */
@@ -26,7 +27,7 @@ export function useCachedSnapshot(profileId: string, active: boolean, generation
     if (!active) return;
     let current = true;
     const ask = () =>
-      void bridge.inventory.cached({ profileId }).then((result) => {
+      void cachedCopy(bridge, profileId).then((result) => {
         if (current) setLoaded({ key, result });
       });
     // Asked only once `graceMs` have passed while still wanted: an answer due within it makes

@@ -4,6 +4,7 @@ import type { InventorySnapshot } from '../../../shared/inventory';
 import { useBridgeQuery } from '../../ipc/useBridgeQuery';
 import { useSignedIn } from '../../common/SessionContext';
 import { NO_OFFLINE_COPY } from '../../common/offline/offlineText';
+import { cachedCopy } from '../../common/snapshotRows';
 import { useOpenedInventories, type OpenedInventory } from '../OpenedInventories';
 import { openedIdOf, type SourceKey } from '../sources';
 import { ReviewPanel, type ReviewedInventory } from './ReviewPanel';
@@ -68,7 +69,7 @@ function LiveReview() {
 
 function CachedReview() {
   const { profile } = useSignedIn();
-  const cached = useBridgeQuery((bridge) => bridge.inventory.cached({ profileId: profile.id }));
+  const cached = useBridgeQuery((bridge) => cachedCopy(bridge, profile.id));
   if (cached.status === 'loading') return loading;
   if (cached.status === 'error') return <Failure message={cached.error.message} onRetry={cached.reload} />;
   if (cached.data === null) return <Empty description={NO_OFFLINE_COPY} />;

@@ -4,11 +4,11 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markChecked } from '../../../main/ipc/checked-answers';
 import { createIpcRouter } from '../../../main/ipc/handle';
-import { openedAnswer } from '../../../main/ipc/inventory-answers';
+import { inPiecesAnswer } from '../../../main/ipc/inventory-answers';
 import { workerSnapshotReader } from '../../../main/inventory/snapshot-worker-reader';
 import { canonicalJson } from '../../../shared/inventory/canonical-json';
 import { buildSnapshot, type InventorySnapshot } from '../../../shared/inventory/snapshot';
-import { inventoryIpcContract, OPENED_FIRST_ROWS, type InventoryRows, type OpenedSnapshot } from '../../../shared/ipc/inventory-contract';
+import { inventoryIpcContract, FIRST_ROWS, type InventoryRows, type OpenedSnapshot } from '../../../shared/ipc/inventory-contract';
 import { makeParts, makeToken, manyTokens, sha256Hex } from '../../shared/inventory/fixtures';
 import { serializeSnapshot } from '../../support/snapshot-text';
 import { APP_SENDER, buildConsole } from '../support/console';
@@ -60,7 +60,7 @@ describe('inventory answers over IPC', () => {
     const app = consoleOpening(sealedFile(snapshot, () => undefined));
     const opened = expectOk<OpenedSnapshot>(await app.call('inventory.open'));
     expect(opened.tokenCount).toBe(4_500);
-    expect(opened.snapshot.tokens).toEqual(snapshot.tokens.slice(0, OPENED_FIRST_ROWS));
+    expect(opened.snapshot.tokens).toEqual(snapshot.tokens.slice(0, FIRST_ROWS));
     expect({ ...opened.snapshot, tokens: [] }).toEqual({ ...snapshot, tokens: [] });
 
     const received = [...opened.snapshot.tokens];
@@ -75,7 +75,7 @@ describe('inventory answers over IPC', () => {
     expect(received).toEqual(snapshot.tokens);
 
     expectOk(await app.call('inventory.close', { id: opened.id }));
-    expect(expectError(await app.call('inventory.rows', { id: opened.id, offset: OPENED_FIRST_ROWS })).code).toBe('not_found');
+    expect(expectError(await app.call('inventory.rows', { id: opened.id, offset: FIRST_ROWS })).code).toBe('not_found');
   });
 
   it('leaves an answer whose tokens the service did not check to the gate, which strips what the contract does not hold', async () => {
@@ -87,7 +87,7 @@ describe('inventory answers over IPC', () => {
 
     const leaky = { ...opened, snapshot: { ...stored, tokens: [{ ...makeToken(1), secret: 'wfx_leaked' }] } } as unknown as OpenedSnapshot;
     expect(inventory.hasCheckedTokens(leaky.snapshot)).toBe(false);
-    expect(openedAnswer(leaky, (snapshot) => inventory.hasCheckedTokens(snapshot))).toBe(leaky);
+    expect(inPiecesAnswer('inventory.open', leaky, (snapshot) => inventory.hasCheckedTokens(snapshot))).toBe(leaky);
 
     const answering = (answer: unknown) =>
       createIpcRouter({ ...app.services.handlers, 'inventory.open': () => answer as OpenedSnapshot }, { isTrustedSender: () => true }).dispatch('inventory.open', undefined, APP_SENDER);

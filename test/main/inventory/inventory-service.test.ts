@@ -7,6 +7,7 @@ import type { InventoryDialogPort } from '../../../main/inventory/dialog-port';
 import { type ExportProgress, type FullInventoryLoad, InventoryService } from '../../../main/inventory/inventory-service';
 import { CSV_COLUMNS } from '../../../shared/inventory/csv';
 import { parseSnapshotText } from '../../../shared/inventory/snapshot';
+import { FIRST_ROWS } from '../../../shared/ipc/inventory-contract';
 import { MODULE_ITEMS, ROLES, makeToken, manyTokens, sha256Hex } from '../../shared/inventory/fixtures';
 
 const PROFILE = { id: 'p1', baseUrl: 'https://wifox.example.com' };
@@ -159,6 +160,22 @@ describe('the flows behind the IPC channels', () => {
 
     service.close(opened?.id ?? '');
     expect(isAppError(await errorOf(service.resolve({ kind: 'opened', id: opened?.id ?? '' })), 'not_found')).toBe(true);
+  });
+
+  it('answers the offline copy in pieces, and the pieces of the copy answered even after a newer one is saved', async () => {
+    const service = serviceWith();
+    expect(await service.cachedInPieces('p1')).toBeNull();
+    const copy = await service.refreshCache(PROFILE, loadOf(manyTokens(2_500)));
+    const pieces = await service.cachedInPieces('p1');
+    expect(pieces?.tokenCount).toBe(2_500);
+    expect(pieces?.snapshot.tokens).toEqual(copy.tokens.slice(0, FIRST_ROWS));
+    expect(service.hasCheckedTokens(pieces?.snapshot ?? copy)).toBe(true);
+    expect(service.hasCheckedRows(pieces?.id ?? '')).toBe(true);
+
+    await service.refreshCache(PROFILE, loadOf([makeToken(1)], '2026-03-11T08:15:00.000Z'));
+    expect(service.rows(pieces?.id ?? '', FIRST_ROWS)).toEqual({ items: copy.tokens.slice(FIRST_ROWS), done: true });
+    expect((await service.cachedInPieces('p1'))?.tokenCount).toBe(1);
+    expect(() => service.rows('nothing-here', 0)).toThrow('That inventory file is no longer open: open it again.');
   });
 
   it('keeps a bounded number of opened files', async () => {
