@@ -79,13 +79,12 @@ const RESORT_SHARE = 0.1;
  * instead of sorting 100,000 names again.
  */
 export function resortTokens(sorted: readonly IdentificationToken[], tokens: readonly IdentificationToken[], compare: Compare): IdentificationToken[] {
-  const current = new Set(tokens);
-  const kept = sorted.filter((token) => current.has(token));
+  // What is left of `tokens` once the kept ones are taken out is what was added: one set, not two.
+  const unseen = new Set(tokens);
+  const kept = sorted.filter((token) => unseen.delete(token));
   if (kept.length === tokens.length) return kept;
-  const keptSet = new Set(kept);
-  const added = tokens.filter((token) => !keptSet.has(token));
-  if (added.length > tokens.length * RESORT_SHARE) return sortTokens(tokens, compare);
-  added.sort(compare);
+  if (unseen.size > tokens.length * RESORT_SHARE) return sortTokens(tokens, compare);
+  const added = [...unseen].sort(compare);
   const out: IdentificationToken[] = [];
   let from = 0;
   for (const token of added) {
