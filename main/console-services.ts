@@ -133,7 +133,7 @@ export const createConsoleServices = (adapters: ConsoleAdapters): ConsoleService
   // Every complete load of the token list refreshes the profile's offline copy (the latest
   // one, paced by its size: see CopyRefresher).
   const copies = new CopyRefresher((profile, load) => inventory.refreshCache(profile, load), scheduler, undefined, logger);
-  live.onFullLoad((profile, load) => copies.offer(profile, load));
+  live.onFullLoad((pending) => copies.offer(pending));
   const roles = new RoleAdminService(session);
   const leaks = new LeakService(session);
   const policy = new TokenPolicyService(session);

@@ -1,6 +1,7 @@
 import type { Profile } from '../../shared/ipc/schemas';
 import { type Logger, type Scheduler, silentLogger } from '../ports';
 import type { FullInventoryLoad } from './inventory-service';
+import type { PendingLoad } from './live-inventory';
 
 type Refresh = (profile: Pick<Profile, 'id' | 'baseUrl'>, load: FullInventoryLoad) => Promise<unknown>;
 
@@ -16,7 +17,7 @@ const MS_PER_TOKEN = 1;
  * behind only makes the next launch sync a little more.
  */
 export class CopyRefresher {
-  private readonly waiting = new Map<string, { profile: Pick<Profile, 'id' | 'baseUrl'>; load: FullInventoryLoad }>();
+  private readonly waiting = new Map<string, PendingLoad>();
   private running: Promise<void> | null = null;
   private lastWrittenAt = Number.NEGATIVE_INFINITY;
   // Set on quit: what waits is written at once.
@@ -30,8 +31,9 @@ export class CopyRefresher {
     private readonly logger: Logger = silentLogger,
   ) {}
 
-  offer(profile: Pick<Profile, 'id' | 'baseUrl'>, load: FullInventoryLoad): void {
-    this.waiting.set(profile.id, { profile, load });
+  /** Completed (its catalog asked for) only when its turn comes and no newer load replaced it. */
+  offer(pending: PendingLoad): void {
+    this.waiting.set(pending.profileId, pending);
     this.start();
   }
 
@@ -53,13 +55,13 @@ export class CopyRefresher {
 
   private async drain(): Promise<void> {
     for (let next = this.first(); next !== undefined; next = this.first()) {
-      const wait = this.lastWrittenAt + next.load.tokens.length * MS_PER_TOKEN - this.now();
+      const wait = this.lastWrittenAt + next.tokenCount * MS_PER_TOKEN - this.now();
       if (wait > 0 && !this.hurry) await this.pause(wait);
       // The newest load of that profile, which may have arrived during the wait.
-      const latest = this.waiting.get(next.profile.id);
+      const latest = this.waiting.get(next.profileId);
       if (latest === undefined) continue;
-      this.waiting.delete(next.profile.id);
-      await this.refresh(latest.profile, latest.load).catch((error: unknown) =>
+      this.waiting.delete(next.profileId);
+      await write(latest, this.refresh).catch((error: unknown) =>
         this.logger.warn('could not save the offline inventory', { reason: error instanceof Error ? error.name : typeof error }),
       );
       this.lastWrittenAt = this.now();
@@ -81,4 +83,9 @@ export class CopyRefresher {
   private first() {
     return this.waiting.values().next().value;
   }
+}
+
+async function write(pending: PendingLoad, refresh: Refresh): Promise<void> {
+  const { profile, load } = await pending.loaded();
+  await refresh(profile, load);
 }

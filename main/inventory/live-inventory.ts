@@ -14,17 +14,24 @@ export type LiveInventorySources = {
 };
 
 export type LoadedInventory = { profile: Profile; load: FullInventoryLoad };
-export type FullLoadListener = (profile: Profile, load: FullInventoryLoad) => void | Promise<unknown>;
+/**
+ * A complete token list of `profileId`, to become a full load: `loaded` asks for the catalog the
+ * first time it is called (once), so a load nobody completes (a newer one replaced it before its
+ * copy was written) costs the server nothing more.
+ */
+export type PendingLoad = { profileId: string; tokenCount: number; loaded: () => Promise<LoadedInventory> };
+export type FullLoadListener = (pending: PendingLoad) => void;
 
 /*
  * Turns every complete token list the TokenService loads into a full inventory load: the
  * tokens plus the module catalog, the roles with their rights, the organisation's time zone
- * and who loaded it. Listeners (the snapshot cache) hear about each one; `current()` asks for
- * a fresh load and reuses the very object the listeners got, so nothing is fetched twice.
+ * and who loaded it. Listeners (the offline copy's writer) hear about each one as a pending
+ * load; `current()` asks for a fresh load and completes the very pending load the listeners
+ * got, so nothing is fetched twice.
  */
 export class LiveInventory {
   private readonly listeners = new Set<FullLoadListener>();
-  private readonly completed = new WeakMap<TokenListResult, Promise<LoadedInventory>>();
+  private readonly completed = new WeakMap<TokenListResult, () => Promise<LoadedInventory>>();
   private readonly logger: Logger;
 
   constructor(
@@ -36,12 +43,9 @@ export class LiveInventory {
       // A sync that found nothing new leaves the offline copy as it is: sealing and writing
       // 10,000 tokens again at every window focus would only move its time on.
       if (!changed) return;
-      const loaded = this.complete(profileId, inventory);
+      const loaded = once(() => this.complete(profileId, inventory));
       this.completed.set(inventory, loaded);
-      void loaded.then(
-        (result) => this.notify(result),
-        (error: unknown) => this.logger.warn('could not complete the inventory for the offline copy', { reason: reasonOf(error) }),
-      );
+      this.notify({ profileId, tokenCount: inventory.items.length, loaded });
     });
   }
 
@@ -54,7 +58,7 @@ export class LiveInventory {
   async current(): Promise<LoadedInventory> {
     const inventory = await this.sources.tokens.list();
     const known = this.completed.get(inventory);
-    if (known) return known;
+    if (known) return known();
     const state = await this.sources.session.state();
     if (state.status !== 'signedIn') throw new AppError('not_signed_in', 'Sign in to use the live inventory.');
     return this.complete(state.profile.id, inventory);
@@ -86,17 +90,21 @@ export class LiveInventory {
     };
   }
 
-  private notify({ profile, load }: LoadedInventory): void {
+  private notify(pending: PendingLoad): void {
     for (const listener of this.listeners) {
       try {
-        void Promise.resolve(listener(profile, load)).catch((error: unknown) =>
-          this.logger.warn('an inventory listener failed', { reason: reasonOf(error) }),
-        );
+        listener(pending);
       } catch (error) {
         this.logger.warn('an inventory listener failed', { reason: reasonOf(error) });
       }
     }
   }
+}
+
+/** `make`'s promise, made at the first call and shared by every later one. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | null = null;
+  return () => (made ??= make());
 }
 
 // Error class and code only: messages of file errors carry file names.

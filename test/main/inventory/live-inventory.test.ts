@@ -25,9 +25,11 @@ beforeAll(async () => {
   const { services } = app;
   live = new LiveInventory({ session: services.session, tokens: services.tokens, catalog: services.catalog });
   inventory = new InventoryService({ userDataDir: userData, live: () => live.current() });
-  live.onFullLoad(async (profile, load) => {
-    const snapshot = await inventory.refreshCache(profile, load);
-    refreshed.push(snapshot.takenAt);
+  live.onFullLoad((pending) => {
+    void pending.loaded().then(async ({ profile, load }) => {
+      const snapshot = await inventory.refreshCache(profile, load);
+      refreshed.push(snapshot.takenAt);
+    });
   });
 
   const profile = services.profiles.save({ name: 'Reference', baseUrl: server.url, email: ADMIN.email });
