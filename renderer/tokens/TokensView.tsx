@@ -68,11 +68,13 @@ export function TokensView({
   const search = useRef<InputRef>(null);
   const requests = useRequestCounts(prefs.sort === 'requests' || prefs.columns.includes('requests'), readOnly === undefined ? (reload?.loadedAt ?? null) : undefined);
   const [chosen, setSelected] = useState<ReadonlySet<number>>(NONE);
-  // Tokens deleted meanwhile (here or by a sync) drop out of the selection.
+  // Tokens deleted meanwhile (here or by a sync) drop out of the selection: one pass over the
+  // list against the (small) selection, and none while nothing is selected.
   const selected = useMemo(() => {
-    const present = new Set(tokens.map((token) => token.id));
-    const kept = [...chosen].filter((id) => present.has(id));
-    return kept.length === chosen.size ? chosen : new Set(kept);
+    if (chosen.size === 0) return chosen;
+    const kept = new Set<number>();
+    for (const token of tokens) if (chosen.has(token.id)) kept.add(token.id);
+    return kept.size === chosen.size ? chosen : kept;
   }, [chosen, tokens]);
   const [bulk, setBulk] = useState<{ kind: BulkKind; tokens: IdentificationToken[] } | null>(null);
   const live = readOnly === undefined && reload !== undefined;
