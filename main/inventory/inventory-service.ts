@@ -283,14 +283,14 @@ export class InventoryService {
 
   /** Tokens of a snapshot answered in pieces, from `offset` on, a chunk at a time (inventory.rows). */
   rows(id: string, offset: number): InventoryRows {
-    const tokens = this.inPiecesSnapshot(id).tokens;
+    const tokens = (this.handedOut(id) ?? this.openedSnapshot(id)).tokens;
     const items = tokens.slice(offset, offset + LIST_CHUNK_ROWS);
     return { items, done: offset + items.length >= tokens.length };
   }
 
   /** True when the rows are a slice of an inventory whose tokens this service checked. */
   hasCheckedRows(id: string): boolean {
-    const snapshot = this.opened.get(id) ?? this.copiesHandedOut.get(id);
+    const snapshot = this.handedOut(id);
     return snapshot !== undefined && this.hasCheckedTokens(snapshot);
   }
 
@@ -299,10 +299,9 @@ export class InventoryService {
     return { id, snapshot: first, tokenCount: snapshot.tokens.length };
   }
 
-  private inPiecesSnapshot(id: string): InventorySnapshot {
-    const copy = this.copiesHandedOut.get(id);
-    if (copy) return copy;
-    return this.openedSnapshot(id);
+  // A snapshot answered in pieces: an offline copy as it was when asked for, or an opened file.
+  private handedOut(id: string): InventorySnapshot | undefined {
+    return this.copiesHandedOut.get(id) ?? this.opened.get(id);
   }
 
   private openedSnapshot(id: string): InventorySnapshot {

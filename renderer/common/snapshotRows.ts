@@ -25,7 +25,7 @@ export async function readRestOfSnapshot(
 }
 
 /** The whole snapshot of an answer in pieces, once its last chunk has come. */
-export async function wholeSnapshot(bridge: WifoxBridge, pieces: SnapshotInPieces): Promise<Result<InventorySnapshot>> {
+async function wholeSnapshot(bridge: WifoxBridge, pieces: SnapshotInPieces): Promise<Result<InventorySnapshot>> {
   const tokens = [...pieces.snapshot.tokens];
   const failed = await readRestOfSnapshot(bridge, pieces, (chunk) => {
     for (const token of chunk) tokens.push(token);
