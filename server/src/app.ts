@@ -87,7 +87,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const store = await openStore(options.dbPath);
   const { repos } = store;
-  const cache = new AccessCache(repos.tokens, repos.roles, timeZone);
+  const cache = new AccessCache(repos.tokens, repos.roles, timeZone, undefined, () => store.caughtUp());
   const sessions = new SessionService(store, clock);
   const usage = new UsageRecorder(repos.tokens);
   const audit = new AuditLog(repos.audit);

@@ -56,6 +56,19 @@ const moveWhitelist = async (id: number, version: number) => {
 };
 
 describe('the access cache', () => {
+  it('hears the changes committed before a request before it answers from memory', async () => {
+    const { id, hash } = await addToken();
+    // The other nodes' notices: heard only when the store says it has caught up.
+    const notices: number[] = [];
+    const cache = new AccessCache(store.repos.tokens, store.repos.roles, ZONE, undefined, async () => {
+      for (const noticed of notices.splice(0)) cache.invalidateToken(noticed);
+    });
+    expect(await allowed(cache, hash)).toEqual(['10.0.0.1']);
+    await moveWhitelist(id, 1);
+    notices.push(id);
+    expect(await allowed(cache, hash)).toEqual(['10.0.0.2']);
+  });
+
   it('answers a known secret with its token and role, and an unknown one with null', async () => {
     const cache = newCache();
     const { id, name, hash } = await addToken({ expiresOn: '2030-06-30' });

@@ -35,6 +35,17 @@ export class PgChangeListener {
     await this.connect();
   }
 
+  /**
+   * A round trip on the listening connection. A NOTIFY reaches the other sessions when its
+   * transaction commits, and PostgreSQL sends a session its pending notices before it answers
+   * that session's next query, so once this answers every change committed before it was asked
+   * has been handled. A notice alone could arrive after the next request another node serves.
+   * Without a connection there is nothing to wait for: the caches are suspended (`down`).
+   */
+  async caughtUp(): Promise<void> {
+    await this.client?.query('SELECT 1').catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);

@@ -167,6 +167,9 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
       listener = new PgChangeListener({ connectionString: url, application_name: 'wifox-api-listener' }, handlers);
       await listener.start();
     },
+    caughtUp: async () => {
+      await listener?.caughtUp();
+    },
     close: async () => {
       await listener?.close();
       await db.destroy();

@@ -16,6 +16,7 @@ export function openSqliteStore(path: string, migrations?: readonly Migration[])
     transaction: (work) => db.transaction().execute((trx) => work(repositoriesFor(trx, 'sqlite'))),
     exclusive: (work) => work(),
     listen: async () => {},
+    caughtUp: async () => {},
     close: () => db.destroy(),
   };
 }

@@ -33,6 +33,11 @@ export interface Store {
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Starts hearing other nodes' changes; SQLite has no other nodes and never calls back. */
   listen(handlers: ChangeHandlers): Promise<void>;
+  /**
+   * Resolves once every change committed before the call has been heard (and its handler run):
+   * what makes "the very next request, on any node" hold. At once on SQLite.
+   */
+  caughtUp(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -33,7 +33,8 @@ const DEFAULT_MAX_TOKENS = 10_000;
 /**
  * What the public hot path needs per request, keyed by secret hash: the token, its compiled
  * whitelist and its role's rights. Every write that changes them invalidates the entry at once,
- * on this node directly and on the others through the store's change notices, so a cached
+ * on this node directly and on the others through the store's change notices (each request
+ * first waits until the notices committed before it are heard: Store.caughtUp), so a cached
  * answer is never staler than the database. Unknown hashes are not cached: a scanner cannot
  * grow the map, and the denial limiter bounds its lookups.
  *
@@ -53,13 +54,17 @@ export class AccessCache {
     private readonly roleRepository: RolesRepository,
     private readonly timeZone: string,
     private readonly maxTokens = DEFAULT_MAX_TOKENS,
+    // The other nodes' changes committed so far are heard (Store.caughtUp).
+    private readonly caughtUp: () => Promise<void> = async () => {},
   ) {}
 
   async token(hash: Buffer, now: Date): Promise<CachedToken | null> {
+    // Taken before waiting: a notice heard meanwhile may concern the row about to be read.
+    const seen = this.generation;
+    await this.caughtUp();
     const key = hash.toString('base64');
     let entry = this.byHash.get(key);
     if (!entry) {
-      const seen = this.generation;
       const row = await this.tokens.findByHash(hash);
       if (!row) return null;
       const previous = row.previousSecretHash !== null && row.previousSecretHash.equals(hash);
