@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IdentificationToken } from '../../shared/api/tokens';
 import { addDays, formatDisplayDate, todayIn, type IsoDate } from '../../shared/domain/expiry';
-import { expiresWithin } from '../../shared/domain/expiring';
+import { expiringWithin } from '../../shared/domain/expiring';
 import type { ReminderStatus } from '../../shared/ipc/reminders-contract';
 import type { Clock, EventSink, KeyValueStore, Logger, NotificationPort, Scheduler } from '../ports';
 
@@ -38,6 +38,10 @@ const list = (names: readonly string[]): string => {
   const shown = names.slice(0, NAMES_SHOWN).join(', ');
   return names.length > NAMES_SHOWN ? `${shown} and ${names.length - NAMES_SHOWN} more` : shown;
 };
+const nameOrder = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+// ISO dates sort as the days they name.
+const soonestFirst = (a: IdentificationToken, b: IdentificationToken): number =>
+  (a.expiresOn === b.expiresOn ? 0 : (a.expiresOn ?? '') < (b.expiresOn ?? '') ? -1 : 1) || nameOrder.compare(a.name, b.name);
 const tokens = (n: number): string => `${n} ${n === 1 ? 'token' : 'tokens'}`;
 
 /**
@@ -113,9 +117,8 @@ export class ReminderService {
     const today = todayIn(timeZone, now);
     const state = this.load(profileId);
 
-    const expiring = items
-      .filter((token) => expiresWithin(token.expiresOn, horizon, now, timeZone))
-      .sort((a, b) => (a.expiresOn as IsoDate).localeCompare(b.expiresOn as IsoDate) || a.name.localeCompare(b.name));
+    const within = expiringWithin(horizon, now, timeZone);
+    const expiring = items.filter((token) => within(token.expiresOn));
     // Expired after the last look (on the first look: within the horizon), not reported yet.
     const since = state.lastLookDay ?? addDays(today, -horizon);
     const reported = new Set(state.reportedExpiredIds);
@@ -130,7 +133,8 @@ export class ReminderService {
     if (notify) {
       this.deps.notifier.show({
         title: 'Identification tokens need attention',
-        body: noticeBody(expiring, newlyExpired, horizon),
+        // Sorted only for the notice: at every look only the count is needed.
+        body: noticeBody(expiring.sort(soonestFirst), newlyExpired, horizon),
         onClick: () => this.deps.events.emit('reminders.openExpiring', { horizonDays: horizon }),
       });
     }

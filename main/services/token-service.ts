@@ -50,6 +50,8 @@ export class TokenService {
   private mirror: Mirror | null = null;
   // The list the renderer is reading in pieces (listFirst, listRest).
   private stream: TokenListStream | null = null;
+  // The sync under way, if any (see sync).
+  private syncing: Promise<unknown> = Promise.resolve();
   // What changed between the lists answered, for windows holding an earlier one (listChanges).
   private readonly versions = new ListVersions();
 
@@ -140,14 +142,23 @@ export class TokenService {
     return { ...inventory, listVersion: this.versions.current() };
   }
 
+  // One sync at a time: each applies the server's changes to the mirror in place (copying a map
+  // of 100,000 tokens costs more than the rest of a sync), so two must not interleave. A sync
+  // queued behind another starts from where that one left the mirror.
+  private sync(profileId: string): Promise<Synced | null> {
+    const run = this.syncing.then(() => this.syncOnce(profileId));
+    this.syncing = run.catch(() => undefined);
+    return run;
+  }
+
   // Null when there is nothing to start from, or the server refuses the cursor.
-  private async sync(profileId: string): Promise<Synced | null> {
+  private async syncOnce(profileId: string): Promise<Synced | null> {
     const mirror = await this.startingPoint(profileId);
     if (!mirror) return null;
     const client = this.session.client();
     const fetchedAt = this.now().toISOString();
     const query = { changedSince: mirror.changeCursor, pageSize: this.pageSize };
-    let byId = mirror.byId;
+    const { byId } = mirror;
     let changeCursor: string | undefined;
     const changedIds: number[] = [];
     const removedIds: number[] = [];
@@ -155,8 +166,6 @@ export class TokenService {
       let page = await client.listTokens(query);
       for (;;) {
         changeCursor ??= page.changeCursor;
-        // Copied at the first change only: most syncs find nothing new.
-        if (byId === mirror.byId && (page.deletedIds.length > 0 || page.items.length > 0)) byId = new Map(mirror.byId);
         // Deletions first: a new token may reuse a deleted id.
         for (const id of page.deletedIds) byId.delete(id);
         for (const item of page.items) byId.set(item.id, item);
@@ -165,16 +174,19 @@ export class TokenService {
         if (page.nextCursor === null) break;
         page = await client.listTokens({ ...query, cursor: page.nextCursor });
       }
+      if (this.session.activeProfileId() !== profileId) throw new AppError('not_signed_in', 'The session changed while the token list was loading.');
     } catch (error) {
+      // The changes applied before the failure are each a token's current state or its
+      // deletion: the next sync, from the same cursor, reads them again (and so lists the map
+      // anew) and lands on the same map.
       if (isAppError(error) && error.serverCode !== undefined && CURSOR_REFUSED.has(error.serverCode)) return null;
       throw error;
     }
-    if (this.session.activeProfileId() !== profileId) throw new AppError('not_signed_in', 'The session changed while the token list was loading.');
-    const changed = byId !== mirror.byId;
+    const changed = changedIds.length + removedIds.length > 0;
     const items = changed ? [...byId.values()] : mirror.items;
     if (changed) this.versions.record(changedIds, removedIds);
-    this.mirror = { profileId, byId, changeCursor, items };
-    return { inventory: { items, total: items.length, fetchedAt, changeCursor, listVersion: this.versions.current() }, changed };
+    this.mirror = { profileId, byId, changeCursor: changeCursor ?? mirror.changeCursor, items };
+    return { inventory: { items, total: items.length, fetchedAt, changeCursor: this.mirror.changeCursor, listVersion: this.versions.current() }, changed };
   }
 
   private async startingPoint(profileId: string): Promise<Mirror | null> {

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WifoxClient } from '../../main/api/wifox-client';
+import { AppError } from '../../main/errors';
 import { TokenService } from '../../main/services/token-service';
 import type { AuditListResponse } from '../../shared/api/audit';
 import type { RoleItem } from '../../shared/api/roles';
@@ -21,6 +23,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 const role = (name: string): RoleItem => {
@@ -84,5 +89,44 @@ describe('TokenService', () => {
     );
     expect(expectOk(await console.call('tokens.delete', { id: token.id }))).toBeNull();
     expect(expectError(await console.call('tokens.get', { id: token.id })).code).toBe('not_found');
+  });
+
+  it('applies changes in place: a sync cut off half-way and the one after it land on what a full load lists, and two at once agree', async () => {
+    const paged = new TokenService(console.services.session, { pageSize: 2 });
+    await paged.list();
+    const byIdOrder = (items: readonly IdentificationToken[]) => [...items].sort((a, b) => a.id - b.id).map(({ status: _status, ...rest }) => rest);
+    const made: IdentificationToken[] = [];
+    for (const name of ['InPlaceOne', 'InPlaceTwo', 'InPlaceThree', 'InPlaceFour']) {
+      made.push(expectOk<CreateTokenResponse>(await console.call('tokens.create', { name, roleId: role('Analytics Only').id })).token);
+    }
+    const [renamed, doomed] = made;
+    if (!renamed || !doomed) throw new Error('four tokens were made');
+    expectOk(await console.call('tokens.update', { id: renamed.id, version: renamed.version, changes: { name: 'InPlaceRenamed' } }));
+    expectOk(await console.call('tokens.delete', { id: doomed.id }));
+
+    // The delta spans pages of 2: the second page fails.
+    const real = WifoxClient.prototype.listTokens;
+    let calls = 0;
+    vi.spyOn(WifoxClient.prototype, 'listTokens').mockImplementation(function (this: WifoxClient, query) {
+      calls += 1;
+      return calls === 2 ? Promise.reject(new AppError('offline', 'The server cannot be reached.')) : real.call(this, query);
+    });
+    await expect(paged.list()).rejects.toMatchObject({ code: 'offline' });
+    vi.restoreAllMocks();
+    const afterFailure = await paged.list();
+    const full = expectOk<TokenListResult>(await console.call('tokens.list', { full: true }));
+    expect(byIdOrder(afterFailure.items)).toEqual(byIdOrder(full.items));
+    expect(afterFailure.items.find((token) => token.id === renamed.id)?.name).toBe('InPlaceRenamed');
+    expect(afterFailure.items.some((token) => token.id === doomed.id)).toBe(false);
+
+    expectOk(await console.call('tokens.delete', { id: renamed.id }));
+    const spy = vi.spyOn(WifoxClient.prototype, 'listTokens');
+    const [one, two] = await Promise.all([paged.list(), paged.list()]);
+    // One after the other: the second starts from the first's cursor and finds nothing new.
+    expect(spy.mock.calls.map(([query]) => query.changedSince === undefined)).toEqual([false, false]);
+    expect(two.items).toBe(one.items);
+    expect(one.items.some((token) => token.id === renamed.id)).toBe(false);
+    const fullAgain = expectOk<TokenListResult>(await console.call('tokens.list', { full: true }));
+    expect(byIdOrder(one.items)).toEqual(byIdOrder(fullAgain.items));
   });
 });

@@ -26,6 +26,17 @@ describe('bulk actions on the token list', () => {
     expect(within(bar()).getByRole('status')).toHaveTextContent('3 tokens selected');
     expect(checkbox('Bulk 03')).toBeChecked();
     expect(checkbox('Bulk 05')).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Select all' })).toBePartiallyChecked();
+    expect(rowOf('Bulk 03')).toHaveClass('ant-table-row-selected');
+    expect(rowOf('Bulk 05')).not.toHaveClass('ant-table-row-selected');
+    // Shift-clicking a checked box clears the range back to the last box clicked.
+    await user.keyboard('{Shift>}');
+    await user.click(checkbox('Bulk 03'));
+    await user.keyboard('{/Shift}');
+    expect(within(bar()).getByRole('status')).toHaveTextContent('1 token selected');
+    expect(checkbox('Bulk 02')).toBeChecked();
+    await user.click(checkbox('Bulk 03'));
+    expect(within(bar()).getByRole('status')).toHaveTextContent('2 tokens selected');
 
     await user.type(screen.getByPlaceholderText('Search…'), '0');
     await user.click(within(bar()).getByRole('button', { name: 'Select all 6 matching the filter' }));

@@ -6,7 +6,7 @@ import { ReviewCounts } from '../review-flags/ReviewCounts';
 import { NO_FLAGS, withCurrentStatus } from '../review-flags/reviewFlagsMemo';
 import { useReviewFlags } from '../review-flags/useReviewFlags';
 import { useNow } from '../review-flags/useNow';
-import { expiresWithin, formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/domain';
+import { expiringWithin, formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/domain';
 import { visuallyHidden } from '../styles';
 import { filterTokens, ListOrder, tokenOrder, type ExpiringWithin, type RequestCounts } from './filterTokens';
 import type { ListPrefs, ListSortField } from './listPrefs';
@@ -92,7 +92,11 @@ export function TokenList({
   const { status, roleId, reviewFlag, sort, order, expiresWithinDays } = prefs;
   const now = useNow();
   const expiring = useMemo<ExpiringWithin | null>(
-    () => (expiresWithinDays === null ? null : (token) => expiresWithin(token.expiresOn, expiresWithinDays, now, timeZone)),
+    () => {
+      if (expiresWithinDays === null) return null;
+      const within = expiringWithin(expiresWithinDays, now, timeZone);
+      return (token) => within(token.expiresOn);
+    },
     [expiresWithinDays, now, timeZone],
   );
   // Sorted once per sort change, and brought up to date with what arrives (see ListOrder);
@@ -121,10 +125,7 @@ export function TokenList({
 
   const selected = selection?.selected;
   const onSelect = selection?.onChange;
-  const tableSelection = useMemo<TableSelection | undefined>(
-    () => (selected && onSelect ? { keys: [...selected], onChange: (keys) => onSelect(new Set(keys)) } : undefined),
-    [selected, onSelect],
-  );
+  const tableSelection = useMemo<TableSelection | undefined>(() => (selected && onSelect ? { selected, onChange: onSelect } : undefined), [selected, onSelect]);
 
   const filtered = prefs.search !== '' || prefs.status !== null || prefs.roleId !== null || prefs.reviewFlag !== null || expiresWithinDays !== null;
   // What the table shows without rows; none while it has some, so a keystroke leaves the

@@ -4,6 +4,7 @@ import type { IdentificationToken } from '../../../shared/api/tokens';
 import type { ListPrefs, ListSortField } from './listPrefs';
 import { fitColumns } from './fitColumns';
 import { tokenColumns, type ColumnHandlers, type ColumnOptions } from './tokenColumns';
+import { SELECTION_WIDTH, useSelectionColumn, type TableSelection } from './selectionColumn';
 import { useViewportHeight } from './useViewportHeight';
 
 const SORTABLE: Readonly<Record<string, ListSortField>> = { name: 'name', expiresOn: 'expiresOn', lastUsedAt: 'lastUsedAt', requests: 'requests' };
@@ -31,14 +32,7 @@ const CHROME_HEIGHT = 300;
 // Below the table's top: its column headers and the page's bottom padding.
 const BELOW_BODY = 90;
 
-/** Rows chosen for a bulk action, by id (kept while filters hide some of them). */
-export type TableSelection = { keys: readonly number[]; onChange: (keys: number[]) => void };
-
-// antd's selection column handles shift-click ranges itself (checkStrictly, the default).
-const checkboxProps = (token: IdentificationToken) => ({ 'aria-label': `Select ${token.name}` });
-// A row's checkbox is a gridcell: a cell a row may own that is not one of the token's data cells.
-const selectionCellProps = () => ({ role: 'gridcell' });
-const SELECTION_WIDTH = 40;
+export type { TableSelection } from './selectionColumn';
 
 /**
  * Memoized: a keystroke in Search first re-renders the list with the previous rows (the
@@ -111,26 +105,18 @@ export const TokenTable = memo(function TokenTable({
     onSort(field, single?.order === 'descend' ? 'desc' : 'asc');
   };
 
-  const rowSelection = useMemo<TableProps<IdentificationToken>['rowSelection']>(
-    () =>
-      selection && {
-        selectedRowKeys: selection.keys as number[],
-        onChange: (keys) => selection.onChange(keys as number[]),
-        preserveSelectedRowKeys: true,
-        getCheckboxProps: checkboxProps,
-        onCell: selectionCellProps,
-        columnWidth: SELECTION_WIDTH,
-      },
-    [selection],
-  );
+  const selectionColumn = useSelectionColumn(rows, selection);
+  const selected = selection?.selected;
+  const rowClassName = useMemo(() => (selected === undefined ? undefined : (token: IdentificationToken) => (selected.has(token.id) ? 'ant-table-row-selected' : '')), [selected]);
+  const shownColumns = useMemo(() => (selectionColumn ? [selectionColumn, ...fitted.columns] : fitted.columns), [selectionColumn, fitted.columns]);
 
   const common = {
     rowKey: 'id',
-    ...(rowSelection ? { rowSelection } : {}),
+    ...(rowClassName ? { rowClassName } : {}),
     loading: noLiveRegion,
     size: 'middle',
     pagination: false,
-    columns: fitted.columns,
+    columns: shownColumns,
     onChange,
     showSorterTooltip: false,
   } satisfies TableProps<IdentificationToken>;

@@ -6,6 +6,8 @@ import {
   addDays,
   daysBetween,
   daysLeft,
+  expiresWithin,
+  expiringWithin,
   expiryEnd,
   formatDisplayDate,
   formatDisplayDateTime,
@@ -346,5 +348,26 @@ describe('formatDisplayDateTime against dayjs', () => {
       }
     }
     expect(() => formatDisplayDateTime('not a date', 'UTC')).toThrow();
+  });
+});
+
+describe('expiringWithin', () => {
+  it('agrees with the days left, today included, for any instant, zone, horizon and expiry', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.date({ min: new Date('2020-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }),
+        fc.integer({ min: -3, max: 40 }),
+        fc.integer({ min: 0, max: 60 }),
+        (zone, now, offset, days) => {
+          const expiresOn = addDays(todayIn(zone, now), offset);
+          const left = daysLeft(expiresOn, now, zone) ?? 0;
+          const expected = left >= 1 && left <= days;
+          expect(expiringWithin(days, now, zone)(expiresOn)).toBe(expected);
+          expect(expiresWithin(expiresOn, days, now, zone)).toBe(expected);
+        },
+      ),
+    );
+    expect(expiringWithin(30, at('2026-03-01T12:00:00Z'), 'UTC')(null)).toBe(false);
   });
 });
