@@ -8,7 +8,7 @@ import { useReviewFlags } from '../review-flags/useReviewFlags';
 import { useNow } from '../review-flags/useNow';
 import { expiringWithin, formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/domain';
 import { visuallyHidden } from '../styles';
-import { filterTokens, ListOrder, tokenOrder, type ExpiringWithin, type RequestCounts } from './filterTokens';
+import { ListFilter, ListOrder, tokenOrder, type ExpiringWithin, type RequestCounts } from './filterTokens';
 import type { ListPrefs, ListSortField } from './listPrefs';
 import { TokenTable, type TableSelection } from './TokenTable';
 import { TokenToolbar } from './TokenToolbar';
@@ -104,9 +104,10 @@ export function TokenList({
   const [listOrder] = useState(() => new ListOrder());
   const compare = useMemo(() => tokenOrder({ sort, order }, requests), [sort, order, requests]);
   const sorted = useMemo(() => listOrder.sort(shown, compare), [listOrder, shown, compare]);
+  const [listFilter] = useState(() => new ListFilter());
   const rows = useMemo(
-    () => filterTokens(sorted, { search: deferredSearch, status, roleId, reviewFlag }, (token) => flags.get(token.id) ?? NO_FLAGS, expiring),
-    [sorted, flags, deferredSearch, status, roleId, reviewFlag, expiring],
+    () => listFilter.filter(sorted, { search: deferredSearch, status, roleId, reviewFlag }, flags, expiring),
+    [listFilter, sorted, flags, deferredSearch, status, roleId, reviewFlag, expiring],
   );
 
   const editable = editing !== undefined && readOnlyReason === undefined;

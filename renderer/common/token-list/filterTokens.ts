@@ -1,5 +1,6 @@
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { ownerKey, tokenNameKey, type ReviewFlag } from '../../../shared/domain';
+import { NO_FLAGS, type FlagMap } from '../review-flags/reviewFlagsMemo';
 import type { ListPrefs } from './listPrefs';
 
 type Criteria = Pick<ListPrefs, 'search' | 'status' | 'roleId' | 'sort' | 'order'> & Partial<Pick<ListPrefs, 'reviewFlag'>>;
@@ -117,6 +118,18 @@ export class ListOrder {
   }
 }
 
+// The criteria other than the search, as one test; null when none applies.
+function otherCriteria(criteria: Filter, flagsOf: FlagsOf | undefined, expiring: ExpiringWithin | null): ((token: IdentificationToken) => boolean) | null {
+  const { status, roleId } = criteria;
+  const flag = flagsOf === undefined ? null : (criteria.reviewFlag ?? null);
+  if (status === null && roleId === null && flag === null && expiring === null) return null;
+  return (token) =>
+    (status === null || token.status === status) &&
+    (roleId === null || token.roleId === roleId) &&
+    (flag === null || flagsOf === undefined || flagsOf(token).includes(flag)) &&
+    (expiring === null || expiring(token));
+}
+
 /**
  * The tokens that match, in the order given: one pass over keys prepared once per token (the
  * folded name and owner, the flags), so a keystroke costs a substring test per token.
@@ -128,17 +141,66 @@ export function filterTokens(
   expiring: ExpiringWithin | null = null,
 ): IdentificationToken[] {
   const needle = tokenNameKey(criteria.search);
-  const flag = criteria.reviewFlag ?? null;
-  if (needle === '' && criteria.status === null && criteria.roleId === null && (flag === null || flagsOf === undefined) && expiring === null)
-    return [...sorted];
-  const out: IdentificationToken[] = [];
-  for (const token of sorted) {
-    if (needle !== '' && !searchKeyOf(token).includes(needle)) continue;
-    if (criteria.status !== null && token.status !== criteria.status) continue;
-    if (criteria.roleId !== null && token.roleId !== criteria.roleId) continue;
-    if (flag !== null && flagsOf !== undefined && !flagsOf(token).includes(flag)) continue;
-    if (expiring !== null && !expiring(token)) continue;
-    out.push(token);
+  const other = otherCriteria(criteria, flagsOf, expiring);
+  if (needle === '' && other === null) return [...sorted];
+  return sorted.filter((token) => (needle === '' || searchKeyOf(token).includes(needle)) && (other === null || other(token)));
+}
+
+// Searches remembered per list: enough for typing on and deleting back.
+const ANSWERS_KEPT = 16;
+
+type Others = Pick<Filter, 'status' | 'roleId' | 'reviewFlag'> & { flags: FlagMap | undefined; expiring: ExpiringWithin | null };
+const sameOthers = (a: Others, b: Others): boolean =>
+  a.status === b.status && a.roleId === b.roleId && (a.reviewFlag ?? null) === (b.reviewFlag ?? null) && a.flags === b.flags && a.expiring === b.expiring;
+
+/**
+ * filterTokens for a list that Search is typed over: the list's keys are laid out once, in an
+ * array beside it, and the answers since the list and the other filters last changed are kept
+ * by search. A keystroke that adds to the search narrows the narrowest answer it extends
+ * instead of scanning the whole list again; Backspace finds the answer it had. The answers are
+ * what filterTokens gives, the same array for the same search.
+ */
+export class ListFilter {
+  private list: readonly IdentificationToken[] | null = null;
+  private keys: string[] | null = null;
+  private others: Others | null = null;
+  // By folded search, least recently used first.
+  private readonly answers = new Map<string, IdentificationToken[]>();
+
+  filter(sorted: readonly IdentificationToken[], criteria: Filter, flags?: FlagMap, expiring: ExpiringWithin | null = null): IdentificationToken[] {
+    const others: Others = { status: criteria.status, roleId: criteria.roleId, reviewFlag: criteria.reviewFlag ?? null, flags, expiring };
+    if (sorted !== this.list || this.others === null || !sameOthers(this.others, others)) {
+      if (sorted !== this.list) this.keys = null;
+      this.list = sorted;
+      this.others = others;
+      this.answers.clear();
+    }
+    const needle = tokenNameKey(criteria.search);
+    const known = this.answers.get(needle);
+    if (known !== undefined) {
+      this.answers.delete(needle);
+      this.answers.set(needle, known);
+      return known;
+    }
+    let narrowest: IdentificationToken[] | null = null;
+    for (const [search, rows] of this.answers) if (needle.includes(search) && (narrowest === null || rows.length < narrowest.length)) narrowest = rows;
+    // A known answer already passed the other filters: only the longer search is left to test.
+    const rows = narrowest !== null ? narrowest.filter((token) => searchKeyOf(token).includes(needle)) : this.scan(sorted, needle, criteria, flags, expiring);
+    this.answers.set(needle, rows);
+    if (this.answers.size > ANSWERS_KEPT) this.answers.delete(this.answers.keys().next().value as string);
+    return rows;
   }
-  return out;
+
+  private scan(sorted: readonly IdentificationToken[], needle: string, criteria: Filter, flags: FlagMap | undefined, expiring: ExpiringWithin | null): IdentificationToken[] {
+    const other = otherCriteria(criteria, flags === undefined ? undefined : (token) => flags.get(token.id) ?? NO_FLAGS, expiring);
+    if (needle === '') return other === null ? [...sorted] : sorted.filter(other);
+    this.keys ??= sorted.map(searchKeyOf);
+    const keys = this.keys;
+    const out: IdentificationToken[] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      const token = sorted[i] as IdentificationToken;
+      if ((keys[i] as string).includes(needle) && (other === null || other(token))) out.push(token);
+    }
+    return out;
+  }
 }

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import type { RoleRights } from '../../../shared/domain';
 import { FlagCache, stableRights } from '../../../renderer/common/review-flags/flagCache';
 import type { FlagContext } from '../../../renderer/common/review-flags/reviewFlagsMemo';
 import fc from 'fast-check';
-import { filterTokens, ListOrder, resortTokens, sortTokens, tokenOrder } from '../../../renderer/common/token-list/filterTokens';
+import { filterTokens, ListFilter, ListOrder, resortTokens, sortTokens, tokenOrder } from '../../../renderer/common/token-list/filterTokens';
 
 const token = (over: Partial<IdentificationToken> = {}): IdentificationToken => ({
   id: 1,
@@ -94,6 +94,53 @@ describe('filtering a sorted list', () => {
     expect(filterTokens(sorted, { ...none, search: 'ci', roleId: 3 }).map((t) => t.id)).toEqual([1]);
     const flags = new Map([[3, ['expired'] as const]]);
     expect(filterTokens(sorted, { ...none, reviewFlag: 'expired' }, (t) => flags.get(t.id) ?? []).map((t) => t.id)).toEqual([3]);
+  });
+});
+
+describe('filtering as Search is typed', () => {
+  const NAMES = ['alpha-ci', 'Alpha', 'beta ci', 'gamma 2', 'ALPHABET', 'delta-CI'];
+  const list = (seed: number) =>
+    sortTokens(
+      NAMES.map((name, index) => token({ id: index + 1 + seed * 10, name: `${name} ${seed}`, roleId: 3 + (index % 2), status: index % 3 === 0 ? 'expired' : 'active' })),
+      tokenOrder({ sort: 'name', order: 'asc' }),
+    );
+  const step = fc.record({
+    search: fc.constantFrom('', 'a', 'al', 'alp', 'alpha', 'ci', ' c', 'ph', 'x', 'A', 'ALP'),
+    roleId: fc.constantFrom(null, 3, 4),
+    status: fc.constantFrom(null, 'expired' as const),
+    reviewFlag: fc.constantFrom(null, 'unused' as const),
+    newList: fc.boolean(),
+  });
+
+  it('answers what a whole scan answers, whatever was typed, deleted or filtered before', () => {
+    const flags = new Map([[2, ['unused'] as const], [13, ['unused'] as const]]);
+    const flagsOf = (t: IdentificationToken) => flags.get(t.id) ?? [];
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), (steps) => {
+        const filter = new ListFilter();
+        let seed = 0;
+        let sorted = list(seed);
+        for (const { newList, ...criteria } of steps) {
+          if (newList) sorted = list(++seed % 2);
+          expect(filter.filter(sorted, criteria, flags).map((t) => t.id)).toEqual(filterTokens(sorted, criteria, flagsOf).map((t) => t.id));
+        }
+      }),
+    );
+  });
+
+  it('gives the same array for a search seen before, and narrows the last answer as the search grows', () => {
+    const filter = new ListFilter();
+    const sorted = list(0);
+    const none = { status: null, roleId: null, reviewFlag: null };
+    const wide = filter.filter(sorted, { ...none, search: 'al' });
+    expect(wide.map((t) => t.name)).toEqual(['Alpha 0', 'alpha-ci 0', 'ALPHABET 0']);
+    const includes = vi.spyOn(String.prototype, 'includes');
+    expect(filter.filter(sorted, { ...none, search: 'alphab' }).map((t) => t.name)).toEqual(['ALPHABET 0']);
+    // The one search known, then only the three tokens "al" matched: a whole scan tests six.
+    expect(includes).toHaveBeenCalledTimes(4);
+    includes.mockRestore();
+    expect(filter.filter(sorted, { ...none, search: 'AL' })).toBe(wide);
+    expect(filter.filter(sorted, { ...none, search: 'al', roleId: 4 })).not.toBe(wide);
   });
 });
 
