@@ -126,7 +126,7 @@ export function reviewFlags(
 }
 
 /** Counts per flag over many tokens (every flag present, zero included). */
-export function countReviewFlags(flagLists: readonly (readonly ReviewFlag[])[]): Record<ReviewFlag, number> {
+export function countReviewFlags(flagLists: Iterable<readonly ReviewFlag[]>): Record<ReviewFlag, number> {
   const counts = Object.fromEntries(REVIEW_FLAG_KEYS.map((flag) => [flag, 0])) as Record<ReviewFlag, number>;
   for (const list of flagLists) for (const flag of list) counts[flag] += 1;
   return counts;

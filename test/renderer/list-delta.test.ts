@@ -22,6 +22,12 @@ describe('a list brought up to date with what changed', () => {
     expect(next.delta).toBeUndefined();
   });
 
+  it('drops a removed token met before the last change, and ignores an id the window never held', () => {
+    const held = list([token(1), token(2), token(3), token(4)], { listVersion: 's.1' });
+    const answer = list([token(4, 3)], { listVersion: 's.2', total: 3, delta: { removedIds: [1, 99] } });
+    expect(applyDelta(held, answer).items).toEqual([token(2), token(3), token(4, 3)]);
+  });
+
   it('keeps the very rows when nothing changed, so nothing derived from them is worked out again', () => {
     const held = list([token(1), token(2)], { listVersion: 's.1' });
     const next = applyDelta(held, list([], { listVersion: 's.1', total: 2, delta: { removedIds: [] } }));

@@ -19,7 +19,7 @@ export function ReviewCounts({
   onSelect: (flag: ReviewFlag | null) => void;
 }) {
   const lines = useMemo(() => {
-    const counts = countReviewFlags([...flags.values()]);
+    const counts = countReviewFlags(flags.values());
     return REVIEW_FLAG_KEYS.filter((flag) => counts[flag] > 0).map((flag) => ({
       flag,
       count: counts[flag],

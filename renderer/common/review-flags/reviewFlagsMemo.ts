@@ -15,12 +15,15 @@ export const NO_FLAGS: readonly ReviewFlag[] = [];
  * filter and the counts agree.
  */
 export function withCurrentStatus(tokens: IdentificationToken[], flags: FlagMap): IdentificationToken[] {
-  let changed = false;
-  const out = tokens.map((token) => {
+  // Copied from the first token whose status moved on: usually none has, and the list stays.
+  let out: IdentificationToken[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as IdentificationToken;
     const status: TokenStatus = statusFromFlags(flags.get(token.id) ?? NO_FLAGS);
-    if (status === token.status) return token;
-    changed = true;
-    return { ...token, status };
-  });
-  return changed ? out : tokens;
+    if (status !== token.status) {
+      out ??= tokens.slice(0, i);
+      out.push({ ...token, status });
+    } else if (out !== null) out.push(token);
+  }
+  return out ?? tokens;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import type { RoleRights } from '../../../shared/domain';
 import { FlagCache, stableRights } from '../../../renderer/common/review-flags/flagCache';
+import { withCurrentStatus } from '../../../renderer/common/review-flags/reviewFlagsMemo';
 import type { FlagContext } from '../../../renderer/common/review-flags/reviewFlagsMemo';
 import fc from 'fast-check';
 import { filterTokens, ListFilter, ListOrder, resortTokens, sortTokens, tokenOrder } from '../../../renderer/common/token-list/filterTokens';
@@ -141,6 +142,20 @@ describe('filtering as Search is typed', () => {
     includes.mockRestore();
     expect(filter.filter(sorted, { ...none, search: 'AL' })).toBe(wide);
     expect(filter.filter(sorted, { ...none, search: 'al', roleId: 4 })).not.toBe(wide);
+  });
+});
+
+describe('statuses as of now', () => {
+  it('keeps the list when every status holds, and copies only the tokens whose status moved on', () => {
+    const tokens = [token({ id: 1 }), token({ id: 2 }), token({ id: 3, status: 'expiring' })];
+    expect(withCurrentStatus(tokens, new Map())).not.toBe(tokens);
+    const steady = [token({ id: 1 }), token({ id: 2 })];
+    expect(withCurrentStatus(steady, new Map([[1, ['unused'] as const]]))).toBe(steady);
+    const moved = withCurrentStatus(tokens, new Map([[2, ['expired'] as const], [3, ['expiring_soon'] as const]]));
+    expect(moved.map((t) => t.status)).toEqual(['active', 'expired', 'expiring']);
+    expect(moved[0]).toBe(tokens[0]);
+    expect(moved[2]).toBe(tokens[2]);
+    expect(tokens[1]?.status).toBe('active');
   });
 });
 
