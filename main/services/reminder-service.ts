@@ -19,6 +19,11 @@ const profileStateSchema = z.object({
 });
 type ProfileState = z.infer<typeof profileStateSchema>;
 const EMPTY_STATE: ProfileState = { lastNotifiedDay: null, lastLookDay: null, reportedExpiredIds: [] };
+const sameState = (a: ProfileState, b: ProfileState): boolean =>
+  a.lastNotifiedDay === b.lastNotifiedDay &&
+  a.lastLookDay === b.lastLookDay &&
+  a.reportedExpiredIds.length === b.reportedExpiredIds.length &&
+  a.reportedExpiredIds.every((id, index) => id === b.reportedExpiredIds[index]);
 
 export type ReminderDeps = {
   store: KeyValueStore;
@@ -98,9 +103,14 @@ export class ReminderService {
   /** A complete inventory of a profile arrived (any load: start, hourly, the list's own). */
   look(profileId: string, items: readonly IdentificationToken[]): Promise<void> {
     this.last = { profileId, items };
-    this.queue = this.queue.then(() => this.evaluate(profileId, items)).catch((error: unknown) => {
-      this.deps.logger.warn('expiry reminders could not look at the tokens', { error: String(error).slice(0, 200) });
-    });
+    // On a later turn of the event loop: the list that arrived is answered to the window first
+    // (a look at 100,000 tokens takes tens of milliseconds).
+    this.queue = this.queue
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => this.evaluate(profileId, items))
+      .catch((error: unknown) => {
+        this.deps.logger.warn('expiry reminders could not look at the tokens', { error: String(error).slice(0, 200) });
+      });
     return this.queue;
   }
 
@@ -142,13 +152,15 @@ export class ReminderService {
     // today's notice they wait for tomorrow's.
     const seen = notify || !expiryNotifications || newlyExpired.length === 0;
     const stillExpired = new Set(expired.map((token) => token.id));
-    this.save(profileId, {
+    const next: ProfileState = {
       lastNotifiedDay: notify ? today : state.lastNotifiedDay,
       lastLookDay: seen ? today : state.lastLookDay,
       reportedExpiredIds: [...new Set([...state.reportedExpiredIds, ...(notify ? newlyExpired.map((token) => token.id) : [])])].filter((id) =>
         stillExpired.has(id),
       ),
-    });
+    };
+    // Most looks (every sync) change nothing: the settings file is not written again for them.
+    if (!sameState(state, next)) this.save(profileId, next);
   }
 
   private load(profileId: string): ProfileState {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElectronNotifier } from '../../../main/adapters/notification';
 import { REMINDER_INTERVAL_MS } from '../../../main/services/reminder-service';
 import type { RoleItem } from '../../../shared/api/roles';
@@ -80,9 +80,12 @@ describe('expiry reminders', () => {
     expect(r.focused()).toBe(1);
     expect(r.console.events).toContainEqual({ event: 'reminders.openExpiring', payload: { horizonDays: 7 } });
 
-    // Later the same day: the badge follows, no second notice.
+    // Later the same day: the badge follows, no second notice, and nothing new to keep.
+    const writes = vi.spyOn(r.stored.store, 'set');
     await r.hour();
     expect(r.Notification.shown).toHaveLength(1);
+    expect(writes.mock.calls.filter(([key]) => key === 'expiryReminders')).toEqual([]);
+    writes.mockRestore();
 
     // Next day: "Lapsing" expired overnight and is reported, once.
     r.nextDay();
