@@ -6,10 +6,11 @@ import { fitColumns } from './fitColumns';
 import { tokenColumns, type ColumnHandlers, type ColumnOptions } from './tokenColumns';
 import { SELECTION_WIDTH, useSelectionColumn, type TableSelection } from './selectionColumn';
 import { useViewportHeight } from './useViewportHeight';
+import { WindowedBody, type BodyInfo } from './WindowedBody';
 
 const SORTABLE: Readonly<Record<string, ListSortField>> = { name: 'name', expiresOn: 'expiresOn', lastUsedAt: 'lastUsedAt', requests: 'requests' };
 
-// A virtual table draws its body rows as plain divs beside a header <table>. These roles put
+// The body (WindowedBody) draws its rows as plain divs beside antd's header <table>. These roles put
 // header and rows back into one table for assistive technology (the ARIA pattern for
 // windowed grids: a role="table" container, explicit rows and cells, aria-rowindex).
 const headerComponents = {
@@ -17,8 +18,6 @@ const headerComponents = {
   row: (props: ComponentProps<'tr'>) => <tr {...props} role="row" aria-rowindex={1} />,
   cell: (props: ComponentProps<'th'>) => <th {...props} role="columnheader" />,
 };
-const rowProps = (_token: IdentificationToken, index: number | undefined) =>
-  ({ role: 'row', 'aria-rowindex': (index ?? 0) + 2 }) as ComponentProps<'div'>;
 const cellProps = () => ({ role: 'cell' });
 // antd wraps every table in a Spin whose root is a polite live region with aria-busy: inside
 // role="table" that is a child a table may not own, and a live region around a virtual list
@@ -93,7 +92,12 @@ export const TokenTable = memo(function TokenTable({
     return () => observer.disconnect();
   }, [viewportHeight]);
   const selectable = selection !== undefined;
-  const fitted = useMemo(() => fitColumns(columns, selectable ? Math.max(0, box.width - SELECTION_WIDTH) : box.width), [columns, box.width, selectable]);
+  // The body's own scrollbar takes room beside the rows (rc-table measures it once drawn).
+  const [scrollbar, setScrollbar] = useState(0);
+  const fitted = useMemo(
+    () => fitColumns(columns, Math.max(0, box.width - scrollbar - (selectable ? SELECTION_WIDTH : 0))),
+    [columns, box.width, scrollbar, selectable],
+  );
   // Never shorter than before the measurement existed: with a banner above, the page scrolls
   // rather than the table showing fewer rows.
   const height = Math.max(200, viewportHeight - CHROME_HEIGHT, box.top > 0 ? viewportHeight - box.top - BELOW_BODY : 0);
@@ -110,6 +114,12 @@ export const TokenTable = memo(function TokenTable({
   const rowClassName = useMemo(() => (selected === undefined ? undefined : (token: IdentificationToken) => (selected.has(token.id) ? 'ant-table-row-selected' : '')), [selected]);
   const shownColumns = useMemo(() => (selectionColumn ? [selectionColumn, ...fitted.columns] : fitted.columns), [selectionColumn, fitted.columns]);
 
+  const scrollX = fitted.width + (selectable ? SELECTION_WIDTH : 0);
+  // antd draws the header, and sees only the first row: the rows are WindowedBody's, so antd's
+  // own work on its data (done again at each change) stays one row long.
+  const headRow = rows[0];
+  const headRows = useMemo(() => (headRow === undefined ? [] : [headRow]), [headRow]);
+
   const common = {
     rowKey: 'id',
     ...(rowClassName ? { rowClassName } : {}),
@@ -121,8 +131,7 @@ export const TokenTable = memo(function TokenTable({
     showSorterTooltip: false,
   } satisfies TableProps<IdentificationToken>;
 
-  // Nothing to list: an ordinary table (header row and one row with the message). The virtual
-  // one would draw it as a second table, with a hidden copy of the headers for measuring.
+  // Nothing to list: an ordinary table (header row and one row with the message).
   if (rows.length === 0) {
     return (
       <div ref={holder}>
@@ -142,11 +151,14 @@ export const TokenTable = memo(function TokenTable({
     <div ref={holder} role="table" aria-label={label} aria-rowcount={rows.length + 1}>
       <Table<IdentificationToken>
         {...common}
-        virtual
-        components={{ header: headerComponents }}
-        onRow={rowProps}
-        dataSource={rows}
-        scroll={{ x: fitted.width + (selectable ? SELECTION_WIDTH : 0), y: height }}
+        components={{
+          header: headerComponents,
+          body: (_data: readonly IdentificationToken[], info: BodyInfo & { scrollbarSize: number }) => (
+            <WindowedBody rows={rows} columns={shownColumns} width={scrollX} height={height} info={info} rowClassName={rowClassName} onScrollbar={setScrollbar} scrollbar={info.scrollbarSize} />
+          ),
+        }}
+        dataSource={headRows}
+        scroll={{ x: scrollX, y: height }}
       />
     </div>
   );
