@@ -1,5 +1,5 @@
 import type { TableColumnType } from 'antd';
-import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type Ref, type UIEvent } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type Ref, type UIEvent } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 
 type Column = TableColumnType<IdentificationToken>;
@@ -67,17 +67,13 @@ export const WindowedBody = memo(function WindowedBody({
   // Set while the list is scrolled to its end: it stays there as the last rows are measured.
   const atEnd = useRef(false);
   const drawnRows = useRef(rows);
-  // After each draw of other rows or columns: the heights of the rows drawn. Only a change
-  // moves the offsets (and so draws again, before the frame is painted). Rows above the view
-  // that turn out taller or shorter than counted move the scroll position as much, so what is
-  // in view stays put.
-  useLayoutEffect(() => {
+  // The heights of the rows drawn, after each draw of other rows or columns. Only a change
+  // moves the offsets (and so draws again). Rows above the view that turn out taller or shorter
+  // than counted move the scroll position as much, so what is in view stays put.
+  const measure = useCallback((): void => {
     const element = inner.current;
     const view = scroller.current;
     if (!element || !view) return;
-    // Other rows (a search, a sync): the end they are at is not the one scrolled to.
-    if (drawnRows.current !== rows) atEnd.current = false;
-    drawnRows.current = rows;
     if (atEnd.current) view.scrollTop = view.scrollHeight;
     const first = indexAt(offsets, view.scrollTop);
     let changed = false;
@@ -95,7 +91,21 @@ export const WindowedBody = memo(function WindowedBody({
     if (!changed) return;
     if (above !== 0 && !atEnd.current) view.scrollTop += above;
     setMeasured((value) => value + 1);
-  }, [heights, offsets, rows, start, end, columns, width]);
+  }, [heights, offsets, start]);
+  // Scrolled down, the offsets place the rows: measured before the frame is painted. At the
+  // top of the list (a keystroke in Search, mostly) the rows stand in place whatever their
+  // heights, and rows are never shorter than counted, so the view is full: measured once the
+  // frame is painted, when reading heights forces no layout of its own.
+  const scrolledDown = start > 0;
+  useLayoutEffect(() => {
+    // Other rows (a search, a sync): the end they are at is not the one scrolled to.
+    if (drawnRows.current !== rows) atEnd.current = false;
+    drawnRows.current = rows;
+    if (scrolledDown || atEnd.current) measure();
+  }, [measure, scrolledDown, rows, end, columns, width]);
+  useEffect(() => {
+    if (!scrolledDown && !atEnd.current) measure();
+  }, [measure, scrolledDown, rows, end, columns, width]);
 
   const { onScroll } = info;
   const scrolled = useCallback(
