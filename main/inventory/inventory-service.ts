@@ -88,6 +88,8 @@ const FILTERS: Readonly<Record<InventoryFormat, FileFilter>> = {
   csv: { name: 'CSV (spreadsheet)', extensions: ['csv'] },
 };
 
+const NO_LONGER_OPEN = 'That inventory file is no longer open: open it again.';
+
 // Windows asking for the offline copy at once (several windows, a reload) each read their own.
 const COPIES_HANDED_OUT = 4;
 
@@ -283,7 +285,8 @@ export class InventoryService {
 
   /** Tokens of a snapshot answered in pieces, from `offset` on, a chunk at a time (inventory.rows). */
   rows(id: string, offset: number): InventoryRows {
-    const tokens = (this.handedOut(id) ?? this.openedSnapshot(id)).tokens;
+    const tokens = this.handedOut(id)?.tokens;
+    if (tokens === undefined) throw new AppError('not_found', NO_LONGER_OPEN);
     const items = tokens.slice(offset, offset + LIST_CHUNK_ROWS);
     return { items, done: offset + items.length >= tokens.length };
   }
@@ -306,7 +309,7 @@ export class InventoryService {
 
   private openedSnapshot(id: string): InventorySnapshot {
     const snapshot = this.opened.get(id);
-    if (!snapshot) throw new AppError('not_found', 'That inventory file is no longer open: open it again.');
+    if (!snapshot) throw new AppError('not_found', NO_LONGER_OPEN);
     return snapshot;
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IdentificationToken } from '../../shared/api/tokens';
 import { addDays, formatDisplayDate, todayIn, type IsoDate } from '../../shared/domain/expiry';
 import { expiringWithin } from '../../shared/domain/expiring';
+import { compareTokenNames } from '../../shared/domain/token-name';
 import type { ReminderStatus } from '../../shared/ipc/reminders-contract';
 import type { Clock, EventSink, KeyValueStore, Logger, NotificationPort, Scheduler } from '../ports';
 
@@ -43,10 +44,9 @@ const list = (names: readonly string[]): string => {
   const shown = names.slice(0, NAMES_SHOWN).join(', ');
   return names.length > NAMES_SHOWN ? `${shown} and ${names.length - NAMES_SHOWN} more` : shown;
 };
-const nameOrder = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 // ISO dates sort as the days they name.
 const soonestFirst = (a: IdentificationToken, b: IdentificationToken): number =>
-  (a.expiresOn === b.expiresOn ? 0 : (a.expiresOn ?? '') < (b.expiresOn ?? '') ? -1 : 1) || nameOrder.compare(a.name, b.name);
+  (a.expiresOn === b.expiresOn ? 0 : (a.expiresOn ?? '') < (b.expiresOn ?? '') ? -1 : 1) || compareTokenNames(a.name, b.name);
 const tokens = (n: number): string => `${n} ${n === 1 ? 'token' : 'tokens'}`;
 
 /**

@@ -60,6 +60,16 @@ export function tokenNameKey(name: string): string {
   return name.normalize('NFC').trim().toUpperCase().toLowerCase().normalize('NFC');
 }
 
+const nameCollator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+
+/**
+ * The order token names are listed in, wherever they are listed (the token list, a notice):
+ * case and accents aside, numbers by their value ("gamma 2" before "gamma 10").
+ */
+export function compareTokenNames(a: string, b: string): number {
+  return nameCollator.compare(a, b);
+}
+
 /** The existing entry whose name collides with `name` (ignoring `exceptId`), or null. */
 export function findNameClash<T extends { id: string; name: string }>(
   name: string,

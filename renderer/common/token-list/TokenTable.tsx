@@ -122,7 +122,6 @@ export const TokenTable = memo(function TokenTable({
 
   const common = {
     rowKey: 'id',
-    ...(rowClassName ? { rowClassName } : {}),
     loading: noLiveRegion,
     size: 'middle',
     pagination: false,
@@ -153,8 +152,18 @@ export const TokenTable = memo(function TokenTable({
         {...common}
         components={{
           header: headerComponents,
-          body: (_data: readonly IdentificationToken[], info: BodyInfo & { scrollbarSize: number }) => (
-            <WindowedBody rows={rows} columns={shownColumns} width={scrollX} height={height} info={info} rowClassName={rowClassName} onScrollbar={setScrollbar} scrollbar={info.scrollbarSize} />
+          body: (_data: readonly IdentificationToken[], { ref, onScroll, scrollbarSize }: BodyInfo) => (
+            <WindowedBody
+              rows={rows}
+              columns={shownColumns}
+              width={scrollX}
+              height={height}
+              bodyRef={ref}
+              onScroll={onScroll}
+              rowClassName={rowClassName}
+              scrollbar={scrollbarSize}
+              onScrollbar={setScrollbar}
+            />
           ),
         }}
         dataSource={headRows}

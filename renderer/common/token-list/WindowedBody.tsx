@@ -11,7 +11,7 @@ const ROW_ESTIMATE = 47;
 const OVERSCAN = 3;
 
 /** What rc-table hands the body it lets a table draw itself (`components.body` as a function). */
-export type BodyInfo = { ref: Ref<unknown>; onScroll: (info: { currentTarget?: HTMLElement; scrollLeft?: number }) => void };
+export type BodyInfo = { ref: Ref<unknown>; onScroll: (info: { currentTarget?: HTMLElement; scrollLeft?: number }) => void; scrollbarSize: number };
 
 /**
  * The token table's body: antd draws the header (sorters, pinned Actions) and this draws only
@@ -25,7 +25,8 @@ export const WindowedBody = memo(function WindowedBody({
   columns,
   width,
   height,
-  info,
+  bodyRef,
+  onScroll,
   rowClassName,
   scrollbar,
   onScrollbar,
@@ -34,7 +35,9 @@ export const WindowedBody = memo(function WindowedBody({
   columns: readonly Column[];
   width: number;
   height: number;
-  info: BodyInfo;
+  /** rc-table's (both stable): the header follows the body's horizontal scroll through them. */
+  bodyRef: BodyInfo['ref'];
+  onScroll: BodyInfo['onScroll'];
   rowClassName?: ((token: IdentificationToken) => string) | undefined;
   /** The width of the body's vertical scrollbar, as rc-table measured it; told to `onScrollbar`. */
   scrollbar: number;
@@ -42,8 +45,8 @@ export const WindowedBody = memo(function WindowedBody({
 }) {
   useLayoutEffect(() => onScrollbar(scrollbar), [scrollbar, onScrollbar]);
   const scroller = useRef<HTMLDivElement>(null);
-  // The header follows the body's horizontal scroll (rc-table reads and sets scrollLeft here).
-  useImperativeHandle(info.ref, () => scroller.current, []);
+  // rc-table reads and sets the body's scrollLeft here.
+  useImperativeHandle(bodyRef, () => scroller.current, []);
   const [scrollTop, setScrollTop] = useState(0);
   const [hovered, setHovered] = useState<number | null>(null);
   // Measured row heights by token id, kept across changes of rows; `measured` moves on when
@@ -107,7 +110,6 @@ export const WindowedBody = memo(function WindowedBody({
     if (!scrolledDown && !atEnd.current) measure();
   }, [measure, scrolledDown, rows, end, columns, width]);
 
-  const { onScroll } = info;
   const scrolled = useCallback(
     (event: UIEvent<HTMLDivElement>) => {
       const element = event.currentTarget;
@@ -119,6 +121,7 @@ export const WindowedBody = memo(function WindowedBody({
     [onScroll],
   );
 
+  const pinned = useMemo(() => pinnedOffsets(columns), [columns]);
   const shown: ReactNode[] = [];
   for (let index = start; index < end; index++) {
     const token = rows[index] as IdentificationToken;
@@ -128,6 +131,7 @@ export const WindowedBody = memo(function WindowedBody({
         token={token}
         index={index}
         columns={columns}
+        pinned={pinned}
         className={rowClassName?.(token) ?? ''}
         hovered={hovered === token.id}
         onHover={setHovered}
@@ -148,6 +152,20 @@ export const WindowedBody = memo(function WindowedBody({
   );
 });
 
+// Columns pinned to the right edge (the last ones, `fixed: 'right'`): how far each sits from it.
+type Pinned = ReadonlyMap<Column, number>;
+function pinnedOffsets(columns: readonly Column[]): Pinned {
+  const pinned = new Map<Column, number>();
+  let end = 0;
+  for (let i = columns.length - 1; i >= 0; i--) {
+    const column = columns[i] as Column;
+    if (column.fixed !== 'right' && column.fixed !== 'end') break;
+    pinned.set(column, end);
+    end += Number(column.width ?? 0);
+  }
+  return pinned;
+}
+
 // The first row whose bottom is below `y`.
 function indexAt(offsets: Float64Array, y: number): number {
   let low = 0;
@@ -164,6 +182,7 @@ const WindowRow = memo(function WindowRow({
   token,
   index,
   columns,
+  pinned,
   className,
   hovered,
   onHover,
@@ -171,18 +190,11 @@ const WindowRow = memo(function WindowRow({
   token: IdentificationToken;
   index: number;
   columns: readonly Column[];
+  pinned: Pinned;
   className: string;
   hovered: boolean;
   onHover: (id: number | null) => void;
 }) {
-  let end = 0;
-  const pinned = new Map<Column, number>();
-  for (let i = columns.length - 1; i >= 0; i--) {
-    const column = columns[i] as Column;
-    if (column.fixed !== 'right' && column.fixed !== 'end') break;
-    pinned.set(column, end);
-    end += Number(column.width ?? 0);
-  }
   return (
     <div
       role="row"

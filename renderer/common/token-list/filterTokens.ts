@@ -1,5 +1,5 @@
 import type { IdentificationToken } from '../../../shared/api/tokens';
-import { ownerKey, tokenNameKey, type ReviewFlag } from '../../../shared/domain';
+import { compareTokenNames, ownerKey, tokenNameKey, type ReviewFlag } from '../../../shared/domain';
 import { NO_FLAGS, type FlagMap } from '../review-flags/reviewFlagsMemo';
 import type { ListPrefs } from './listPrefs';
 
@@ -11,7 +11,6 @@ export type RequestCounts = ReadonlyMap<number, number> | null;
 /** The review flags of a token (computed once per token by the caller). */
 export type FlagsOf = (token: IdentificationToken) => readonly ReviewFlag[];
 
-const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 
 // Tokens are replaced, never mutated, so a token's search key (its name and owner, folded)
 // can be kept for as long as it lives: typing in the search box then costs one substring test
@@ -44,12 +43,12 @@ type Order = Pick<Criteria, 'sort' | 'order'>;
 type Compare = (a: IdentificationToken, b: IdentificationToken) => number;
 
 /**
- * The list's order, total: ties (equal names to the collator, equal dates) fall back on the id,
+ * The list's order, total: ties (names equal to compareTokenNames, equal dates) fall back on the id,
  * so a list sorted whole and one brought up to date token by token (resortTokens) agree.
  */
 export function tokenOrder({ sort, order: direction }: Order, requests: RequestCounts = null): Compare {
   const order = direction === 'asc' ? 1 : -1;
-  const byName = (a: IdentificationToken, b: IdentificationToken): number => collator.compare(a.name, b.name) || a.id - b.id;
+  const byName = (a: IdentificationToken, b: IdentificationToken): number => compareTokenNames(a.name, b.name) || a.id - b.id;
   switch (sort) {
     case 'name':
       return (a, b) => byName(a, b) * order;
