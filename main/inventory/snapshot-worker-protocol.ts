@@ -1,4 +1,4 @@
-import type { InventorySnapshot } from '../../shared/inventory/snapshot';
+import type { SnapshotHeader } from '../../shared/inventory/snapshot';
 
 /**
  * Main → worker, once: the file to read. A worker is started before it has a file, so the
@@ -18,10 +18,10 @@ export type SnapshotWorkerMessage =
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'refused'; message: string }
   | { kind: 'unreadable'; code: string | undefined }
-  | { kind: 'header'; header: Omit<InventorySnapshot, 'tokens'>; total: number }
+  | { kind: 'header'; header: SnapshotHeader; total: number }
   | { kind: 'tokens'; json: string }
   | { kind: 'done' };
 
 /** Main → worker: one more chunk of tokens taken. */
 export const NEXT_CHUNK = 'next';
-export const CHUNKS_IN_FLIGHT = 2;
+export const CHUNKS_IN_FLIGHT = 4;

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { IdentificationToken } from '../../shared/api/tokens';
-import type { InventorySnapshot, ParseSnapshotResult } from '../../shared/inventory/snapshot';
+import type { ParseSnapshotResult, SnapshotHeader } from '../../shared/inventory/snapshot';
 import { sharedLists } from './shared-lists';
 import type { SnapshotReader } from './snapshot-reader';
 import { NEXT_CHUNK, type SnapshotWorkerMessage, type SnapshotWorkerRequest } from './snapshot-worker-protocol';
@@ -52,7 +52,7 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
   return (filePath, onProgress = () => undefined) =>
     new Promise<ParseSnapshotResult>((resolve, reject) => {
       const worker = take();
-      let header: Omit<InventorySnapshot, 'tokens'> | null = null;
+      let header: SnapshotHeader | null = null;
       let total = 0;
       const tokens: IdentificationToken[] = [];
       const permissionList = sharedLists();

@@ -1,9 +1,9 @@
 // Entry of the snapshot-reading worker thread (its own build entry: out/main/snapshot-worker.js).
 // Reading, JSON parsing, hashing and validating a big file would each block main's event loop
 // for hundreds of milliseconds; here they block only this thread.
-import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import { parseSnapshotText } from '../../shared/inventory/snapshot';
+import { checkSnapshotText, type CheckSnapshotResult } from '../../shared/inventory/snapshot';
+import { FileText } from './file-text';
 import { nodeSha256 } from './sha256';
 import { CHUNKS_IN_FLIGHT, NEXT_CHUNK, type SnapshotWorkerMessage, type SnapshotWorkerRequest } from './snapshot-worker-protocol';
 
@@ -32,32 +32,39 @@ const turnFor = async (index: number): Promise<void> => {
 };
 
 async function run({ filePath, chunkSize, progressEvery }: SnapshotWorkerRequest): Promise<void> {
-  let text: string;
+  let text: FileText;
   try {
-    text = await readFile(filePath, 'utf8');
+    text = FileText.open(filePath);
   } catch (error) {
     send({ kind: 'unreadable', code: (error as NodeJS.ErrnoException).code });
     return;
   }
   let chunks = 0;
-  const parsed = await parseSnapshotText(text, nodeSha256, {
-    progressEvery: chunkSize,
-    onChecked: async (tokens, json) => {
-      if (tokens.length === 0) return;
-      await turnFor(chunks);
-      chunks += 1;
-      // Usually the text the digest was computed from: no second serialisation.
-      send({ kind: 'tokens', json: json ?? JSON.stringify(tokens) });
-    },
-    onProgress: ({ done, total }) => {
-      if (done % progressEvery < chunkSize || done === total) send({ kind: 'progress', done, total });
-    },
-  });
-  if (!parsed.ok) {
-    send({ kind: 'refused', message: parsed.message });
+  let checked: CheckSnapshotResult;
+  try {
+    checked = await checkSnapshotText(text, nodeSha256, {
+      progressEvery: chunkSize,
+      onChecked: async (tokens, json) => {
+        if (tokens.length === 0) return;
+        await turnFor(chunks);
+        chunks += 1;
+        // Usually the text the digest was computed from: no second serialisation.
+        send({ kind: 'tokens', json: json ?? JSON.stringify(tokens) });
+      },
+      onProgress: ({ done, total }) => {
+        if (done % progressEvery < chunkSize || done === total) send({ kind: 'progress', done, total });
+      },
+    });
+  } catch (error) {
+    send({ kind: 'unreadable', code: (error as NodeJS.ErrnoException).code });
+    return;
+  } finally {
+    text.close();
+  }
+  if (!checked.ok) {
+    send({ kind: 'refused', message: checked.message });
     return;
   }
-  const { tokens, ...header } = parsed.snapshot;
-  send({ kind: 'header', header, total: tokens.length });
+  send({ kind: 'header', header: checked.header, total: checked.total });
   send({ kind: 'done' });
 }

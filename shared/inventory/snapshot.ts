@@ -6,6 +6,7 @@ import { inventorySignatureSchema } from '../api/signing';
 import { identificationTokenSchema, type IdentificationToken } from '../api/tokens';
 import { isValidTimeZone } from '../domain/expiry';
 import { canonicalJson } from './canonical-json';
+import { readSnapshotSource, SnapshotTextError, type SnapshotSource, type SnapshotText, type TokenBlock, type TokenBlocks } from './snapshot-source';
 import { bareTokensCanonicalJson, isBareToken, tokenFileJson } from './token-json';
 
 /*
@@ -48,18 +49,18 @@ export const snapshotDigestSchema = z.object({
 });
 export type SnapshotDigest = z.infer<typeof snapshotDigestSchema>;
 
-function duplicateIdIssues(tokens: readonly IdentificationToken[]): { path: [number, 'id']; message: string }[] {
+function duplicateIdIssues(ids: readonly number[]): { path: [number, 'id']; message: string }[] {
   const seen = new Set<number>();
   const issues: { path: [number, 'id']; message: string }[] = [];
-  tokens.forEach((token, index) => {
-    if (seen.has(token.id)) issues.push({ path: [index, 'id'], message: `Token id ${token.id} appears more than once.` });
-    seen.add(token.id);
+  ids.forEach((id, index) => {
+    if (seen.has(id)) issues.push({ path: [index, 'id'], message: `Token id ${id} appears more than once.` });
+    seen.add(id);
   });
   return issues;
 }
 
 const snapshotTokensSchema = z.array(identificationTokenSchema).superRefine((tokens, context) => {
-  for (const issue of duplicateIdIssues(tokens)) context.addIssue({ code: 'custom', ...issue });
+  for (const issue of duplicateIdIssues(tokens.map((token) => token.id))) context.addIssue({ code: 'custom', ...issue });
 });
 
 // Every field before the tokens, then the tokens: opening checks them in this order too.
@@ -197,75 +198,42 @@ export type ParseSnapshotOptions = {
   /** Tokens checked so far: a first report at 0, then one every `progressEvery` tokens and at the end. */
   onProgress?: (progress: SnapshotCheckProgress) => void;
   progressEvery?: number;
+};
+export type CheckSnapshotOptions = ParseSnapshotOptions & {
   /**
    * The valid tokens checked since the last report, at each report, awaited: a reader on
-   * another thread can start taking them while the rest are checked. They come before the
-   * digest is known: a refused file's tokens must be dropped. `json`, when given, is a JSON
-   * text of exactly these tokens (keys sorted), already written for the digest.
+   * another thread can start taking them while the rest are read and checked. They come
+   * before the digest is known: a refused file's tokens must be dropped. `json`, when given,
+   * is a JSON text of exactly these tokens (keys sorted), already written for the digest.
+   * The check keeps none of them.
    */
-  onChecked?: (tokens: IdentificationToken[], json: string | undefined) => void | Promise<void>;
+  onChecked: (tokens: IdentificationToken[], json: string | undefined) => void | Promise<void>;
 };
+
+/** A snapshot that passed every check, less its tokens (handed to `onChecked`). */
+export type SnapshotHeader = Omit<InventorySnapshot, 'tokens'>;
+export type CheckSnapshotResult = { ok: true; header: SnapshotHeader; total: number } | { ok: false; message: string };
 
 const CHANGED =
   'The file has been changed since it was exported: its content no longer matches its SHA-256 digest. Export the inventory again from the console.';
 const NOT_COMPUTED = 'The digest of this inventory could not be computed.';
+const NOT_JSON = `${NOT_AN_INVENTORY} It is not valid JSON.`;
 // Pieces of canonical text are handed to the hash in blocks of about this many characters.
 const HASH_BLOCK = 1 << 16;
 
 const headerSchema = z.object(headerShape);
 const sealSchema = z.object(sealShape);
 
-/**
- * Checks, in order: JSON, the format name, the version, the digest, then every field. The
- * digest is checked before the fields so a hand-edited file is reported as changed rather
- * than as broken in whatever way the edit happened to break it.
- *
- * One pass over the tokens: each is written in canonical form for the digest and validated
- * in the same step, so a big file is neither canonicalised whole nor walked twice. The field
- * errors found along the way are only reported once the digest has matched.
- */
-export async function parseSnapshotText(text: string, hashing: Sha256Hashing, options: ParseSnapshotOptions = {}): Promise<ParseSnapshotResult> {
-  let raw: unknown;
-  try {
-    // Editors on Windows like to add a byte-order mark.
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    return { ok: false, message: `${NOT_AN_INVENTORY} It is not valid JSON.` };
-  }
-  if (!isRecord(raw) || raw.format !== INVENTORY_FORMAT) return { ok: false, message: NOT_AN_INVENTORY };
-  if (raw.version !== INVENTORY_VERSION) return { ok: false, message: versionMessage(raw.version) };
+const damaged = (issues: readonly Issue[]): { ok: false; message: string } => ({
+  ok: false,
+  message: `This inventory is damaged or incomplete: ${issuesText(issues)}.`,
+});
 
-  // Neither the digest nor the signature over it is part of the content they seal.
-  const { digest, signature: _signature, ...content } = raw;
-  const sealed = snapshotDigestSchema.safeParse(digest);
-  if (!sealed.success) {
-    return { ok: false, message: 'This inventory has no valid SHA-256 digest, so it cannot be checked for changes.' };
-  }
-  const { tokens } = content;
-  if (!Array.isArray(tokens)) {
-    // Not a list of tokens: nothing to walk, the whole-object check says what is wrong.
-    let actual: string;
-    try {
-      actual = await hashOnce(hashing, canonicalJson(content));
-    } catch {
-      return { ok: false, message: NOT_COMPUTED };
-    }
-    if (actual !== sealed.data.value) return { ok: false, message: CHANGED };
-    const parsed = inventorySnapshotSchema.safeParse(raw);
-    return parsed.success ? { ok: true, snapshot: parsed.data } : { ok: false, message: `This inventory is damaged or incomplete: ${issuesText(parsed.error.issues)}.` };
-  }
-
-  const every = Math.max(1, Math.floor(options.progressEvery ?? DEFAULT_CHUNK_SIZE));
-  const report = options.onProgress ?? (() => undefined);
-  const { onChecked } = options;
-  const total = tokens.length;
-  const checked: IdentificationToken[] = [];
-  const tokenIssues: Issue[] = [];
-  let actual: string;
-  try {
-    const hash = startHash(hashing);
-    let block = '';
-    const write = (piece: string): void => {
+/** Hands the hash blocks of about HASH_BLOCK characters, however small the pieces written. */
+function blockWriter(hash: Sha256Stream): { write(piece: string): void; end(): void } {
+  let block = '';
+  return {
+    write(piece) {
       if (piece.length >= HASH_BLOCK) {
         // A block of tokens: hashed as it is, not copied into a bigger string first.
         if (block !== '') hash.update(block);
@@ -278,51 +246,142 @@ export async function parseSnapshotText(text: string, hashing: Sha256Hashing, op
         hash.update(block);
         block = '';
       }
-    };
-    // canonicalJson(content), written key by key so the tokens can be taken one at a time.
-    const keys = Object.keys(sortedCopy(content));
-    write('{');
-    for (const [index, key] of keys.entries()) {
-      write(`${index === 0 ? '' : ','}${JSON.stringify(key)}:`);
-      if (key !== 'tokens') {
-        write(canonicalJson(content[key]));
-        continue;
-      }
-      write('[');
-      report({ done: 0, total });
-      for (let start = 0; start < total; start += every) {
-        const end = Math.min(total, start + every);
-        const fromBlock = checked.length;
-        let bare = true;
-        for (let i = start; i < end; i++) {
-          const token: unknown = tokens[i];
-          const result = identificationTokenSchema.safeParse(token);
-          if (result.success) {
-            // A bare token is the schema's output as it stands (no field is transformed): kept
-            // as parsed, the copy is short-lived garbage rather than a second 100,000 objects.
-            const isBare = isBareToken(token as Record<string, unknown>);
-            checked.push(isBare ? (token as IdentificationToken) : result.data);
-            bare &&= isBare;
-          } else {
-            bare = false;
-            for (const issue of result.error.issues) tokenIssues.push({ path: ['tokens', i, ...issue.path], message: issue.message });
-          }
-        }
-        const block = tokens.slice(start, end);
-        // Bare tokens: one fast JSON.stringify writes them canonically, and that text is also
-        // the checked tokens' JSON, handed on with them.
-        const json = bare ? bareTokensCanonicalJson(block) : undefined;
-        if (start > 0) write(',');
-        write(json === undefined ? block.map((token) => canonicalJson(token)).join(',') : json.slice(1, -1));
-        if (onChecked) await onChecked(checked.slice(fromBlock), json);
-        report({ done: end, total });
-      }
-      write(']');
+    },
+    end: () => hash.update(block),
+  };
+}
+
+/** True when the block's text in the file is its canonical text, as the console writes it. */
+function writtenCanonically(block: TokenBlock): block is TokenBlock & { json: string } {
+  const { json, tokens } = block;
+  // The first line tells how the block was written; the digest then vouches for the others.
+  return json !== undefined && tokens.length > 0 && !json.includes('\n') && json.startsWith(tokenFileJson(tokens[0] as IdentificationToken), 1);
+}
+
+/**
+ * The digest of canonicalJson(content), written key by key so the tokens are taken a block at
+ * a time. `visit` sees each block first and may give its canonical text (without it, the
+ * block is written canonically here).
+ */
+async function digestOf(
+  content: Record<string, unknown>,
+  tokens: TokenBlocks,
+  every: number,
+  hashing: Sha256Hashing,
+  visit: (block: TokenBlock, start: number) => string | undefined | Promise<string | undefined>,
+): Promise<string> {
+  const hash = startHash(hashing);
+  const { write, end } = blockWriter(hash);
+  const keys = Object.keys(sortedCopy(content));
+  write('{');
+  for (const [index, key] of keys.entries()) {
+    write(`${index === 0 ? '' : ','}${JSON.stringify(key)}:`);
+    if (key !== 'tokens') {
+      write(canonicalJson(content[key]));
+      continue;
     }
-    write('}');
-    hash.update(block);
-    actual = await hash.hex();
-  } catch {
+    write('[');
+    for (let start = 0; ; ) {
+      const block = tokens.take(every);
+      if (block.tokens.length === 0) break;
+      const json = await visit(block, start);
+      if (start > 0) write(',');
+      write(json === undefined ? block.tokens.map((token) => canonicalJson(token)).join(',') : json.slice(1, -1));
+      start += block.tokens.length;
+    }
+    write(']');
+  }
+  write('}');
+  end();
+  return hash.hex();
+}
+
+/**
+ * Throws only what reading `text` throws. Checks, in order: JSON, the format name, the version, the digest, then every field. The
+ * digest is checked before the fields so a hand-edited file is reported as changed rather
+ * than as broken in whatever way the edit happened to break it.
+ *
+ * One pass over the tokens (./snapshot-source.ts reads them a block at a time): each block is
+ * written in canonical form for the digest and validated in the same step, so a big file is
+ * neither canonicalised whole nor walked twice. The field errors found along the way are only
+ * reported once the digest has matched.
+ */
+export async function checkSnapshotText(text: string | SnapshotText, hashing: Sha256Hashing, options: CheckSnapshotOptions): Promise<CheckSnapshotResult> {
+  let source: SnapshotSource;
+  try {
+    source = readSnapshotSource(text);
+  } catch (error) {
+    if (error instanceof SnapshotTextError) return { ok: false, message: NOT_JSON };
+    throw error;
+  }
+  const raw = source.value;
+  if (!isRecord(raw) || raw.format !== INVENTORY_FORMAT) return { ok: false, message: NOT_AN_INVENTORY };
+  if (raw.version !== INVENTORY_VERSION) return { ok: false, message: versionMessage(raw.version) };
+
+  // Neither the digest nor the signature over it is part of the content they seal.
+  const { digest, signature: _signature, ...content } = raw;
+  const sealed = snapshotDigestSchema.safeParse(digest);
+  if (!sealed.success) {
+    return { ok: false, message: 'This inventory has no valid SHA-256 digest, so it cannot be checked for changes.' };
+  }
+  const { tokens } = source;
+  if (tokens === null) {
+    // Not a list of tokens: nothing to walk, the whole-object check says what is wrong.
+    let actual: string;
+    try {
+      actual = await hashOnce(hashing, canonicalJson(content));
+    } catch {
+      return { ok: false, message: NOT_COMPUTED };
+    }
+    if (actual !== sealed.data.value) return { ok: false, message: CHANGED };
+    const parsed = inventorySnapshotSchema.safeParse(raw);
+    return damaged(parsed.success ? [{ path: ['tokens'], message: 'Expected a list of tokens.' }] : parsed.error.issues);
+  }
+
+  const every = Math.max(1, Math.floor(options.progressEvery ?? DEFAULT_CHUNK_SIZE));
+  const report = options.onProgress ?? (() => undefined);
+  const { onChecked } = options;
+  const ids: number[] = [];
+  const tokenIssues: Issue[] = [];
+  // Some blocks were hashed as they stood in the file, on the word of their first line.
+  let trusted = false;
+  let actual: string;
+  try {
+    report({ done: 0, total: tokens.total });
+    actual = await digestOf(content, tokens, every, hashing, async (block, start) => {
+      const checked: IdentificationToken[] = [];
+      let bare = true;
+      for (const [offset, token] of block.tokens.entries()) {
+        const result = identificationTokenSchema.safeParse(token);
+        if (result.success) {
+          // A bare token is the schema's output as it stands (no field is transformed): kept
+          // as parsed, the copy is short-lived garbage rather than a second 100,000 objects.
+          const isBare = isBareToken(token as Record<string, unknown>);
+          checked.push(isBare ? (token as IdentificationToken) : result.data);
+          ids.push(result.data.id);
+          bare &&= isBare;
+        } else {
+          bare = false;
+          for (const issue of result.error.issues) tokenIssues.push({ path: ['tokens', start + offset, ...issue.path], message: issue.message });
+        }
+      }
+      const json = !bare ? undefined : writtenCanonically(block) ? block.json : bareTokensCanonicalJson(block.tokens);
+      trusted ||= json !== undefined && json === block.json;
+      await onChecked(checked, json);
+      const done = start + block.tokens.length;
+      if (Math.floor(done / every) > Math.floor(start / every) || done === tokens.total) report({ done, total: tokens.total });
+      return json;
+    });
+    // A line written otherwise than its block's first (by hand, by a tool): the file is
+    // hashed again in canonical form before it is called changed.
+    if (actual !== sealed.data.value && trusted) {
+      const again = readSnapshotSource(text).tokens;
+      if (again !== null) actual = await digestOf(content, again, every, hashing, () => undefined);
+    }
+  } catch (error) {
+    if (error instanceof SnapshotTextError) return { ok: false, message: error.reason === 'not-json' ? NOT_JSON : NOT_AN_INVENTORY };
+    // The file could not be read on (it has an errno code): the reader says so, by name.
+    if (isRecord(error) && typeof error.code === 'string') throw error;
     return { ok: false, message: NOT_COMPUTED };
   }
   if (actual !== sealed.data.value) return { ok: false, message: CHANGED };
@@ -330,12 +389,24 @@ export async function parseSnapshotText(text: string, hashing: Sha256Hashing, op
   const header = headerSchema.safeParse(raw);
   const seal = sealSchema.safeParse(raw);
   // As the whole-object schema would: duplicates are looked for once every token is valid.
-  const duplicates = tokenIssues.length === 0 ? duplicateIdIssues(checked).map((issue) => ({ ...issue, path: ['tokens', ...issue.path] })) : [];
+  const duplicates = tokenIssues.length === 0 ? duplicateIdIssues(ids).map((issue) => ({ ...issue, path: ['tokens', ...issue.path] })) : [];
   const issues = [...(header.success ? [] : header.error.issues), ...tokenIssues, ...duplicates, ...(seal.success ? [] : seal.error.issues)];
-  if (!header.success || !seal.success || issues.length > 0) {
-    return { ok: false, message: `This inventory is damaged or incomplete: ${issuesText(issues)}.` };
-  }
-  return { ok: true, snapshot: { ...header.data, tokens: checked, ...seal.data } };
+  if (!header.success || !seal.success || issues.length > 0) return damaged(issues);
+  return { ok: true, header: { ...header.data, ...seal.data }, total: ids.length };
+}
+
+/** checkSnapshotText, keeping the tokens: the whole snapshot. */
+export async function parseSnapshotText(text: string, hashing: Sha256Hashing, options: ParseSnapshotOptions = {}): Promise<ParseSnapshotResult> {
+  const tokens: IdentificationToken[] = [];
+  const checked = await checkSnapshotText(text, hashing, {
+    ...options,
+    onChecked: (block) => {
+      for (const token of block) tokens.push(token);
+    },
+  });
+  if (!checked.ok) return checked;
+  const { digest, signature, ...body } = checked.header;
+  return { ok: true, snapshot: { ...body, tokens, digest, ...(signature === undefined ? {} : { signature }) } };
 }
 
 async function hashOnce(hashing: Sha256Hashing, text: string): Promise<string> {

@@ -13,18 +13,19 @@ const TOKEN_KEYS = Object.keys(identificationTokenSchema.shape);
 const PERSON_KEYS = Object.keys(personRefSchema.shape);
 const PREVIOUS_SECRET_KEYS = Object.keys(previousSecretSchema.shape);
 
-// The schema's order: files list `id` first, whatever order an object's keys were set in.
-const FILE_ORDER = [...new Set([...TOKEN_KEYS, ...PERSON_KEYS, ...PREVIOUS_SECRET_KEYS])];
 // Sorted by UTF-16 code units, as canonicalJson sorts (none of these keys is numeric).
-const CANONICAL_ORDER = [...FILE_ORDER].sort();
+const CANONICAL_ORDER = [...new Set([...TOKEN_KEYS, ...PERSON_KEYS, ...PREVIOUS_SECRET_KEYS])].sort();
 
 const tokenKeys = new Set(TOKEN_KEYS);
 const personKeys = new Set(PERSON_KEYS);
 const previousSecretKeys = new Set(PREVIOUS_SECRET_KEYS);
 
-/** One token's line in a snapshot file: the schema's fields in the schema's order. */
+/**
+ * One token's line in a snapshot file: the schema's fields, in canonical form. A line is then
+ * already the text its digest covers, and opening the file hashes it as it stands.
+ */
 export function tokenFileJson(token: IdentificationToken): string {
-  return JSON.stringify(token, FILE_ORDER);
+  return JSON.stringify(token, CANONICAL_ORDER);
 }
 
 function onlyKeys(value: object, allowed: ReadonlySet<string>): boolean {

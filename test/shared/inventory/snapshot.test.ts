@@ -161,6 +161,34 @@ describe('one-pass opening', () => {
     ]);
   });
 
+  it('hashes the token lines as they stand when they were written canonically, and opens other spellings of them too', async () => {
+    const snapshot = await buildSnapshot(makeParts(Array.from({ length: 9 }, (_, i) => makeToken(i + 1))), sha256Hex);
+    const text = serializeSnapshot(snapshot);
+    const lines = text.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('  "tokens": [')) + 1;
+    // Token lines rewritten `id` first (as earlier consoles wrote them), from the `from`th on.
+    const idFirst = (from: number): string =>
+      lines
+        .map((line, i) => {
+          if (i < first + from || i >= first + 9) return line;
+          const { id, ...token } = JSON.parse(line.trim().replace(/,$/, '')) as { id: number };
+          return `    ${JSON.stringify({ id, ...token })}${line.endsWith(',') ? ',' : ''}`;
+        })
+        .join('\n');
+    const opened = async (file: string): Promise<{ result: unknown; hashed: number }> => {
+      const { pieces, hashing } = incremental();
+      const result = await parseSnapshotText(file, hashing, { progressEvery: 4 });
+      return { result, hashed: pieces.join('').length };
+    };
+    const canonicalLength = canonicalJson((({ digest: _d, signature: _s, ...content }) => content)(snapshot)).length;
+    // As written: one pass, the lines hashed as they stand.
+    expect(await opened(text)).toEqual({ result: { ok: true, snapshot }, hashed: canonicalLength });
+    // Every line id first: each block written canonically, still one pass.
+    expect(await opened(idFirst(0))).toEqual({ result: { ok: true, snapshot }, hashed: canonicalLength });
+    // Only lines after a block's first: the lines as they stand do not match, so a second pass.
+    expect(await opened(idFirst(1))).toEqual({ result: { ok: true, snapshot }, hashed: 2 * canonicalLength });
+  });
+
   it('refuses an altered file with the same message, however it is hashed', async () => {
     const raw = JSON.parse(serializeSnapshot(await build())) as { tokens: { name: string }[] };
     raw.tokens[2]!.name = 'Renamed by hand';

@@ -39,10 +39,11 @@ describe('tokens as JSON text, fast', () => {
     expect(isBareToken(parsed(line.replace('{', '{"__proto__":{"a":1},')))).toBe(false);
   });
 
-  it('writes a token\'s line in the schema\'s order whatever its keys\' order, and nothing else', () => {
+  it('writes a token\'s line in canonical form whatever its keys\' order, and nothing else', () => {
     const token = { ...full(4), extra: 'dropped' } as IdentificationToken;
     const line = tokenFileJson(token);
-    expect(Object.keys(JSON.parse(line) as object)).toEqual(Object.keys(identificationTokenSchema.shape));
+    expect(line).toBe(canonicalJson(identificationTokenSchema.parse(token)));
+    expect(Object.keys(JSON.parse(line) as object)).toEqual(Object.keys(identificationTokenSchema.shape).sort());
     expect(line).toContain('"createdBy":{"id":1,"name":"Ada Admin"}');
     expect(line).toContain('"previousSecret":{"hint":"wfx_Zz99","validUntil":"2026-03-02T00:00:00.000Z"}');
     expect(line).not.toContain('extra');
