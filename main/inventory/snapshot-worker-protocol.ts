@@ -1,16 +1,14 @@
 import type { SnapshotHeader } from '../../shared/inventory/snapshot';
 
-/**
- * Main → worker, once: the file to read. A worker is started before it has a file, so the
- * next open need not wait for a thread to start and load its code.
- */
+/** Main → worker: a file to read, once the worker has answered for the one before. */
 export type SnapshotWorkerRequest = { kind: 'open'; filePath: string; chunkSize: number; progressEvery: number };
 
 /*
  * Worker → main. Checked tokens travel in chunks while the rest are still being checked, then
  * the header once the whole file has passed (or the refusal: main drops what it took). Main
- * says when it has taken each chunk, and the worker keeps at most CHUNKS_IN_FLIGHT untaken,
- * so no turn of main's event loop parses more than that. A chunk is JSON text of the checked
+ * says when it has taken each chunk, and the worker keeps at most CHUNKS_IN_FLIGHT untaken:
+ * enough that it need not wait for main, few enough that no turn of main's event loop parses
+ * for long. A chunk is JSON text of the checked
  * tokens, usually the very text their digest was computed from: JSON.parse rebuilds plain
  * objects faster than a structured clone, and the worker has nothing more to serialise.
  */
@@ -24,4 +22,4 @@ export type SnapshotWorkerMessage =
 
 /** Main → worker: one more chunk of tokens taken. */
 export const NEXT_CHUNK = 'next';
-export const CHUNKS_IN_FLIGHT = 4;
+export const CHUNKS_IN_FLIGHT = 8;

@@ -6,50 +6,49 @@ import type { SnapshotReader } from './snapshot-reader';
 import { NEXT_CHUNK, type SnapshotWorkerMessage, type SnapshotWorkerRequest } from './snapshot-worker-protocol';
 
 export type WorkerSnapshotReaderOptions = {
-  /** Tokens per message back to main: what one turn of main's event loop takes at most (twice). */
+  /** Tokens per message back to main at most: what one turn of main's event loop takes. */
   chunkSize?: number;
   /** Tokens per progress report. */
   progressEvery?: number;
 };
 
 /*
- * Reads snapshots on a worker thread (./snapshot-worker.ts): one worker per file, gone once
- * the file is read (with all the memory a big file took). Main only takes the checked tokens
- * back, a chunk or two per event-loop turn, while the worker checks the rest.
+ * Reads snapshots on a worker thread (./snapshot-worker.ts), one file after the other. Main
+ * only takes the checked tokens back, a chunk at a time, while the worker checks the rest.
  *
- * Once a file is read, the next file's worker is started and left waiting: starting a thread
- * and loading its code takes a tenth of a second or more, which the next open then skips.
- * It does not keep the process alive.
+ * The worker is started by the first open and kept for the next: starting a thread and
+ * loading its code takes a tenth of a second or more, and a worker that has read a file has
+ * its code compiled and its heap grown. It keeps nothing of a file once read (it reads through
+ * a small window, ./file-text.ts), and does not keep the process alive while it waits. A
+ * worker that fails or stops is dropped, and the next open starts another.
  */
 export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshotReaderOptions = {}): SnapshotReader {
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 1000));
   const progressEvery = Math.max(1, Math.floor(options.progressEvery ?? 2000));
-  let spare: Worker | null = null;
-  const start = (): Worker => {
-    const worker = new Worker(scriptPath);
-    worker.unref();
-    return worker;
-  };
-  const startSpare = (): void => {
-    if (spare !== null) return;
-    const worker = start();
-    // A spare that fails before it is used is simply not used.
-    const drop = (): void => {
-      if (spare === worker) spare = null;
-    };
-    worker.once('error', drop);
-    worker.once('exit', drop);
-    spare = worker;
-  };
+  let idle: Worker | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
   const take = (): Worker => {
-    const worker = spare ?? start();
-    spare = null;
+    const worker = idle ?? new Worker(scriptPath);
+    idle = null;
     worker.removeAllListeners();
     // Reading a file: the process waits for it.
     worker.ref();
     return worker;
   };
-  return (filePath, onProgress = () => undefined) =>
+  const keep = (worker: Worker): void => {
+    worker.removeAllListeners();
+    worker.unref();
+    // A worker that fails while it waits is simply not used again.
+    const drop = (): void => {
+      if (idle === worker) idle = null;
+    };
+    worker.once('error', drop);
+    worker.once('exit', drop);
+    idle = worker;
+  };
+
+  const read = (filePath: string, onProgress: Parameters<SnapshotReader>[1] = () => undefined): Promise<ParseSnapshotResult> =>
     new Promise<ParseSnapshotResult>((resolve, reject) => {
       const worker = take();
       let header: SnapshotHeader | null = null;
@@ -57,16 +56,18 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
       const tokens: IdentificationToken[] = [];
       const permissionList = sharedLists();
       let settled = false;
-      const finish = (outcome: () => void): void => {
+      const finish = (outcome: () => void, reusable: boolean): void => {
         if (settled) return;
         settled = true;
+        if (reusable) keep(worker);
+        else void worker.terminate();
         outcome();
-        void worker.terminate();
-        setImmediate(startSpare);
       };
       // A chunk counts as taken on a later turn, so timers and IPC run between chunks.
       const taken = (): void => {
-        setImmediate(() => worker.postMessage(NEXT_CHUNK));
+        setImmediate(() => {
+          if (!settled) worker.postMessage(NEXT_CHUNK);
+        });
       };
       onProgress({ step: 'reading', done: 0, total: 0 });
       worker.on('message', (message: SnapshotWorkerMessage) => {
@@ -75,10 +76,10 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
             onProgress({ step: 'checking', done: message.done, total: message.total });
             return;
           case 'refused':
-            finish(() => resolve({ ok: false, message: message.message }));
+            finish(() => resolve({ ok: false, message: message.message }), true);
             return;
           case 'unreadable':
-            finish(() => reject(Object.assign(new Error('The snapshot file could not be read.'), { code: message.code })));
+            finish(() => reject(Object.assign(new Error('The snapshot file could not be read.'), { code: message.code })), true);
             return;
           case 'header':
             header = message.header;
@@ -95,17 +96,24 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
           case 'done': {
             const opened = header;
             if (opened === null || tokens.length !== total) {
-              finish(() => reject(new Error('The snapshot worker finished without a snapshot.')));
+              finish(() => reject(new Error('The snapshot worker finished without a snapshot.')), false);
               return;
             }
-            finish(() => resolve({ ok: true, snapshot: { ...opened, tokens } }));
+            finish(() => resolve({ ok: true, snapshot: { ...opened, tokens } }), true);
             return;
           }
         }
       });
-      worker.on('error', (error) => finish(() => reject(error)));
-      worker.on('exit', () => finish(() => reject(new Error('The snapshot worker stopped before the file was read.'))));
+      worker.on('error', (error) => finish(() => reject(error), false));
+      worker.on('exit', () => finish(() => reject(new Error('The snapshot worker stopped before the file was read.')), false));
       const request: SnapshotWorkerRequest = { kind: 'open', filePath, chunkSize, progressEvery };
       worker.postMessage(request);
     });
+
+  return (filePath, onProgress) => {
+    // One file at a time on the one worker.
+    const next = queue.then(() => read(filePath, onProgress));
+    queue = next.catch(() => undefined);
+    return next;
+  };
 }

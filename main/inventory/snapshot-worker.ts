@@ -1,6 +1,7 @@
 // Entry of the snapshot-reading worker thread (its own build entry: out/main/snapshot-worker.js).
 // Reading, JSON parsing, hashing and validating a big file would each block main's event loop
-// for hundreds of milliseconds; here they block only this thread.
+// for hundreds of milliseconds; here they block only this thread. It reads the files main sends
+// one after the other, and keeps nothing of one for the next.
 import { parentPort } from 'node:worker_threads';
 import { checkSnapshotText, type CheckSnapshotResult } from '../../shared/inventory/snapshot';
 import { FileText } from './file-text';
@@ -11,16 +12,18 @@ const port = parentPort;
 if (port === null) throw new Error('snapshot-worker runs as a worker thread only.');
 const send = (message: SnapshotWorkerMessage): void => port.postMessage(message);
 
-// Chunks main has taken; at most CHUNKS_IN_FLIGHT more are sent before it takes another.
+// Chunks main has taken of the file being read; at most CHUNKS_IN_FLIGHT more are sent before
+// it takes another.
 let taken = 0;
 let wake: (() => void) | null = null;
-let started = false;
+let reading = false;
 port.on('message', (message: typeof NEXT_CHUNK | SnapshotWorkerRequest) => {
   if (message !== NEXT_CHUNK) {
-    // One file per worker: it is started waiting for it.
-    if (started || message.kind !== 'open') return;
-    started = true;
-    void run(message).finally(() => port.close());
+    // One file at a time: main waits for a file's end before it sends the next.
+    if (reading || message.kind !== 'open') return;
+    reading = true;
+    taken = 0;
+    void run(message).finally(() => (reading = false));
     return;
   }
   taken += 1;

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InventoryService } from '../../../main/inventory/inventory-service';
 import { inProcessSnapshotReader, readerBySize, type SnapshotReader, type SnapshotReadProgress } from '../../../main/inventory/snapshot-reader';
@@ -9,6 +11,8 @@ import { canonicalJson } from '../../../shared/inventory/canonical-json';
 import { buildSnapshot } from '../../../shared/inventory/snapshot';
 import { serializeSnapshot } from '../../support/snapshot-text';
 import { makeParts, makeToken, sha256Hex } from '../../shared/inventory/fixtures';
+
+const OPEN_AND_LEAVE = fileURLToPath(new URL('./fixtures/open-and-leave.ts', import.meta.url));
 
 // The production worker entry, run from source by tsx (the built app runs out/main/snapshot-worker.js).
 const reader = workerSnapshotReader(resolve('test/main/support/snapshot-worker-from-source.mjs'), { chunkSize: 2, progressEvery: 2 });
@@ -57,6 +61,44 @@ describe('opening a snapshot on a worker thread', () => {
     expect(refusal).toMatch(/^The file has been changed since it was exported/);
     expect(refusal).toBe(await errorMessage(onThread.open(file)));
     expect(await errorMessage(onWorker.open(join(dir, 'gone.json')))).toBe('The file "gone.json" could not be found.');
+  });
+
+  it('reads files one after the other, asked together or after a refusal, each answered with its own tokens', async () => {
+    const service = new InventoryService({ userDataDir: join(dir, 'userData'), sha256Hex, reader });
+    const files = await Promise.all(
+      [3, 7, 5].map(async (count, index) => {
+        const snapshot = await buildSnapshot(makeParts(Array.from({ length: count }, (_, i) => makeToken(index * 100 + i + 1))), sha256Hex);
+        const file = join(dir, `inventory-${index}.json`);
+        await service.export('json', file, snapshot);
+        return { file, snapshot };
+      }),
+    );
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, readFileSync(files[1]!.file, 'utf8').slice(0, -30));
+
+    const [first, refused, second, missing, third] = await Promise.allSettled([
+      service.open(files[0]!.file),
+      service.open(broken),
+      service.open(files[1]!.file),
+      service.open(join(dir, 'gone.json')),
+      service.open(files[2]!.file),
+    ]);
+    expect(first).toEqual({ status: 'fulfilled', value: files[0]!.snapshot });
+    expect(refused).toMatchObject({ status: 'rejected', reason: { message: 'This file is not a Wifox token inventory. It is not valid JSON.' } });
+    expect(second).toEqual({ status: 'fulfilled', value: files[1]!.snapshot });
+    expect(missing).toMatchObject({ status: 'rejected', reason: { message: 'The file "gone.json" could not be found.' } });
+    expect(third).toEqual({ status: 'fulfilled', value: files[2]!.snapshot });
+    expect(await service.open(files[0]!.file)).toEqual(files[0]!.snapshot);
+  });
+
+  it('does not keep the process alive once a file is read', async () => {
+    const file = join(dir, 'inventory.json');
+    await new InventoryService({ userDataDir: join(dir, 'userData'), sha256Hex }).export('json', file, await buildSnapshot(makeParts([makeToken(1), makeToken(2)]), sha256Hex));
+    const child = spawn(process.execPath, ['--import', 'tsx', OPEN_AND_LEAVE, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (data: Buffer) => (output += data.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect({ code, output }).toEqual({ code: 0, output: 'opened 2\n' });
   });
 
   it('hands main only what the schema keeps: a field sealed into the file but not a token\'s stays behind', async () => {
