@@ -3,6 +3,7 @@ import type { TokenListResult } from '../../shared/ipc/contract';
 import type { ErrorCode, IpcError } from '../../shared/ipc/errors';
 import { useBridgeCall } from '../ipc/useBridgeCall';
 import type { Query } from '../ipc/useBridgeQuery';
+import { afterNextPaint } from '../common/afterNextPaint';
 import { appendChunk } from './restOfList';
 
 /**
@@ -26,6 +27,9 @@ export function useRestOfList(tokens: Query<TokenListResult, ErrorCode>): IpcErr
     let offset = query.status === 'success' ? query.data.items.length : 0;
     let current = true;
     void (async () => {
+      // The first rows are painted before the rest arrives and is flagged, counted and sorted.
+      await afterNextPaint();
+      if (!current) return;
       for (;;) {
         const answer = await call((bridge) => bridge.tokens.listRest({ listId, offset }));
         if (!current) return;

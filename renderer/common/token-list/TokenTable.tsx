@@ -115,9 +115,12 @@ export const TokenTable = memo(function TokenTable({
   const shownColumns = useMemo(() => (selectionColumn ? [selectionColumn, ...fitted.columns] : fitted.columns), [selectionColumn, fitted.columns]);
 
   const scrollX = fitted.width + (selectable ? SELECTION_WIDTH : 0);
-  // antd draws the header, and sees only the first row: the rows are WindowedBody's, so antd's
-  // own work on its data (done again at each change) stays one row long.
-  const headRow = rows[0];
+  // antd draws the header, and sees only one row: the rows are WindowedBody's, so antd's own
+  // work on its data (done again at each change) stays one row long. The same row for as long
+  // as there are rows: for a new one rc-table reads the body's scroll position again, a layout
+  // of the whole page at each keystroke in Search.
+  const [headRow, setHeadRow] = useState<IdentificationToken | undefined>(rows[0]);
+  if ((rows.length === 0) !== (headRow === undefined)) setHeadRow(rows[0]);
   const headRows = useMemo(() => (headRow === undefined ? [] : [headRow]), [headRow]);
 
   const common = {
