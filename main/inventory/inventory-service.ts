@@ -265,6 +265,8 @@ export class InventoryService {
   // The flows behind the IPC channels: dialogs, references to opened files, live loads.
 
   async openWithDialog(onProgress?: (progress: SnapshotReadProgress) => void): Promise<OpenedSnapshot | null> {
+    // The reader gets ready (its worker starts) while the admin looks for the file.
+    this.reader.prepare?.();
     const filePath = await this.dialogs().chooseOpenPath({ title: 'Open inventory', filters: [FILTERS.json] });
     if (filePath === null) return null;
     const snapshot = await this.open(filePath, onProgress);

@@ -8,7 +8,13 @@ export type SnapshotReadProgress = OpenProgressEvent;
  * Reads and checks a snapshot file. A refused file is an `ok: false` result with the reason;
  * a file that cannot be read throws the file system's error (with its errno `code`).
  */
-export type SnapshotReader = (filePath: string, onProgress?: (progress: SnapshotReadProgress) => void) => Promise<ParseSnapshotResult>;
+export type SnapshotReader = ((filePath: string, onProgress?: (progress: SnapshotReadProgress) => void) => Promise<ParseSnapshotResult>) & {
+  /**
+   * A file may be read soon (a dialog to choose one is open): a reader that needs a start of
+   * its own (a worker thread) makes it now, so the open does not wait for it.
+   */
+  prepare?: () => void;
+};
 
 /** On the calling thread: for harnesses without a built worker, and small files. */
 export const inProcessSnapshotReader =
@@ -23,9 +29,16 @@ export const inProcessSnapshotReader =
 const SMALL_FILE_BYTES = 512 * 1024;
 
 /** Small files by `small` (on this thread), bigger ones by `large` (a worker). */
-export const readerBySize =
-  (small: SnapshotReader, large: SnapshotReader, threshold = SMALL_FILE_BYTES): SnapshotReader =>
-  async (filePath, onProgress) => {
-    const { size } = await stat(filePath);
-    return (size < threshold ? small : large)(filePath, onProgress);
-  };
+export const readerBySize = (small: SnapshotReader, large: SnapshotReader, threshold = SMALL_FILE_BYTES): SnapshotReader =>
+  Object.assign(
+    async (filePath: string, onProgress?: (progress: SnapshotReadProgress) => void) => {
+      const { size } = await stat(filePath);
+      return (size < threshold ? small : large)(filePath, onProgress);
+    },
+    {
+      prepare: () => {
+        small.prepare?.();
+        large.prepare?.();
+      },
+    },
+  );

@@ -16,9 +16,9 @@ export type WorkerSnapshotReaderOptions = {
  * Reads snapshots on a worker thread (./snapshot-worker.ts), one file after the other. Main
  * only takes the checked tokens back, a chunk at a time, while the worker checks the rest.
  *
- * The worker is started by the first open and kept for the next: starting a thread and
- * loading its code takes a tenth of a second or more, and a worker that has read a file has
- * its code compiled and its heap grown. It keeps nothing of a file once read (it reads through
+ * The worker is started by the first open, or by `prepare` while a file is being chosen, and
+ * kept for the next: starting a thread and loading its code takes a tenth of a second or more,
+ * and a worker that has read a file has its code compiled and its heap grown. It keeps nothing of a file once read (it reads through
  * a small window, ./file-text.ts), and does not keep the process alive while it waits. A
  * worker that fails or stops is dropped, and the next open starts another.
  */
@@ -110,10 +110,18 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
       worker.postMessage(request);
     });
 
-  return (filePath, onProgress) => {
+  // Files asked for and not answered yet.
+  let pending = 0;
+  const reader: SnapshotReader = (filePath, onProgress) => {
+    pending += 1;
     // One file at a time on the one worker.
-    const next = queue.then(() => read(filePath, onProgress));
+    const next = queue.then(() => read(filePath, onProgress)).finally(() => (pending -= 1));
     queue = next.catch(() => undefined);
     return next;
   };
+  // A worker started now waits for the file being chosen; one waiting or reading will do.
+  reader.prepare = () => {
+    if (idle === null && pending === 0) keep(new Worker(scriptPath));
+  };
+  return reader;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../main/errors';
 import type { InventoryDialogPort } from '../../../main/inventory/dialog-port';
+import { inProcessSnapshotReader } from '../../../main/inventory/snapshot-reader';
 import { type ExportProgress, type FullInventoryLoad, InventoryService } from '../../../main/inventory/inventory-service';
 import { CSV_COLUMNS } from '../../../shared/inventory/csv';
 import { parseSnapshotText } from '../../../shared/inventory/snapshot';
@@ -160,6 +161,23 @@ describe('the flows behind the IPC channels', () => {
 
     service.close(opened?.id ?? '');
     expect(isAppError(await errorOf(service.resolve({ kind: 'opened', id: opened?.id ?? '' })), 'not_found')).toBe(true);
+  });
+
+  it('has the reader get ready while the admin chooses the file, not once it is chosen', async () => {
+    const source = serviceWith();
+    const exported = join(dir, 'march.json');
+    await source.export('json', exported, await source.refreshCache(PROFILE, loadOf()));
+    const events: string[] = [];
+    const dialogs = new ScriptedDialogs([exported]);
+    const choose = dialogs.chooseOpenPath.bind(dialogs);
+    dialogs.chooseOpenPath = (options) => {
+      events.push('dialog');
+      return choose(options);
+    };
+    const inProcess = inProcessSnapshotReader(sha256Hex);
+    const reader = Object.assign((path: string) => (events.push('read'), inProcess(path)), { prepare: () => void events.push('prepare') });
+    await serviceWith({ userDataDir: join(dir, 'elsewhere'), dialogs, reader }).openWithDialog();
+    expect(events).toEqual(['prepare', 'dialog', 'read']);
   });
 
   it('answers the offline copy in pieces, and the pieces of the copy answered even after a newer one is saved', async () => {

@@ -131,5 +131,10 @@ describe('opening a snapshot on a worker thread', () => {
     expect(await readerBySize(tagged('main'), tagged('worker'), size + 1)(file)).toEqual({ ok: true, snapshot });
     expect(await readerBySize(tagged('main'), tagged('worker'), size)(file)).toEqual({ ok: true, snapshot });
     expect(used).toEqual(['main', 'worker']);
+    // Either may be asked for: both get ready while a file is chosen.
+    const prepared: string[] = [];
+    const preparing = (name: string): SnapshotReader => Object.assign(tagged(name), { prepare: () => void prepared.push(name) });
+    readerBySize(preparing('main'), preparing('worker')).prepare?.();
+    expect(prepared).toEqual(['main', 'worker']);
   });
 });
