@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { AppError, isAppError } from '../errors';
+import { FILE_CHANGED } from './file-text';
 
 // File-system failures in words a user can act on; the errno code picks the words, the path
 // is shown by its name only (full paths can hold a user name).
@@ -16,6 +17,8 @@ export function fileError(error: unknown, action: 'read' | 'write', filePath: st
     case 'EPERM':
     case 'EROFS':
       return new AppError('forbidden', `The console is not allowed to ${action} "${name}". Choose another location.`);
+    case FILE_CHANGED:
+      return new AppError('conflict', `"${name}" changed while it was being read. Open it again once nothing is writing it.`);
     case 'EISDIR':
       return new AppError('validation', `"${name}" is a folder, not a file.`);
     case 'ENOSPC':

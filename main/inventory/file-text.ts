@@ -1,6 +1,9 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { SnapshotText } from '../../shared/inventory/snapshot-source';
 
+/** Not the system's errno: the file changed while it was being read (see fileError). */
+export const FILE_CHANGED = 'WIFOX_FILE_CHANGED';
+
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const WINDOW_BYTES = 1 << 20;
 
@@ -62,11 +65,13 @@ export class FileText implements SnapshotText {
     closeSync(this.fd);
   }
 
+  // Exactly `bytes` bytes: the file is read as it was when opened, and one that is shorter now
+  // was changed meanwhile (what was read of it may already be handed on).
   private readInto(buffer: Buffer, from: number, bytes: number): number {
     let done = 0;
     while (done < bytes) {
       const read = readSync(this.fd, buffer, done, bytes - done, this.offset + from + done);
-      if (read === 0) break;
+      if (read === 0) throw Object.assign(new Error('The file got shorter while it was read.'), { code: FILE_CHANGED });
       done += read;
     }
     return done;

@@ -18,6 +18,9 @@ export type SnapshotWorkerMessage =
   | { kind: 'unreadable'; code: string | undefined }
   | { kind: 'header'; header: SnapshotHeader; total: number }
   | { kind: 'tokens'; json: string }
+  // The file is not laid out one token per line after all: the tokens sent so far are dropped,
+  // and the list comes again from its first token.
+  | { kind: 'restart' }
   | { kind: 'done' };
 
 /** Main → worker: one more chunk of tokens taken. */

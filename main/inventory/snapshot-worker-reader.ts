@@ -85,6 +85,9 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
             header = message.header;
             total = message.total;
             return;
+          case 'restart':
+            tokens.length = 0;
+            return;
           case 'tokens':
             // Checked by the worker against the schema: the text is that output, as JSON.
             for (const token of JSON.parse(message.json) as IdentificationToken[]) {
@@ -116,7 +119,11 @@ export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshot
     pending += 1;
     // One file at a time on the one worker.
     const next = queue.then(() => read(filePath, onProgress)).finally(() => (pending -= 1));
-    queue = next.catch(() => undefined);
+    // Waits for the file before, without holding on to its tokens.
+    queue = next.then(
+      () => undefined,
+      () => undefined,
+    );
     return next;
   };
   // A worker started now waits for the file being chosen; one waiting or reading will do.

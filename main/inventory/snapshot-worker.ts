@@ -54,6 +54,8 @@ async function run({ filePath, chunkSize, progressEvery }: SnapshotWorkerRequest
         // Usually the text the digest was computed from: no second serialisation.
         send({ kind: 'tokens', json: json ?? JSON.stringify(tokens) });
       },
+      // Main drops the tokens it took; those still to come are the whole parse's.
+      onRestart: () => send({ kind: 'restart' }),
       onProgress: ({ done, total }) => {
         if (done % progressEvery < chunkSize || done === total) send({ kind: 'progress', done, total });
       },

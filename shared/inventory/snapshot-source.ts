@@ -7,23 +7,24 @@
  * its first tokens before the last are parsed, and each block's objects die young instead of
  * 100,000 of them living through the whole check.
  *
- * Any other layout (re-indented by a tool, tokens spread over several lines, a line ending
- * without its comma) is parsed whole, from the start or from the first piece that does not
- * read as whole tokens. Either way every value is the one JSON.parse gives for the whole text:
- * pieces that each parse as a list of values, joined by the commas that separated them, are
- * exactly the list's values, and the fields are parsed with the list replaced by a marker the
- * file cannot know, which must come back as the value of the last top-level `tokens` key.
+ * Every value is the one JSON.parse gives for the whole text. The fields are parsed with the
+ * list replaced by a marker the file cannot know, which must come back as the value of the
+ * last top-level `tokens` key; each piece of lines must parse as that many values, and end
+ * with the comma before the next line (the list's last line with none). Pieces that each parse
+ * as a list of values, joined by the commas that separated them, are exactly the list's values.
+ * A file laid out otherwise from the start (re-indented by a tool, no tokens) is parsed whole.
+ * One that turns out otherwise later (a token over several lines, a line without its comma)
+ * throws SnapshotTextError('relayout'): its reader drops the tokens it took and reads it again
+ * whole (readSnapshotSource(text, { whole: true })).
  */
-
-import { canonicalJson } from './canonical-json';
 
 /**
- * Why the text cannot be read: it is not JSON, or (a crafted file) its token list read in
- * pieces would not be the list the whole text holds.
+ * Why the text cannot be read as asked: it is not JSON, or (`relayout`) its token list is not
+ * laid out one token per line after all, and must be read again whole.
  */
 export class SnapshotTextError extends Error {
-  constructor(readonly reason: 'not-json' | 'ambiguous') {
-    super(reason === 'not-json' ? 'The text is not valid JSON.' : 'The token list does not read the same in pieces as whole.');
+  constructor(readonly reason: 'not-json' | 'relayout') {
+    super(reason === 'not-json' ? 'The text is not valid JSON.' : 'The token list is not laid out one token per line.');
   }
 }
 
@@ -48,7 +49,7 @@ export type TokenBlock = { tokens: unknown[]; json?: string };
 
 /** The token list, a block at a time. */
 export interface TokenBlocks {
-  /** Tokens in the list. Exact once the first block is taken; counted from lines until then. */
+  /** Tokens in the list (lines, for a list read by lines). */
   readonly total: number;
   /**
    * The next tokens, at most `size` (fewer where a piece of the file ends, or at the end), none
@@ -67,12 +68,13 @@ const LIST_KEY = '"tokens": [';
 const LIST_END = '\n  ]';
 // What separates two token lines in the console's layout (snapshotJsonChunks).
 const LINE_BREAK = ',\n    ';
-// Pieces stay below V8's large-object size (128 KiB): a larger string gets pages of its own,
-// fresh from the system, which costs as much again as parsing it on a virtual machine.
-const PIECE_CHARS = 96 * 1024;
+// Pieces stay below V8's large-object size (128 KiB) even as two-byte strings (any character
+// above U+00FF): a larger string gets pages of its own, fresh from the system, which costs as
+// much again as parsing it on a virtual machine.
+const PIECE_CHARS = 60 * 1024;
 
-function arrayBlocks(list: readonly unknown[], from = 0): TokenBlocks {
-  let next = from;
+function arrayBlocks(list: readonly unknown[]): TokenBlocks {
+  let next = 0;
   return {
     total: list.length,
     take(size) {
@@ -95,9 +97,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isBlank(text: string): boolean {
-  return text.trim() === '';
+// JSON's own whitespace: String.prototype.trim also takes no-break spaces, form feeds and
+// more, which JSON.parse refuses.
+const isJsonSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+
+function jsonTrimEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && isJsonSpace(text.charCodeAt(end - 1))) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
 }
+
+function jsonTrimStart(text: string): string {
+  let start = 0;
+  while (start < text.length && isJsonSpace(text.charCodeAt(start))) start += 1;
+  return start === 0 ? text : text.slice(start);
+}
+
+const isJsonBlank = (text: string): boolean => jsonTrimStart(text) === '';
 
 function countLines(text: SnapshotText, from: number, to: number): number {
   let lines = 1;
@@ -105,32 +121,14 @@ function countLines(text: SnapshotText, from: number, to: number): number {
   return lines;
 }
 
-const withoutList = (value: Record<string, unknown>): string => canonicalJson({ ...value, tokens: null });
-
-// One token per line from `from` to `to` (the newline ending the last line). A piece that does
-// not read so hands the rest of the list to the whole parse: the tokens already taken are its
-// first ones (the same text, parsed the same way), and its other fields must be those read.
-function lineBlocks(text: SnapshotText, fields: Record<string, unknown>, from: number, to: number): TokenBlocks {
-  let total = countLines(text, from, to);
+// One token per line from `from` to `to` (the newline ending the last line).
+function lineBlocks(text: SnapshotText, from: number, to: number): TokenBlocks {
+  const total = countLines(text, from, to);
   let at = from;
   let left = total;
-  let fallback: TokenBlocks | null = null;
-  let taken = 0;
-  const takeWhole = (size: number): TokenBlock => {
-    if (fallback === null) {
-      const whole = parseWhole(text);
-      if (!isRecord(whole) || !Array.isArray(whole.tokens) || withoutList(whole) !== withoutList(fields)) throw new SnapshotTextError('ambiguous');
-      fallback = arrayBlocks(whole.tokens, taken);
-      total = fallback.total;
-    }
-    return fallback.take(size);
-  };
   return {
-    get total() {
-      return total;
-    },
+    total,
     take(size) {
-      if (fallback !== null) return takeWhole(size);
       if (left === 0) return { tokens: [] };
       // Up to `size` lines, within PIECE_CHARS unless one line is longer.
       let end = at - 1;
@@ -141,22 +139,21 @@ function lineBlocks(text: SnapshotText, fields: Record<string, unknown>, from: n
         end = next;
         lines += 1;
       }
-      const piece = text.slice(at, end).trimEnd();
+      const piece = jsonTrimEnd(text.slice(at, end));
       const last = lines === left;
       // Every line but the list's last ends with the comma before the next token.
-      if (last === piece.endsWith(',')) return takeWhole(size);
+      if (last === piece.endsWith(',')) throw new SnapshotTextError('relayout');
       // Compact text parses twice as fast as the file's, and may be the canonical text itself.
-      const json = `[${(last ? piece : piece.slice(0, -1)).replaceAll(LINE_BREAK, ',').trimStart()}]`;
+      const json = `[${jsonTrimStart((last ? piece : piece.slice(0, -1)).replaceAll(LINE_BREAK, ','))}]`;
       let tokens: unknown;
       try {
         tokens = JSON.parse(json);
       } catch {
-        return takeWhole(size);
+        throw new SnapshotTextError('relayout');
       }
-      if (!Array.isArray(tokens) || tokens.length !== lines) return takeWhole(size);
+      if (!Array.isArray(tokens) || tokens.length !== lines) throw new SnapshotTextError('relayout');
       at = end + 1;
       left -= lines;
-      taken += lines;
       return { tokens, json };
     },
   };
@@ -176,7 +173,7 @@ function readByLines(text: SnapshotText): SnapshotSource | null {
   const open = key + LIST_KEY.length - 1;
   const firstLine = text.indexOf('\n', open);
   const end = text.lastIndexOf(LIST_END);
-  if (firstLine === -1 || end <= firstLine || !isBlank(text.slice(open + 1, firstLine))) return null;
+  if (firstLine === -1 || end <= firstLine || !isJsonBlank(text.slice(open + 1, firstLine))) return null;
   const close = end + LIST_END.length - 1;
   const head = text.slice(0, open);
   const tail = text.slice(close + 1);
@@ -188,17 +185,17 @@ function readByLines(text: SnapshotText): SnapshotSource | null {
     return null;
   }
   if (!isRecord(value) || value.tokens !== marker) return null;
-  return { value, tokens: lineBlocks(text, value, firstLine + 1, end) };
+  return { value, tokens: lineBlocks(text, firstLine + 1, end) };
 }
 
 /**
- * Throws SnapshotTextError when the text is not JSON. A string's leading byte-order mark is
- * skipped (a SnapshotText has none).
+ * Throws SnapshotTextError('not-json') when the text is not JSON. `whole`: parsed whole, even
+ * in the console's layout. A string's leading byte-order mark is skipped (a SnapshotText has none).
  */
-export function readSnapshotSource(text: string | SnapshotText): SnapshotSource {
+export function readSnapshotSource(text: string | SnapshotText, { whole = false }: { whole?: boolean } = {}): SnapshotSource {
   // Editors on Windows like to add a byte-order mark.
   const json = typeof text === 'string' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const byLines = readByLines(json);
+  const byLines = whole ? null : readByLines(json);
   if (byLines !== null) return byLines;
   const value = parseWhole(json);
   return { value, tokens: isRecord(value) && Array.isArray(value.tokens) ? arrayBlocks(value.tokens) : null };

@@ -208,6 +208,11 @@ export type CheckSnapshotOptions = ParseSnapshotOptions & {
    * The check keeps none of them.
    */
   onChecked: (tokens: IdentificationToken[], json: string | undefined) => void | Promise<void>;
+  /**
+   * The tokens handed to `onChecked` so far are to be dropped: the file turned out not to be
+   * laid out one token per line, and its list is read again, whole, from the first token.
+   */
+  onRestart: () => void | Promise<void>;
 };
 
 /** A snapshot that passed every check, less its tokens (handed to `onChecked`). */
@@ -251,27 +256,61 @@ function blockWriter(hash: Sha256Stream): { write(piece: string): void; end(): v
   };
 }
 
-/** True when the block's text in the file is its canonical text, as the console writes it. */
-function writtenCanonically(block: TokenBlock): block is TokenBlock & { json: string } {
+/** One block of tokens against the schema. `bare`: every token valid and kept as parsed. */
+type CheckedBlock = { checked: IdentificationToken[]; ids: number[]; issues: Issue[]; bare: boolean };
+
+function checkBlock(tokens: readonly unknown[], start: number): CheckedBlock {
+  const out: CheckedBlock = { checked: [], ids: [], issues: [], bare: true };
+  for (const [offset, token] of tokens.entries()) {
+    const result = identificationTokenSchema.safeParse(token);
+    if (result.success) {
+      // A bare token is the schema's output as it stands (no field is transformed): kept as
+      // parsed, the copy is short-lived garbage rather than a second 100,000 objects.
+      const isBare = isBareToken(token as Record<string, unknown>);
+      out.checked.push(isBare ? (token as IdentificationToken) : result.data);
+      out.ids.push(result.data.id);
+      out.bare &&= isBare;
+    } else {
+      out.bare = false;
+      for (const issue of result.error.issues) out.issues.push({ path: ['tokens', start + offset, ...issue.path], message: issue.message });
+    }
+  }
+  return out;
+}
+
+/** The block's canonical text: bare tokens in one fast JSON.stringify, others (unknown fields included) token by token. */
+const canonicalText = (tokens: readonly unknown[], bare: boolean): string =>
+  bare ? bareTokensCanonicalJson(tokens) : `[${tokens.map((token) => canonicalJson(token)).join(',')}]`;
+
+/**
+ * What the digest pass writes for a block: its lines as they stand when the console wrote them
+ * canonically (known by the first line; the digest vouches for the others), else its canonical text.
+ */
+function blockText(block: TokenBlock, bare: boolean): { text: string; asWritten: boolean } {
   const { json, tokens } = block;
-  // The first line tells how the block was written; the digest then vouches for the others.
-  return json !== undefined && tokens.length > 0 && !json.includes('\n') && json.startsWith(tokenFileJson(tokens[0] as IdentificationToken), 1);
+  const asWritten =
+    bare && json !== undefined && tokens.length > 0 && !json.includes('\n') && json.startsWith(tokenFileJson(tokens[0] as IdentificationToken), 1);
+  return asWritten && json !== undefined ? { text: json, asWritten } : { text: canonicalText(tokens, bare), asWritten: false };
 }
 
 /**
- * The digest of canonicalJson(content), written key by key so the tokens are taken a block at
- * a time. `visit` sees each block first and may give its canonical text (without it, the
- * block is written canonically here).
+ * Digests of canonicalJson(content) as written key by key, the tokens a block at a time: one
+ * per hash, each block's text for each given by `visit` (a JSON array).
  */
-async function digestOf(
+async function digestsOf(
   content: Record<string, unknown>,
   tokens: TokenBlocks,
   every: number,
-  hashing: Sha256Hashing,
-  visit: (block: TokenBlock, start: number) => string | undefined | Promise<string | undefined>,
-): Promise<string> {
-  const hash = startHash(hashing);
-  const { write, end } = blockWriter(hash);
+  hashings: readonly Sha256Hashing[],
+  visit: (block: TokenBlock, start: number) => readonly string[] | Promise<readonly string[]>,
+): Promise<string[]> {
+  const streams = hashings.map((hashing) => {
+    const hash = startHash(hashing);
+    return { hash, writer: blockWriter(hash) };
+  });
+  const write = (piece: string): void => {
+    for (const { writer } of streams) writer.write(piece);
+  };
   const keys = Object.keys(sortedCopy(content));
   write('{');
   for (const [index, key] of keys.entries()) {
@@ -284,32 +323,43 @@ async function digestOf(
     for (let start = 0; ; ) {
       const block = tokens.take(every);
       if (block.tokens.length === 0) break;
-      const json = await visit(block, start);
+      const texts = await visit(block, start);
       if (start > 0) write(',');
-      write(json === undefined ? block.tokens.map((token) => canonicalJson(token)).join(',') : json.slice(1, -1));
+      streams.forEach(({ writer }, i) => writer.write((texts[i] as string).slice(1, -1)));
       start += block.tokens.length;
     }
     write(']');
   }
   write('}');
-  end();
-  return hash.hex();
+  for (const { writer } of streams) writer.end();
+  return Promise.all(streams.map(({ hash }) => hash.hex()));
 }
 
 /**
- * Throws only what reading `text` throws. Checks, in order: JSON, the format name, the version, the digest, then every field. The
- * digest is checked before the fields so a hand-edited file is reported as changed rather
- * than as broken in whatever way the edit happened to break it.
+ * Throws only what reading `text` throws. Checks, in order: JSON, the format name, the version,
+ * the digest, then every field. The digest is checked before the fields so a hand-edited file
+ * is reported as changed rather than as broken in whatever way the edit happened to break it.
  *
  * One pass over the tokens (./snapshot-source.ts reads them a block at a time): each block is
- * written in canonical form for the digest and validated in the same step, so a big file is
- * neither canonicalised whole nor walked twice. The field errors found along the way are only
- * reported once the digest has matched.
+ * hashed and validated in the same step, so a big file is neither canonicalised whole nor
+ * walked twice. The field errors found along the way are only reported once the digest has
+ * matched. A file that turns out not to be laid out one token per line is checked again from
+ * the start, read whole (`onRestart` first).
  */
 export async function checkSnapshotText(text: string | SnapshotText, hashing: Sha256Hashing, options: CheckSnapshotOptions): Promise<CheckSnapshotResult> {
+  try {
+    return await checkRead(text, false, hashing, options);
+  } catch (error) {
+    if (!(error instanceof SnapshotTextError && error.reason === 'relayout')) throw error;
+    await options.onRestart();
+    return checkRead(text, true, hashing, options);
+  }
+}
+
+async function checkRead(text: string | SnapshotText, whole: boolean, hashing: Sha256Hashing, options: CheckSnapshotOptions): Promise<CheckSnapshotResult> {
   let source: SnapshotSource;
   try {
-    source = readSnapshotSource(text);
+    source = readSnapshotSource(text, { whole });
   } catch (error) {
     if (error instanceof SnapshotTextError) return { ok: false, message: NOT_JSON };
     throw error;
@@ -340,7 +390,6 @@ export async function checkSnapshotText(text: string | SnapshotText, hashing: Sh
 
   const every = Math.max(1, Math.floor(options.progressEvery ?? DEFAULT_CHUNK_SIZE));
   const report = options.onProgress ?? (() => undefined);
-  const { onChecked } = options;
   const ids: number[] = [];
   const tokenIssues: Issue[] = [];
   // Some blocks were hashed as they stood in the file, on the word of their first line.
@@ -348,38 +397,24 @@ export async function checkSnapshotText(text: string | SnapshotText, hashing: Sh
   let actual: string;
   try {
     report({ done: 0, total: tokens.total });
-    actual = await digestOf(content, tokens, every, hashing, async (block, start) => {
-      const checked: IdentificationToken[] = [];
-      let bare = true;
-      for (const [offset, token] of block.tokens.entries()) {
-        const result = identificationTokenSchema.safeParse(token);
-        if (result.success) {
-          // A bare token is the schema's output as it stands (no field is transformed): kept
-          // as parsed, the copy is short-lived garbage rather than a second 100,000 objects.
-          const isBare = isBareToken(token as Record<string, unknown>);
-          checked.push(isBare ? (token as IdentificationToken) : result.data);
-          ids.push(result.data.id);
-          bare &&= isBare;
-        } else {
-          bare = false;
-          for (const issue of result.error.issues) tokenIssues.push({ path: ['tokens', start + offset, ...issue.path], message: issue.message });
-        }
-      }
-      const json = !bare ? undefined : writtenCanonically(block) ? block.json : bareTokensCanonicalJson(block.tokens);
-      trusted ||= json !== undefined && json === block.json;
-      await onChecked(checked, json);
+    [actual = ''] = await digestsOf(content, tokens, every, [hashing], async (block, start) => {
+      const { checked, ids: blockIds, issues, bare } = checkBlock(block.tokens, start);
+      for (const id of blockIds) ids.push(id);
+      for (const issue of issues) tokenIssues.push(issue);
+      const { text: written, asWritten } = blockText(block, bare);
+      trusted ||= asWritten;
+      // What main takes: never a text with fields the schema strips.
+      await options.onChecked(checked, bare ? written : undefined);
       const done = start + block.tokens.length;
       if (Math.floor(done / every) > Math.floor(start / every) || done === tokens.total) report({ done, total: tokens.total });
-      return json;
+      return [written];
     });
-    // A line written otherwise than its block's first (by hand, by a tool): the file is
-    // hashed again in canonical form before it is called changed.
-    if (actual !== sealed.data.value && trusted) {
-      const again = readSnapshotSource(text).tokens;
-      if (again !== null) actual = await digestOf(content, again, every, hashing, () => undefined);
-    }
+    if (actual !== sealed.data.value && trusted) actual = await recheck(text, whole, content, every, hashing, actual);
   } catch (error) {
-    if (error instanceof SnapshotTextError) return { ok: false, message: error.reason === 'not-json' ? NOT_JSON : NOT_AN_INVENTORY };
+    if (error instanceof SnapshotTextError) {
+      if (error.reason === 'relayout') throw error;
+      return { ok: false, message: NOT_JSON };
+    }
     // The file could not be read on (it has an errno code): the reader says so, by name.
     if (isRecord(error) && typeof error.code === 'string') throw error;
     return { ok: false, message: NOT_COMPUTED };
@@ -395,6 +430,31 @@ export async function checkSnapshotText(text: string | SnapshotText, hashing: Sh
   return { ok: true, header: { ...header.data, ...seal.data }, total: ids.length };
 }
 
+/**
+ * A block was hashed as it stood, and the digest does not match: a line after a block's first
+ * was written otherwise than canonically (by hand, by a tool). The file is read again and
+ * hashed canonically, and also exactly as the first pass hashed it, which must give the first
+ * pass's digest again: what was handed on is then what was hashed canonically, even if the
+ * file was replaced in between. Answers the canonical digest, or `first` (a mismatch).
+ */
+async function recheck(text: string | SnapshotText, whole: boolean, content: Record<string, unknown>, every: number, hashing: Sha256Hashing, first: string): Promise<string> {
+  const again = readSnapshotSource(text, { whole }).tokens;
+  if (again === null) return first;
+  let same: string | undefined;
+  let canonical: string | undefined;
+  try {
+    [same, canonical] = await digestsOf(content, again, every, [hashing, hashing], (block, start) => {
+      const { bare } = checkBlock(block.tokens, start);
+      return [blockText(block, bare).text, canonicalText(block.tokens, bare)];
+    });
+  } catch (error) {
+    // Laid out otherwise now: the file was replaced meanwhile.
+    if (error instanceof SnapshotTextError) return first;
+    throw error;
+  }
+  return same === first && canonical !== undefined ? canonical : first;
+}
+
 /** checkSnapshotText, keeping the tokens: the whole snapshot. */
 export async function parseSnapshotText(text: string, hashing: Sha256Hashing, options: ParseSnapshotOptions = {}): Promise<ParseSnapshotResult> {
   const tokens: IdentificationToken[] = [];
@@ -402,6 +462,9 @@ export async function parseSnapshotText(text: string, hashing: Sha256Hashing, op
     ...options,
     onChecked: (block) => {
       for (const token of block) tokens.push(token);
+    },
+    onRestart: () => {
+      tokens.length = 0;
     },
   });
   if (!checked.ok) return checked;

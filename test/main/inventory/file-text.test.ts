@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileText } from '../../../main/inventory/file-text';
+import { fileError } from '../../../main/inventory/file-errors';
+import { FILE_CHANGED, FileText } from '../../../main/inventory/file-text';
 
 const dir = mkdtempSync(join(tmpdir(), 'wifox-file-text-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,6 +53,23 @@ describe('a file read through a small window', () => {
     const empty = FileText.open(fileOf(Buffer.alloc(0)));
     expect([empty.length, empty.indexOf('\n'), empty.lastIndexOf('\n'), empty.slice(0)]).toEqual([0, -1, -1, '']);
     empty.close();
+  });
+
+  it('says the file changed when it got shorter while read, rather than reading on or waiting', () => {
+    const path = fileOf(Buffer.from('a'.repeat(50) + '\n' + 'b'.repeat(49), 'utf8'));
+    const file = FileText.open(path, 16);
+    try {
+      expect(file.slice(0, 4)).toBe('aaaa');
+      truncateSync(path, 40);
+      for (const reading of [() => file.indexOf('\n', 20), () => file.slice(36, 56), () => file.lastIndexOf('\n')]) {
+        expect(reading).toThrow(expect.objectContaining({ code: FILE_CHANGED }));
+      }
+    } finally {
+      file.close();
+    }
+    expect(fileError(Object.assign(new Error('x'), { code: FILE_CHANGED }), 'read', path).message).toBe(
+      `"${basename(path)}" changed while it was being read. Open it again once nothing is writing it.`,
+    );
   });
 
   it('throws the file system\'s error for a file that is not there', () => {

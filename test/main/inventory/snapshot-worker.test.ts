@@ -91,6 +91,15 @@ describe('opening a snapshot on a worker thread', () => {
     expect(await service.open(files[0]!.file)).toEqual(files[0]!.snapshot);
   });
 
+  it('drops what it took when the worker finds the list is not one token per line after all, and takes it again whole', async () => {
+    const snapshot = await buildSnapshot(makeParts([1, 2, 3, 4, 5].map((id) => makeToken(id))), sha256Hex);
+    const lines = serializeSnapshot(snapshot).split('\n');
+    const last = lines.findIndex((line) => line.startsWith('  "tokens": [')) + 5;
+    const file = join(dir, 'edited.json');
+    writeFileSync(file, lines.map((line, i) => (i === last ? JSON.stringify(JSON.parse(line), null, 2).replaceAll('\n', '\n    ') : line)).join('\n'));
+    expect(await new InventoryService({ userDataDir: join(dir, 'userData'), sha256Hex, reader }).open(file)).toEqual(snapshot);
+  });
+
   it('does not keep the process alive once a file is read', async () => {
     const file = join(dir, 'inventory.json');
     await new InventoryService({ userDataDir: join(dir, 'userData'), sha256Hex }).export('json', file, await buildSnapshot(makeParts([makeToken(1), makeToken(2)]), sha256Hex));

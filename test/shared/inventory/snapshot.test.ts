@@ -2,8 +2,11 @@ import { createHash, webcrypto } from 'node:crypto';
 import { serializeSnapshot } from '../../support/snapshot-text';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/inventory/canonical-json';
+import type { IdentificationToken } from '../../../shared/api/tokens';
+import type { SnapshotText } from '../../../shared/inventory/snapshot-source';
 import {
   buildSnapshot,
+  checkSnapshotText,
   parseSnapshotText,
   snapshotInfo,
   snapshotJsonChunks,
@@ -12,6 +15,23 @@ import {
   type Sha256Hashing,
 } from '../../../shared/inventory/snapshot';
 import { makeParts, makeToken, sha256Hex } from './fixtures';
+
+// A file whose text can be replaced while it is read, as another program could.
+class ReplaceableText implements SnapshotText {
+  constructor(public text: string) {}
+  get length(): number {
+    return this.text.length;
+  }
+  indexOf(search: string, from?: number): number {
+    return this.text.indexOf(search, from);
+  }
+  lastIndexOf(search: string): number {
+    return this.text.lastIndexOf(search);
+  }
+  slice(start: number, end?: number): string {
+    return this.text.slice(start, end);
+  }
+}
 
 const build = (): Promise<InventorySnapshot> =>
   buildSnapshot(makeParts([makeToken(3), makeToken(1, { whitelist: [], expiresOn: null, expiresAt: null }), makeToken(2)]), sha256Hex);
@@ -185,8 +205,56 @@ describe('one-pass opening', () => {
     expect(await opened(text)).toEqual({ result: { ok: true, snapshot }, hashed: canonicalLength });
     // Every line id first: each block written canonically, still one pass.
     expect(await opened(idFirst(0))).toEqual({ result: { ok: true, snapshot }, hashed: canonicalLength });
-    // Only lines after a block's first: the lines as they stand do not match, so a second pass.
-    expect(await opened(idFirst(1))).toEqual({ result: { ok: true, snapshot }, hashed: 2 * canonicalLength });
+    // Only lines after a block's first: the lines as they stand do not match, so a second pass,
+    // hashing the file again both as the first pass did (it must be the same file) and canonically.
+    expect(await opened(idFirst(1))).toEqual({ result: { ok: true, snapshot }, hashed: 3 * canonicalLength });
+  });
+
+  it('refuses a forged file even when the genuine one is put back while it is being checked', async () => {
+    const snapshot = await buildSnapshot(makeParts(Array.from({ length: 9 }, (_, i) => makeToken(i + 1))), sha256Hex);
+    const genuine = serializeSnapshot(snapshot);
+    // Token 2 renamed, canonically spelled: its block's first line vouches for it.
+    const forged = genuine.replace('"name":"Token 00002"', '"name":"TOKEN 00002"');
+    const check = async (swap: boolean) => {
+      const file = new ReplaceableText(forged);
+      const handed: IdentificationToken[] = [];
+      const result = await checkSnapshotText(file, sha256Hex, {
+        progressEvery: 4,
+        onChecked: (tokens) => {
+          handed.push(...tokens);
+          if (swap) file.text = genuine;
+        },
+        onRestart: () => void (handed.length = 0),
+      });
+      return { result, names: handed.map((token) => token.name) };
+    };
+    for (const swap of [false, true]) {
+      const { result, names } = await check(swap);
+      expect(result).toEqual({ ok: false, message: expect.stringMatching(/^The file has been changed since it was exported/) });
+      expect(names).toContain('TOKEN 00002');
+    }
+  });
+
+  it('reads again whole, dropping the tokens it handed on, a file whose list turns out not to be one token per line', async () => {
+    const snapshot = await buildSnapshot(makeParts(Array.from({ length: 9 }, (_, i) => makeToken(i + 1))), sha256Hex);
+    const lines = serializeSnapshot(snapshot).split('\n');
+    const last = lines.findIndex((line) => line.startsWith('  "tokens": [')) + 9;
+    // The last token spread over several lines, as an editor might leave it: the same content.
+    const text = lines.map((line, i) => (i === last ? JSON.stringify(JSON.parse(line), null, 2).replaceAll('\n', '\n    ') : line)).join('\n');
+    const handed: IdentificationToken[] = [];
+    let restarts = 0;
+    const result = await checkSnapshotText(text, sha256Hex, {
+      progressEvery: 4,
+      onChecked: (tokens) => void handed.push(...tokens),
+      onRestart: () => {
+        restarts += 1;
+        expect(handed).toHaveLength(8);
+        handed.length = 0;
+      },
+    });
+    expect(result).toMatchObject({ ok: true, total: 9 });
+    expect(restarts).toBe(1);
+    expect(handed).toEqual(snapshot.tokens);
   });
 
   it('refuses an altered file with the same message, however it is hashed', async () => {
