@@ -18,9 +18,10 @@ export type WorkerSnapshotReaderOptions = {
  *
  * The worker is started by the first open, or by `prepare` while a file is being chosen, and
  * kept for the next: starting a thread and loading its code takes a tenth of a second or more,
- * and a worker that has read a file has its code compiled and its heap grown. It keeps nothing of a file once read (it reads through
- * a small window, ./file-text.ts), and does not keep the process alive while it waits. A
- * worker that fails or stops is dropped, and the next open starts another.
+ * and a worker that has read a file has its code compiled and its heap grown. It keeps nothing
+ * of a file once read (it reads through a small window, ./file-text.ts), and does not keep the
+ * process alive while it waits. A worker that fails or stops is dropped, and the next open
+ * starts another.
  */
 export function workerSnapshotReader(scriptPath: string, options: WorkerSnapshotReaderOptions = {}): SnapshotReader {
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 1000));
