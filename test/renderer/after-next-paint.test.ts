@@ -1,16 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { afterNextPaint } from '../../renderer/common/afterNextPaint';
+import { holdFrames } from './held-frames';
 
-let frames: FrameRequestCallback[];
-beforeEach(() => {
-  vi.useFakeTimers();
-  frames = [];
-  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const held = holdFrames();
 
 const settled = (promise: Promise<void>): { done: boolean } => {
   const state = { done: false };
@@ -23,7 +15,7 @@ describe('waiting for the next frame to be painted', () => {
     const waiting = settled(afterNextPaint());
     await vi.advanceTimersByTimeAsync(50);
     expect(waiting.done).toBe(false);
-    frames.shift()?.(performance.now());
+    held.frames.shift()?.(performance.now());
     // The frame's own callback runs before it is painted: the work waits one task more.
     await Promise.resolve();
     expect(waiting.done).toBe(false);

@@ -1,23 +1,15 @@
 import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BridgeProvider } from '../../renderer/ipc/BridgeContext';
 import type { Query } from '../../renderer/ipc/useBridgeQuery';
 import { useRestOfList } from '../../renderer/tokens/useRestOfList';
 import type { TokenListResult } from '../../shared/ipc/contract';
 import type { ErrorCode } from '../../shared/ipc/errors';
 import { seededFake } from './fake-bridge';
+import { holdFrames } from './held-frames';
 
-let frames: FrameRequestCallback[];
-beforeEach(() => {
-  vi.useFakeTimers();
-  frames = [];
-  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const held = holdFrames();
 
 // The first answer of a long list: its first rows, the others to ask for under `listId`.
 const firstAnswer = (): Query<TokenListResult, ErrorCode> => ({
@@ -37,7 +29,7 @@ describe('the rest of a long list', () => {
     await vi.advanceTimersByTimeAsync(50);
     expect(fake.callsOf('tokens.listRest')).toEqual([]);
     // The frame is painted; the task after it asks.
-    frames.shift()?.(performance.now());
+    held.frames.shift()?.(performance.now());
     await vi.advanceTimersByTimeAsync(0);
     expect(fake.callsOf('tokens.listRest')).toEqual([{ listId: 'list-1', offset: 0 }]);
   });
