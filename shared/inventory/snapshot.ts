@@ -288,9 +288,10 @@ const canonicalText = (tokens: readonly unknown[], bare: boolean): string =>
  */
 function blockText(block: TokenBlock, bare: boolean): { text: string; asWritten: boolean } {
   const { json, tokens } = block;
-  const asWritten =
-    bare && json !== undefined && tokens.length > 0 && !json.includes('\n') && json.startsWith(tokenFileJson(tokens[0] as IdentificationToken), 1);
-  return asWritten && json !== undefined ? { text: json, asWritten } : { text: canonicalText(tokens, bare), asWritten: false };
+  if (bare && json !== undefined && tokens.length > 0 && !json.includes('\n') && json.startsWith(tokenFileJson(tokens[0] as IdentificationToken), 1)) {
+    return { text: json, asWritten: true };
+  }
+  return { text: canonicalText(tokens, bare), asWritten: false };
 }
 
 /**
