@@ -1,6 +1,6 @@
 import { Flex, Skeleton, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import type { TokenListResult } from '../../shared/ipc/contract';
+import type { ChannelResult, TokenListResult } from '../../shared/ipc/contract';
 import type { ErrorCode, IpcError } from '../../shared/ipc/errors';
 import { OfflineBanner } from '../common/offline/OfflineBanner';
 import { useCachedSnapshot } from '../common/offline/useCachedSnapshot';
@@ -61,6 +61,10 @@ export function TokensPage() {
   });
   const roles = useBridgeQuery((bridge) => bridge.roles.list(), key);
   const org = useBridgeQuery((bridge) => bridge.settings.org(), key);
+  // Asked with the list rather than once it is drawn: its answer is usually in by then, so the
+  // list's first render flags the tokens breaking the policy, instead of a second render
+  // checking every token and drawing every row again just after the first.
+  const policy = useBridgeQuery((bridge) => bridge.policy.get());
 
   // Offline, and until the first answer, the saved copy paints the list: at once offline, and
   // while connected once the list has kept the page waiting (main usually answers from what it
@@ -103,6 +107,7 @@ export function TokensPage() {
         reconnect={reconnect}
         refresh={refreshAll}
         sync={refresh}
+        policy={policy}
       />
     </Flex>
   );
@@ -117,6 +122,7 @@ function Body({
   reconnect,
   refresh,
   sync,
+  policy,
 }: {
   view: TokensPageView;
   tokens: Query<TokenListResult, ErrorCode>;
@@ -126,6 +132,7 @@ function Body({
   reconnect: () => void;
   refresh: () => void;
   sync: () => void;
+  policy: Query<ChannelResult<'policy.get'>, ErrorCode>;
 }) {
   if (view.kind === 'live' || view.kind === 'offline' || view.kind === 'syncing') {
     // One shape in both modes: the view (and a drawer open in it) survives the switch.
@@ -141,6 +148,7 @@ function Body({
           roles={view.shown.roles}
           timeZone={view.shown.timeZone}
           adminRank={adminRank}
+          policyQuery={policy}
           updateTokens={(change) =>
             tokens.update((data) => {
               const items = change(data.items);

@@ -11,7 +11,9 @@ import type { BulkKind } from './bulk/bulkText';
 import { RevealHost, type RevealHandle } from '../common/reveal/RevealDialog';
 import { useListPrefs } from '../common/token-list/useListPrefs';
 import { useShortcuts } from './useShortcuts';
-import { useBridgeQuery } from '../ipc/useBridgeQuery';
+import type { ChannelResult } from '../../shared/ipc/contract';
+import type { ErrorCode } from '../../shared/ipc/errors';
+import type { Query } from '../ipc/useBridgeQuery';
 import { useRequestCounts } from './useRequestCounts';
 
 // The drawers (and their date picker) load when first opened: the first screen is the list.
@@ -44,6 +46,7 @@ export function TokensView({
   readOnly,
   reload,
   sync,
+  policyQuery,
 }: {
   tokens: IdentificationToken[];
   roles: RoleItem[];
@@ -59,6 +62,11 @@ export function TokensView({
   reload?: ListReload;
   /** Live only: asks main for what changed since the last load (after a bulk action). */
   sync?: () => void;
+  /**
+   * The token policy: the drawers show its rules up front and the list flags tokens breaking
+   * it. Unknown (offline, older server) means no rules shown; the server still applies them.
+   */
+  policyQuery: Query<ChannelResult<'policy.get'>, ErrorCode>;
 }) {
   const { message } = App.useApp();
   const [prefs, setPrefs] = useListPrefs();
@@ -97,9 +105,6 @@ export function TokensView({
     [live, selected, tokens],
   );
 
-  // The token policy: the drawers show its rules up front and the list flags tokens breaking
-  // it. Unknown (offline, older server) means no rules shown; the server still applies them.
-  const policyQuery = useBridgeQuery((bridge) => bridge.policy.get());
   // Kept by value: a reload answering the same rules must not recompute 10,000 tokens' flags.
   const loaded = policyQuery.data;
   const policyKey = loaded

@@ -1,4 +1,4 @@
-import { act, renderHook, screen } from '@testing-library/react';
+import { act, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { firstScreenCalls } from '../../renderer/app/firstScreenCalls';
@@ -50,6 +50,19 @@ describe('the first screen calls main ahead of React', () => {
     expect(fake.callsOf('tokens.list')).toEqual([{ firstRows: FIRST_ROWS }]);
     expect(fake.callsOf('roles.list')).toHaveLength(1);
     expect(firstScreenCalls('roles').map(([channel]) => channel)).not.toContain('tokens.list');
+  });
+
+  it('asks for the token policy with the list, not once the list is drawn', async () => {
+    // Asked only once the rows were drawn, its answer drew every row again at once, with
+    // every token checked against the policy a second time.
+    const fake = seededFake();
+    const release = fake.hold('tokens.list');
+    renderApp(fake);
+    await waitFor(() => expect(fake.callsOf('policy.get')).toHaveLength(1));
+    expect(screen.queryByRole('table', { name: 'Identification tokens' })).toBeNull();
+    release();
+    expect(await screen.findByRole('table', { name: 'Identification tokens' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(fake.callsOf('policy.get')).toHaveLength(1);
   });
 });
 
