@@ -33,9 +33,9 @@ export default defineConfig({
     // with `describe(…, { shuffle: false }, …)`.
     sequence: { shuffle: { files: true, tests: true } },
     // Most files spend their time waiting on Chromium, a server or PostgreSQL rather than
-    // computing, so one file more than Vitest's default (a core less than the machine has) runs
-    // at a time: on 2 cores the suite took 550 s instead of 685 s. Every file already keeps to
-    // its own ports, folders, databases and keychain entries.
+    // computing, so at least two run at a time (Vitest's default, a core less than the machine
+    // has, is one on 2 cores): there the suite took 550 s instead of 685 s. Every file already
+    // keeps to its own ports, folders, databases and keychain entries.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
