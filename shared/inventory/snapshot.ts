@@ -6,7 +6,7 @@ import { inventorySignatureSchema } from '../api/signing';
 import { identificationTokenSchema, type IdentificationToken } from '../api/tokens';
 import { isValidTimeZone } from '../domain/expiry';
 import { canonicalJson } from './canonical-json';
-import { readSnapshotSource, SnapshotTextError, type SnapshotSource, type SnapshotText, type TokenBlock, type TokenBlocks } from './snapshot-source';
+import { isRecord, readSnapshotSource, SnapshotTextError, type SnapshotSource, type SnapshotText, type TokenBlock, type TokenBlocks } from './snapshot-source';
 import { bareTokensCanonicalJson, isBareToken, tokenFileJson } from './token-json';
 
 /*
@@ -169,10 +169,6 @@ export type ParseSnapshotResult = { ok: true; snapshot: InventorySnapshot } | { 
 
 const NOT_AN_INVENTORY = 'This file is not a Wifox token inventory.';
 const MAX_LISTED_ISSUES = 3;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function versionMessage(version: unknown): string {
   if (typeof version === 'number' && Number.isInteger(version) && version > INVENTORY_VERSION) {
