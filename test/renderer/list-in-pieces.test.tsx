@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { appendChunk } from '../../renderer/tokens/restOfList';
+import { appendChunk, FIRST_ROWS } from '../../renderer/tokens/restOfList';
+import { LIST_CHUNK_ROWS } from '../../shared/ipc/token-list-contract';
 import type { IdentificationToken } from '../../shared/api/tokens';
 import { seededFake } from './fake-bridge';
 import { renderApp } from './render';
@@ -18,16 +19,16 @@ describe('A large token list arriving in pieces', () => {
     const release = fake.hold('tokens.listRest');
     renderApp(fake);
 
-    expect(await screen.findByText(`Loading tokens… 500 of ${count.toLocaleString('en-GB')}`, {}, { timeout: 5000 })).toBeInTheDocument();
-    expect(screen.getByText('500 tokens')).toBeInTheDocument();
-    expect(fake.callsOf('tokens.list').at(-1)).toEqual({ firstRows: 500 });
+    expect(await screen.findByText(`Loading tokens… ${FIRST_ROWS} of ${count.toLocaleString('en-GB')}`, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText(`${FIRST_ROWS} tokens`)).toBeInTheDocument();
+    expect(fake.callsOf('tokens.list').at(-1)).toEqual({ firstRows: FIRST_ROWS });
     release();
     expect(await screen.findByText(`${count} tokens`, {}, { timeout: 5000 })).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByText(/^Loading tokens…/)).not.toBeInTheDocument());
-    // The first answer, then two chunks (2,000 rows at most each).
+    // The first answer, then two chunks (LIST_CHUNK_ROWS at most each).
     expect(fake.callsOf('tokens.listRest')).toEqual([
-      { listId: expect.any(String), offset: 500 },
-      { listId: expect.any(String), offset: 2_500 },
+      { listId: expect.any(String), offset: FIRST_ROWS },
+      { listId: expect.any(String), offset: FIRST_ROWS + LIST_CHUNK_ROWS },
     ]);
   });
 
@@ -38,10 +39,10 @@ describe('A large token list arriving in pieces', () => {
     fake.failNext('tokens.listRest', 'server_error');
     renderApp(fake);
 
-    expect(await screen.findByText('Only 500 of 1,200 tokens could be loaded.', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(`Only ${FIRST_ROWS} of 1,200 tokens could be loaded.`, {}, { timeout: 5000 })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Load all again' }));
     expect(await screen.findByText('1200 tokens', {}, { timeout: 5000 })).toBeInTheDocument();
-    expect(fake.callsOf('tokens.list').at(-1)).toEqual({ full: true, firstRows: 500 });
+    expect(fake.callsOf('tokens.list').at(-1)).toEqual({ full: true, firstRows: FIRST_ROWS });
   });
 
   it('keeps the whole list on screen while a refresh arrives in pieces', async () => {
@@ -56,7 +57,7 @@ describe('A large token list arriving in pieces', () => {
     // Refresh lists every token again, in pieces.
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(fake.callsOf('tokens.list')).toHaveLength(asked + 1));
-    expect(await screen.findByText('Loading tokens… 500 of 1,201')).toBeInTheDocument();
+    expect(await screen.findByText(`Loading tokens… ${FIRST_ROWS} of 1,201`)).toBeInTheDocument();
     expect(screen.getByText('1200 tokens')).toBeInTheDocument();
     release();
     expect(await screen.findByText('1201 tokens', {}, { timeout: 5000 })).toBeInTheDocument();
