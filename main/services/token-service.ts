@@ -125,7 +125,8 @@ export class TokenService {
     const items = stream.firstRows(stream.complete && stream.length <= MAX_FIRST_ROWS ? stream.length : firstRows);
     const more = !stream.complete || stream.length > items.length;
     const version = stream.listVersion;
-    return { items, total: stream.knownTotal, fetchedAt, ...(more ? { rest: { listId: stream.id } } : version === undefined ? {} : { listVersion: version }) };
+    const rest = stream.complete ? { listId: stream.id, held: true as const } : { listId: stream.id };
+    return { items, total: stream.knownTotal, fetchedAt, ...(more ? { rest } : version === undefined ? {} : { listVersion: version }) };
   }
 
   /** Rows of the list `listFirst` answered, from `offset` on. */

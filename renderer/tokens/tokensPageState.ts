@@ -45,9 +45,15 @@ const unreachableError = ({ tokens, roles, org }: Queries): IpcError | undefined
 export const offlineWanted = (input: Queries & { connection: 'online' | 'offline' }): boolean =>
   input.connection === 'offline' || unreachableError(input) !== undefined;
 
-/** The saved copy is read offline, and while connected until the first list answer lands. */
+/**
+ * The saved copy is read offline, and while connected until the first list answer lands, or
+ * the whole list when main is still paging the server for the rest. Not when main holds the
+ * rest already: reading the copy (the whole inventory again) would only slow the rest down.
+ */
 export const cachedCopyWanted = (input: Queries & { connection: 'online' | 'offline' }): boolean =>
-  offlineWanted(input) || input.tokens.status === 'loading' || (input.tokens.status === 'success' && isPartial(input.tokens.data));
+  offlineWanted(input) ||
+  input.tokens.status === 'loading' ||
+  (input.tokens.status === 'success' && isPartial(input.tokens.data) && input.tokens.data.rest?.held !== true);
 
 export function tokensPageView(input: TokensPageInput): TokensPageView {
   const { tokens, roles, org, cached } = input;

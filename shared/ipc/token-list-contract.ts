@@ -28,8 +28,12 @@ export const tokenListIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not 
 /** Which complete list a window holds (main's ListVersions): opaque to the renderer. */
 export const listVersionSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/, 'Not a token list version.');
 
-/** In a first answer: the rest of the list is to be asked for under this id. */
-export const tokenListRestSchema = z.object({ listId: tokenListIdSchema }).strict();
+/**
+ * In a first answer: the rest of the list is to be asked for under this id. `held`: main holds
+ * every row already (a sync from what it knew), so the rest is a few reads away and no saved
+ * copy needs to stand in meanwhile; without it main is still paging the server.
+ */
+export const tokenListRestSchema = z.object({ listId: tokenListIdSchema, held: z.literal(true).optional() }).strict();
 
 export const tokenListRestArgSchema = z.object({ listId: tokenListIdSchema, offset: z.number().int().nonnegative() }).strict();
 export type TokenListRestArg = z.input<typeof tokenListRestArgSchema>;

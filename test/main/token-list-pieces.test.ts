@@ -3,8 +3,10 @@ import type { IdentificationToken } from '../../shared/api/tokens';
 import type { TokenListResult } from '../../shared/ipc/contract';
 import { TokenListStream } from '../../main/services/token-list-stream';
 import { TokenService } from '../../main/services/token-service';
+import { MAX_FIRST_ROWS } from '../../shared/ipc/token-list-contract';
+import { bulkTokenSpecs, insertTokens } from '../bench/server/seed';
 import { buildConsole, type TestConsole } from './support/console';
-import { startReferenceServer, type ReferenceServer } from './support/reference-server';
+import { ADMIN, startReferenceServer, type ReferenceServer } from './support/reference-server';
 import { expectOk, signIn } from './support/sign-in';
 
 let server: ReferenceServer;
@@ -59,6 +61,32 @@ describe('the token list in pieces', () => {
     const synced = expectOk<TokenListResult>(await console.call('tokens.list', { firstRows: 1 }));
     expect(synced.rest).toBeUndefined();
     expect(synced.items.map((token) => token.id).sort()).toEqual(loaded.items.map((token) => token.id).sort());
+  });
+});
+
+describe('a list too long for one answer', () => {
+  it('says the rest is in main already after a sync, and not while main pages the server', async () => {
+    const big = await startReferenceServer({ demo: true });
+    try {
+      await insertTokens(big.dbPath, bulkTokenSpecs(MAX_FIRST_ROWS + 500), ADMIN.email);
+      const app = buildConsole();
+      await signIn(app, big.url);
+      const loading = expectOk<TokenListResult>(await app.call('tokens.list', { full: true, firstRows: 10 }));
+      expect(loading.rest).toEqual({ listId: expect.any(String) });
+      // Read to the end: main then holds the list, and the next list is a sync.
+      for (let offset = 10, done = false; !done; ) {
+        const chunk = expectOk<{ items: unknown[]; done: boolean }>(await app.call('tokens.listRest', { listId: loading.rest?.listId, offset }));
+        offset += chunk.items.length;
+        done = chunk.done;
+      }
+
+      const synced = expectOk<TokenListResult>(await app.call('tokens.list', { firstRows: 10 }));
+      expect(synced.items).toHaveLength(10);
+      expect(synced.rest).toEqual({ listId: expect.any(String), held: true });
+      expect(synced.total).toBeGreaterThan(MAX_FIRST_ROWS);
+    } finally {
+      await big.close();
+    }
   });
 });
 

@@ -195,6 +195,8 @@ export class FakeWifox {
 
   /** false: every call that needs the Wifox server answers `offline` (see goOffline). */
   reachable = true;
+  /** As main after a sync: a list answered in pieces says every row is in hand already (rest.held). */
+  holdsList = false;
   /** What the open dialog hands out, in order: a file's text, or null when the user cancels. */
   openDialog: (string | null)[] = [];
   /** What the save dialog answers, in order: a path, or null when the user cancels. */
@@ -498,7 +500,8 @@ export class FakeWifox {
       const firstRows = arg?.firstRows;
       if (firstRows !== undefined && firstRows < this.tokens.length) {
         this.listed = { id: `list-${++this.listCount}`, rows: [...this.tokens] };
-        return ok({ items: this.tokens.slice(0, firstRows), total: this.tokens.length, fetchedAt, rest: { listId: this.listed.id } });
+        const rest = this.holdsList ? { listId: this.listed.id, held: true as const } : { listId: this.listed.id };
+        return ok({ items: this.tokens.slice(0, firstRows), total: this.tokens.length, fetchedAt, rest });
       }
       return ok({ items: this.tokens, total: this.tokens.length, fetchedAt });
     },

@@ -32,6 +32,57 @@ describe('A large token list arriving in pieces', () => {
     ]);
   });
 
+  it('reads no saved copy while the rest comes from what main holds already', async () => {
+    const fake = seededFake();
+    for (let i = fake.tokens.length; i < TOKENS; i++) fake.addToken({ name: `Bulk-${String(i).padStart(5, '0')}`, roleId: 4 });
+    fake.saveOfflineCopy('2026-03-01T09:05:00.000Z');
+    fake.holdsList = true;
+    const release = fake.hold('tokens.listRest');
+    renderApp(fake);
+
+    expect(await screen.findByText(`Loading tokens… ${FIRST_ROWS} of ${TOKENS.toLocaleString('en-GB')}`, {}, { timeout: 5000 })).toBeInTheDocument();
+    // Longer than the page waits before the copy stands in (and than the copy takes to come).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(fake.callsOf('inventory.cached')).toEqual([]);
+    expect(screen.queryByText(/— updating…$/)).not.toBeInTheDocument();
+    release();
+    expect(await screen.findByText(`${TOKENS} tokens`, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(fake.callsOf('inventory.cached')).toEqual([]);
+  });
+
+  it('stops reading a saved copy asked for while the list was awaited, once main says it holds the rest', async () => {
+    const fake = seededFake();
+    // The copy comes in three pieces: its first rows, then two chunks.
+    const count = 2 * LIST_CHUNK_ROWS + 600;
+    for (let i = fake.tokens.length; i < count; i++) fake.addToken({ name: `Bulk-${String(i).padStart(5, '0')}`, roleId: 4 });
+    fake.saveOfflineCopy('2026-03-01T09:05:00.000Z');
+    const releaseList = fake.hold('tokens.list');
+    const releaseRows = fake.hold('inventory.rows');
+    renderApp(fake);
+
+    await waitFor(() => expect(fake.callsOf('inventory.rows')).toHaveLength(1), { timeout: 5000 });
+    fake.holdsList = true;
+    releaseList();
+    await waitFor(() => expect(fake.callsOf('tokens.listRest').length).toBeGreaterThan(0), { timeout: 5000 });
+    releaseRows();
+    expect(await screen.findByText(`${count} tokens`, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(fake.callsOf('inventory.rows')).toHaveLength(1);
+  });
+
+  it('stands the saved copy in while main still pages the server for the rest', async () => {
+    const fake = seededFake();
+    for (let i = fake.tokens.length; i < TOKENS; i++) fake.addToken({ name: `Bulk-${String(i).padStart(5, '0')}`, roleId: 4 });
+    fake.saveOfflineCopy('2026-03-01T09:05:00.000Z');
+    const release = fake.hold('tokens.listRest');
+    renderApp(fake);
+
+    expect(await screen.findByText(/^As of .* — updating…$/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(fake.callsOf('inventory.cached')).toHaveLength(1);
+    release();
+    expect(await screen.findByText(`${TOKENS} tokens`, {}, { timeout: 5000 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText(/— updating…$/)).not.toBeInTheDocument());
+  });
+
   it('says how many tokens could be loaded when the rest fails, and loads them all again', async () => {
     const fake = seededFake();
     for (let i = fake.tokens.length; i < 1_200; i++) fake.addToken({ name: `Bulk-${String(i).padStart(5, '0')}`, roleId: 4 });

@@ -25,18 +25,23 @@ export function useCachedSnapshot(profileId: string, active: boolean, generation
 
   useEffect(() => {
     if (!active) return;
-    let current = true;
+    const unwanted = new AbortController();
     const ask = () =>
-      void cachedCopy(bridge, profileId).then((result) => {
-        if (current) setLoaded({ key, result });
-      });
+      void cachedCopy(bridge, profileId, unwanted.signal).then(
+        (result) => {
+          if (!unwanted.signal.aborted) setLoaded({ key, result });
+        },
+        (error: unknown) => {
+          if (!unwanted.signal.aborted) throw error;
+        },
+      );
     // Asked only once `graceMs` have passed while still wanted: an answer due within it makes
     // the copy (the whole inventory across the process boundary) not worth asking for.
     let timer: ReturnType<typeof setTimeout> | undefined;
     if (graceMs > 0) timer = setTimeout(ask, graceMs);
     else ask();
     return () => {
-      current = false;
+      unwanted.abort();
       clearTimeout(timer);
     };
   }, [bridge, profileId, key, active, graceMs]);
