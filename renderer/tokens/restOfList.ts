@@ -14,28 +14,31 @@ export const FIRST_ROWS = 150;
 export const isPartial = (list: TokenListResult): boolean => list.rest !== undefined;
 
 /**
- * The list with one more chunk of the list `listId`: a row that repeats one already listed
- * (renamed while main paged the server) replaces it unless older. Another list's chunk changes
- * nothing.
+ * The list with the next chunks of the list `listId`, in the order they came: a row that
+ * repeats one already listed (renamed while main paged the server) replaces it unless older.
+ * Another list's chunks change nothing. Several chunks at once cost one copy of the list.
  */
-export function appendChunk(list: TokenListResult, listId: string, chunk: TokenListChunk): TokenListResult {
-  if (list.rest?.listId !== listId) return list;
+export function appendChunk(list: TokenListResult, listId: string, ...chunks: TokenListChunk[]): TokenListResult {
+  const last = chunks.at(-1);
+  if (list.rest?.listId !== listId || last === undefined) return list;
   const at = new Map<number, number>();
   list.items.forEach((token, index) => at.set(token.id, index));
   const items: IdentificationToken[] = [...list.items];
-  for (const token of chunk.items) {
-    const index = at.get(token.id);
-    if (index === undefined) {
-      at.set(token.id, items.length);
-      items.push(token);
-    } else if (token.version >= (items[index]?.version ?? 0)) {
-      // Not over a newer version this window saved meanwhile.
-      items[index] = token;
+  for (const chunk of chunks) {
+    for (const token of chunk.items) {
+      const index = at.get(token.id);
+      if (index === undefined) {
+        at.set(token.id, items.length);
+        items.push(token);
+      } else if (token.version >= (items[index]?.version ?? 0)) {
+        // Not over a newer version this window saved meanwhile.
+        items[index] = token;
+      }
     }
   }
   const { rest, ...whole } = list;
-  if (!chunk.done) return { ...whole, rest, items, total: Math.max(chunk.total, items.length) };
-  return { ...whole, items, total: items.length, ...(chunk.listVersion === undefined ? {} : { listVersion: chunk.listVersion }) };
+  if (!last.done) return { ...whole, rest, items, total: Math.max(last.total, items.length) };
+  return { ...whole, items, total: items.length, ...(last.listVersion === undefined ? {} : { listVersion: last.listVersion }) };
 }
 
 /**

@@ -22,6 +22,8 @@ describe('A large token list arriving in pieces', () => {
     expect(await screen.findByText(`Loading tokens… ${FIRST_ROWS} of ${count.toLocaleString('en-GB')}`, {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText(`${FIRST_ROWS} tokens`)).toBeInTheDocument();
     expect(fake.callsOf('tokens.list').at(-1)).toEqual({ firstRows: FIRST_ROWS });
+    // Main is still paging the server: each read starts where the last one ended.
+    await waitFor(() => expect(fake.callsOf('tokens.listRest')).toHaveLength(1));
     release();
     expect(await screen.findByText(`${count} tokens`, {}, { timeout: 5000 })).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByText(/^Loading tokens…/)).not.toBeInTheDocument());
@@ -44,6 +46,11 @@ describe('A large token list arriving in pieces', () => {
     // Longer than the page waits before the copy stands in (and than the copy takes to come).
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(fake.callsOf('inventory.cached')).toEqual([]);
+    // Whole in main: the next chunk is asked for before the first one lands.
+    expect(fake.callsOf('tokens.listRest')).toEqual([
+      { listId: expect.any(String), offset: FIRST_ROWS },
+      { listId: expect.any(String), offset: FIRST_ROWS + LIST_CHUNK_ROWS },
+    ]);
     expect(screen.queryByText(/— updating…$/)).not.toBeInTheDocument();
     release();
     expect(await screen.findByText(`${TOKENS} tokens`, {}, { timeout: 5000 })).toBeInTheDocument();
@@ -127,5 +134,19 @@ describe('A large token list arriving in pieces', () => {
     expect(next.items.map((t) => t.name)).toEqual(['a', 'b2', 'c']);
     expect(next.rest).toBeUndefined();
     expect(appendChunk(list, 'L0', { items: [row(9, 'z')], done: true, total: 1 })).toBe(list);
+  });
+
+  it('adds several chunks at once as one after the other, the last one saying whether the list is whole', () => {
+    const row = (id: number, name: string, version = 1) => ({ id, name, version }) as IdentificationToken;
+    const list = { items: [row(1, 'a')], total: 9, fetchedAt: '2026-01-01T00:00:00.000Z', rest: { listId: 'L1' } };
+    const partial = appendChunk(list, 'L1', { items: [row(2, 'b')], done: false, total: 9 }, { items: [row(3, 'c'), row(2, 'b2', 2)], done: false, total: 10 });
+    expect(partial.items.map((t) => t.name)).toEqual(['a', 'b2', 'c']);
+    expect(partial.rest).toEqual({ listId: 'L1' });
+    expect(partial.total).toBe(10);
+    const whole = appendChunk(list, 'L1', { items: [row(2, 'b', 2)], done: false, total: 3 }, { items: [row(2, 'b-old'), row(3, 'c')], done: true, total: 3, listVersion: 's.1' });
+    expect(whole.items.map((t) => t.name)).toEqual(['a', 'b', 'c']);
+    expect(whole.rest).toBeUndefined();
+    expect(whole.listVersion).toBe('s.1');
+    expect(appendChunk(list, 'L1')).toBe(list);
   });
 });
