@@ -65,7 +65,7 @@ async function tableFigures(browser: Browser, renderer: BenchRenderer, workDir: 
       measured(
         CACHE_PAINT,
         round(median(fromCache), 1),
-        `median of ${LOADS} page loads: navigation start → first frame with rows, whichever came first (the saved copy did in ${paintedFromCopy} of ${LOADS}; otherwise the sync's first 500 rows); a renderer reload with main already running, so Electron's own start is not included`,
+        `median of ${LOADS} page loads: navigation start → first frame with rows, whichever came first (the saved copy did in ${paintedFromCopy} of ${LOADS}; otherwise the sync's first ${FIRST_ANSWER_ROWS} rows); a renderer reload with main already running, so Electron's own start is not included`,
       ),
     ];
   } finally {
