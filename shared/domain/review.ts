@@ -2,7 +2,7 @@ import { EXPIRING_SOON_DAYS, tokenStatus, type IsoDate } from './expiry';
 import type { RoleRights } from './rights';
 import { hasPrivilegedManageRights } from './roles';
 import { breaksTokenPolicy, type TokenPolicyRules } from './token-policy';
-import { allowsEveryAddress, isWideRange } from './whitelist';
+import { isWideRange } from './whitelist';
 import { z } from 'zod';
 
 export const REVIEW_FLAG_KEYS = [
@@ -113,7 +113,8 @@ export function reviewFlags(
 ): ReviewFlag[] {
   const flags = new Set<ReviewFlag>();
   if (token.whitelist.length === 0) flags.add('no_ip_restriction');
-  if (allowsEveryAddress(token.whitelist) || token.whitelist.some(isWideRange)) flags.add('allows_every_address');
+  // A wide range includes one allowing every address (/0).
+  if (token.whitelist.some(isWideRange)) flags.add('allows_every_address');
   if (token.expiresOn === null) flags.add('no_expiry');
   const status = tokenStatus(token.expiresOn, now, timeZone);
   if (status === 'expiring') flags.add('expiring_soon');

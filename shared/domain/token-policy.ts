@@ -102,7 +102,21 @@ export function checkTokenPolicy(token: PolicyCheckedToken, policy: TokenPolicyR
   return breaches;
 }
 
-/** Whether a stored token breaks the policy now (the "Breaks token policy" review flag). */
+/**
+ * Whether a stored token breaks the policy now (the "Breaks token policy" review flag): the
+ * rules of checkTokenPolicy without writing what they say, since it runs for every token of
+ * an inventory when it arrives.
+ */
 export function breaksTokenPolicy(token: PolicyCheckedToken, policy: TokenPolicyRules | null, now: Date, timeZone: string): boolean {
-  return policy !== null && checkTokenPolicy(token, policy, now, timeZone).length > 0;
+  if (policy === null) return false;
+  const latest = latestAllowedExpiry(policy, now, timeZone);
+  if (latest !== null && (token.expiresOn === null || token.expiresOn > latest)) return true;
+  if (policy.requireWhitelist && token.whitelist.length === 0) return true;
+  if (policy.widestIpv4Prefix === null && policy.widestIpv6Prefix === null) return false;
+  return token.whitelist.some((entry) => {
+    const range = entryRange(entry);
+    if (range === null) return false;
+    const widest = range.space === 'v4' ? policy.widestIpv4Prefix : policy.widestIpv6Prefix;
+    return widest !== null && range.prefix < widest;
+  });
 }
