@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addDays, formatDisplayDate, todayIn, type IsoDate } from './expiry';
-import { entryRange } from './whitelist';
+import { entryRange, mayBeWiderThan } from './whitelist';
 
 /*
  * An organisation's token policy: limits every new or edited token must keep. One pure check
@@ -114,6 +114,7 @@ export function breaksTokenPolicy(token: PolicyCheckedToken, policy: TokenPolicy
   if (policy.requireWhitelist && token.whitelist.length === 0) return true;
   if (policy.widestIpv4Prefix === null && policy.widestIpv6Prefix === null) return false;
   return token.whitelist.some((entry) => {
+    if (!mayBeWiderThan(entry, policy.widestIpv4Prefix, policy.widestIpv6Prefix)) return false;
     const range = entryRange(entry);
     if (range === null) return false;
     const widest = range.space === 'v4' ? policy.widestIpv4Prefix : policy.widestIpv6Prefix;

@@ -377,6 +377,24 @@ function spanOf(entry: string): Span | null {
   return span;
 }
 
+/**
+ * Whether an entry may cover more than a /`v4` in IPv4 or a /`v6` in IPv6 (null: no limit),
+ * judged from its text alone. False only when a valid entry certainly does not: then no parse
+ * is needed. Review flags and the policy flag ask this of every entry of every token when an
+ * inventory arrives, and nearly every entry names one address or a narrow range. The text
+ * tells: a valid entry's prefix is the number after its "/" (an IPv4-mapped range's, which
+ * needs /96 or longer, less 96, in IPv4), and one address is /32 in IPv4 and /128 in IPv6.
+ * An invalid entry has no range at all, so answering false for one changes nothing.
+ */
+export function mayBeWiderThan(entry: string, v4: number | null, v6: number | null): boolean {
+  const slash = entry.lastIndexOf('/');
+  if (slash < 0) return (v4 !== null && v4 > 32) || (v6 !== null && v6 > 128);
+  const prefix = Number(entry.slice(slash + 1));
+  if (!Number.isInteger(prefix)) return true;
+  if (!entry.includes(':')) return v4 !== null && prefix < v4;
+  return (v6 !== null && prefix < v6) || (v4 !== null && prefix >= 96 && prefix - 96 < v4);
+}
+
 /** The address space and prefix length an entry covers (a mapped IPv6 rule counts as IPv4; one address is /32 or /128). */
 export function entryRange(entry: string): { space: 'v4' | 'v6'; prefix: number } | null {
   const span = spanOf(entry);
@@ -385,6 +403,7 @@ export function entryRange(entry: string): { space: 'v4' | 'v6'; prefix: number 
 
 /** 0.0.0.0/0, its mapped twin ::ffff:0.0.0.0/96, or ::/0. */
 export function entryAllowsEveryAddress(entry: string): boolean {
+  if (!mayBeWiderThan(entry, 1, 1)) return false;
   const span = spanOf(entry);
   return span !== null && span.prefix === 0;
 }
@@ -396,6 +415,7 @@ export function allowsEveryAddress(entries: readonly string[]): boolean {
 
 /** An IPv4 range wider than /8 (mapped ranges count as IPv4), or an entry allowing everything. */
 export function isWideRange(entry: string): boolean {
+  if (!mayBeWiderThan(entry, 8, 1)) return false;
   const span = spanOf(entry);
   if (span === null) return false;
   return span.prefix === 0 || (span.space === 'v4' && span.prefix < 8);
