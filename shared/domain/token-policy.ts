@@ -79,45 +79,55 @@ export function policyHints(policy: TokenPolicyRules, now: Date, timeZone: strin
  */
 export function checkTokenPolicy(token: PolicyCheckedToken, policy: TokenPolicyRules, now: Date, timeZone: string): PolicyBreach[] {
   const breaches: PolicyBreach[] = [];
-  const latest = latestAllowedExpiry(policy, now, timeZone);
-  if (latest !== null) {
-    const rule = policyRuleText('max_lifetime', policy);
-    if (token.expiresOn === null) {
-      breaches.push({ rule: 'max_lifetime', field: 'expiresOn', message: `${rule}: an expiry date is required, on or before ${formatDisplayDate(latest)}.` });
-    } else if (token.expiresOn > latest) {
-      breaches.push({ rule: 'max_lifetime', field: 'expiresOn', message: `${rule}: choose an expiry date on or before ${formatDisplayDate(latest)}.` });
-    }
-  }
-  if (policy.requireWhitelist && token.whitelist.length === 0) {
-    breaches.push({ rule: 'whitelist_required', field: 'whitelist', message: `${policyRuleText('whitelist_required', policy)}: add at least one address or range.` });
-  }
-  token.whitelist.forEach((entry, index) => {
-    const range = entryRange(entry);
-    if (range === null) return;
-    const widest = range.space === 'v4' ? policy.widestIpv4Prefix : policy.widestIpv6Prefix;
-    if (widest === null || range.prefix >= widest) return;
-    const rule: PolicyRule = range.space === 'v4' ? 'widest_ipv4' : 'widest_ipv6';
-    breaches.push({ rule, field: `whitelist.${index}`, message: `${policyRuleText(rule, policy)}: ${entry} is /${range.prefix}.` });
-  });
+  walkPolicy(token, policy, now, timeZone, (breach) => breaches.push(breach));
   return breaches;
 }
 
 /**
- * Whether a stored token breaks the policy now (the "Breaks token policy" review flag): the
- * rules of checkTokenPolicy without writing what they say, since it runs for every token of
- * an inventory when it arrives.
+ * Whether a stored token breaks the policy now (the "Breaks token policy" review flag). It
+ * runs for every token of an inventory when it arrives: the walk stops at the first breach
+ * and writes no message.
  */
 export function breaksTokenPolicy(token: PolicyCheckedToken, policy: TokenPolicyRules | null, now: Date, timeZone: string): boolean {
-  if (policy === null) return false;
+  return policy !== null && walkPolicy(token, policy, now, timeZone, null);
+}
+
+/** The rules in order; each breach goes to `found`, or, without it, the first one ends the walk. */
+function walkPolicy(
+  token: PolicyCheckedToken,
+  policy: TokenPolicyRules,
+  now: Date,
+  timeZone: string,
+  found: ((breach: PolicyBreach) => void) | null,
+): boolean {
+  let broken = false;
   const latest = latestAllowedExpiry(policy, now, timeZone);
-  if (latest !== null && (token.expiresOn === null || token.expiresOn > latest)) return true;
-  if (policy.requireWhitelist && token.whitelist.length === 0) return true;
-  if (policy.widestIpv4Prefix === null && policy.widestIpv6Prefix === null) return false;
-  return token.whitelist.some((entry) => {
-    if (!mayBeWiderThan(entry, policy.widestIpv4Prefix, policy.widestIpv6Prefix)) return false;
+  if (latest !== null && (token.expiresOn === null || token.expiresOn > latest)) {
+    if (found === null) return true;
+    broken = true;
+    const rule = policyRuleText('max_lifetime', policy);
+    const message = token.expiresOn === null
+      ? `${rule}: an expiry date is required, on or before ${formatDisplayDate(latest)}.`
+      : `${rule}: choose an expiry date on or before ${formatDisplayDate(latest)}.`;
+    found({ rule: 'max_lifetime', field: 'expiresOn', message });
+  }
+  if (policy.requireWhitelist && token.whitelist.length === 0) {
+    if (found === null) return true;
+    broken = true;
+    found({ rule: 'whitelist_required', field: 'whitelist', message: `${policyRuleText('whitelist_required', policy)}: add at least one address or range.` });
+  }
+  if (policy.widestIpv4Prefix === null && policy.widestIpv6Prefix === null) return broken;
+  for (let index = 0; index < token.whitelist.length; index++) {
+    const entry = token.whitelist[index] as string;
+    if (!mayBeWiderThan(entry, policy.widestIpv4Prefix, policy.widestIpv6Prefix)) continue;
     const range = entryRange(entry);
-    if (range === null) return false;
+    if (range === null) continue;
     const widest = range.space === 'v4' ? policy.widestIpv4Prefix : policy.widestIpv6Prefix;
-    return widest !== null && range.prefix < widest;
-  });
+    if (widest === null || range.prefix >= widest) continue;
+    if (found === null) return true;
+    broken = true;
+    const rule: PolicyRule = range.space === 'v4' ? 'widest_ipv4' : 'widest_ipv6';
+    found({ rule, field: `whitelist.${index}`, message: `${policyRuleText(rule, policy)}: ${entry} is /${range.prefix}.` });
+  }
+  return broken;
 }
