@@ -1,5 +1,5 @@
 import { Button, Flex, Typography } from 'antd';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { REVIEW_FLAGS, REVIEW_FLAG_KEYS, countReviewFlags, reviewFlagCountText, type ReviewFlag } from '../../../shared/domain';
 import type { FlagMap } from './reviewFlagsMemo';
 
@@ -9,7 +9,8 @@ import type { FlagMap } from './reviewFlagsMemo';
  * filters the list by its flag (and a second click clears that filter). One line, so the
  * table keeps the height of a small window.
  */
-export function ReviewCounts({
+// A keystroke in Search renders the list twice and changes no count: memo skips both.
+export const ReviewCounts = memo(function ReviewCounts({
   flags,
   active,
   onSelect,
@@ -51,4 +52,4 @@ export function ReviewCounts({
       )}
     </section>
   );
-}
+});

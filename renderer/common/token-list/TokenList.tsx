@@ -6,7 +6,7 @@ import { ReviewCounts } from '../review-flags/ReviewCounts';
 import { NO_FLAGS, withCurrentStatus } from '../review-flags/reviewFlagsMemo';
 import { useReviewFlags } from '../review-flags/useReviewFlags';
 import { useNow } from '../review-flags/useNow';
-import { expiringWithin, formatDisplayDateTime, type TokenPolicyRules } from '../../../shared/domain';
+import { expiringWithin, formatDisplayDateTime, type ReviewFlag, type TokenPolicyRules } from '../../../shared/domain';
 import { visuallyHidden } from '../styles';
 import { ListFilter, ListOrder, tokenOrder, type ExpiringWithin, type RequestCounts } from './filterTokens';
 import type { ListPrefs, ListSortField } from './listPrefs';
@@ -141,6 +141,7 @@ export function TokenList({
     );
   const tablePrefs = useMemo(() => ({ sort, order, columns: prefs.columns }), [sort, order, prefs.columns]);
   const onSort = useCallback((field: ListSortField, direction: 'asc' | 'desc') => onPrefs({ sort: field, order: direction }), [onPrefs]);
+  const onReviewFlag = useCallback((flag: ReviewFlag | null) => onPrefs({ reviewFlag: flag }), [onPrefs]);
 
   return (
     <Flex vertical gap={12}>
@@ -149,7 +150,7 @@ export function TokenList({
           {readOnlyReason}
         </span>
       )}
-      <ReviewCounts flags={flags} active={prefs.reviewFlag} onSelect={(flag) => onPrefs({ reviewFlag: flag })} />
+      <ReviewCounts flags={flags} active={prefs.reviewFlag} onSelect={onReviewFlag} />
       <TokenToolbar
         prefs={prefs}
         roles={roles}

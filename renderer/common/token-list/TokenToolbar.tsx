@@ -1,6 +1,6 @@
 import { CloseCircleFilled, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Input, Popover, Select, type InputRef } from 'antd';
-import type { Ref } from 'react';
+import { memo, type Ref } from 'react';
 import type { RoleItem } from '../../../shared/api/roles';
 import { REVIEW_FLAGS, REVIEW_FLAG_KEYS, type ReviewFlag } from '../../../shared/domain';
 import { DisabledReason, passThroughPointer } from '../readOnly';
@@ -27,17 +27,7 @@ const STATUS_OPTIONS = [
   { value: 'expired', label: 'Expired' },
 ] as const;
 
-export function TokenToolbar({
-  prefs,
-  roles,
-  searchRef,
-  onChange,
-  onAdd,
-  addDisabled,
-  addDisabledId,
-  onRefresh,
-  refreshing = false,
-}: {
+type ToolbarProps = {
   prefs: ListPrefs;
   roles: readonly RoleItem[];
   searchRef: Ref<InputRef>;
@@ -51,7 +41,9 @@ export function TokenToolbar({
   /** Reloads the list (also F5 / Ctrl+R); without it there is nothing to reload (a file). */
   onRefresh?: () => void;
   refreshing?: boolean;
-}) {
+};
+
+export function TokenToolbar({ prefs, searchRef, onChange, ...rest }: ToolbarProps) {
   return (
     <Flex gap={8} wrap align="center">
       <Input
@@ -63,9 +55,43 @@ export function TokenToolbar({
         onChange={(event) => onChange({ search: event.target.value })}
         style={{ width: 260 }}
       />
+      <ListControls
+        status={prefs.status}
+        expiresWithinDays={prefs.expiresWithinDays}
+        roleId={prefs.roleId}
+        reviewFlag={prefs.reviewFlag}
+        columns={prefs.columns}
+        onChange={onChange}
+        {...rest}
+      />
+    </Flex>
+  );
+}
+
+type ControlsProps = Pick<ListPrefs, 'status' | 'expiresWithinDays' | 'roleId' | 'reviewFlag' | 'columns'> & Omit<ToolbarProps, 'prefs' | 'searchRef'>;
+
+// Each keystroke in Search renders the toolbar twice (the box, then the filtered list): the
+// filters, the column picker and the buttons (antd Selects and a Popover) sit it out unless
+// what they show changed.
+const ListControls = memo(function ListControls({
+  status,
+  expiresWithinDays,
+  roleId,
+  reviewFlag,
+  columns,
+  roles,
+  onChange,
+  onAdd,
+  addDisabled,
+  addDisabledId,
+  onRefresh,
+  refreshing = false,
+}: ControlsProps) {
+  return (
+    <>
       <Select<string>
         aria-label="Filter by status"
-        value={prefs.expiresWithinDays !== null ? WITHIN : (prefs.status ?? ALL)}
+        value={expiresWithinDays !== null ? WITHIN : (status ?? ALL)}
         onChange={(value) => {
           if (value === WITHIN) return;
           onChange({ status: value === ALL ? null : (value as NonNullable<ListPrefs['status']>), expiresWithinDays: null });
@@ -73,21 +99,21 @@ export function TokenToolbar({
         options={[
           { value: ALL, label: 'All statuses' },
           ...STATUS_OPTIONS,
-          ...(prefs.expiresWithinDays !== null ? [{ value: WITHIN, label: `Expiring within ${prefs.expiresWithinDays} days` }] : []),
+          ...(expiresWithinDays !== null ? [{ value: WITHIN, label: `Expiring within ${expiresWithinDays} days` }] : []),
         ]}
-        style={{ width: prefs.expiresWithinDays !== null ? 210 : 170 }}
+        style={{ width: expiresWithinDays !== null ? 210 : 170 }}
       />
       <Select<number | typeof ALL>
         aria-label="Filter by role"
         showSearch={{ optionFilterProp: 'label' }}
-        value={prefs.roleId ?? ALL}
+        value={roleId ?? ALL}
         onChange={(value) => onChange({ roleId: value === ALL ? null : value })}
         options={[{ value: ALL, label: 'All roles' }, ...roles.map((role) => ({ value: role.id, label: role.name }))]}
         style={{ width: 220 }}
       />
       <Select<ReviewFlag | typeof ALL>
         aria-label="Filter by review flag"
-        value={prefs.reviewFlag ?? ALL}
+        value={reviewFlag ?? ALL}
         onChange={(value) => onChange({ reviewFlag: value === ALL ? null : value })}
         options={[{ value: ALL, label: 'All review flags' }, ...FLAG_OPTIONS]}
         style={{ width: 200 }}
@@ -98,8 +124,8 @@ export function TokenToolbar({
         content={
           <Checkbox.Group
             aria-label="Optional columns"
-            value={prefs.columns}
-            onChange={(columns) => onChange({ columns: OPTIONAL_COLUMNS.filter((column) => columns.includes(column)) })}
+            value={columns}
+            onChange={(chosen) => onChange({ columns: OPTIONAL_COLUMNS.filter((column) => chosen.includes(column)) })}
           >
             <Flex vertical gap={4}>
               {OPTIONAL_COLUMNS.map((column) => (
@@ -134,6 +160,6 @@ export function TokenToolbar({
           </DisabledReason>
         </span>
       )}
-    </Flex>
+    </>
   );
-}
+});
