@@ -8,9 +8,9 @@ import { App, ConfigProvider } from 'antd';
 import { createElement, Fragment, type ReactNode } from 'react';
 import { consoleTheme } from '../renderer/app/theme';
 
-// Components: exported at run time (not a type), named with a capital (`theme` is not one), and
-// drawing something (ConfigProvider does not).
-const includes = process.argv.slice(2).filter((name) => /^[A-Z]/.test(name) && name in antd && name !== 'ConfigProvider');
+// Components: exported at run time (not a type), named with a capital (`theme` is not one) or
+// one of the two App.useApp() draws, and drawing something (ConfigProvider does not).
+const includes = process.argv.slice(2).filter((name) => (/^[A-Z]/.test(name) || name === 'message' || name === 'notification') && name in antd && name !== 'ConfigProvider');
 if (includes.length === 0) throw new Error('antd-styles-extract: name the antd components to extract.');
 
 // The catalogue draws each component bare; a form item (its grid row and columns, and a style

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { componentsWithoutStyles } from './support/antd-styles';
 import { type AxeFinding, seriousViolations } from './support/axe';
 import type { ConsoleHarness } from './support/console-harness';
 import { SCREENSHOT_DIR } from './support/paths';
@@ -28,6 +29,7 @@ describe('screens in light and dark mode', { shuffle: false }, () => {
   let ui: ConsoleHarness;
   let page: Page;
   const findings: Record<string, AxeFinding[]> = {};
+  const unstyled: Record<string, string[]> = {};
 
   const capture = async (screen: string) => {
     const shots: Buffer[] = [];
@@ -36,16 +38,20 @@ describe('screens in light and dark mode', { shuffle: false }, () => {
       await settle(page);
       shots.push(await page.screenshot({ path: `${SCREENSHOT_DIR}${screen}-${scheme}.png` }));
       findings[`${screen} (${scheme})`] = await seriousViolations(page);
+      unstyled[`${screen} (${scheme})`] = await componentsWithoutStyles(page);
     }
     await page.emulateMedia({ colorScheme: 'light' });
     // The dark pass looked at a dark screen, not the light one again.
     expect(shots[0]?.equals(shots[1] ?? Buffer.alloc(0)), `${screen}: the dark screenshot is the light one`).toBe(false);
   };
 
-  // Each screen named, in both schemes, with no serious or critical violation (all listed at once).
+  // Each screen named, in both schemes, with no serious or critical violation and every antd
+  // component drawn with the build's styles (all listed at once).
   const expectNoFindings = (...screens: string[]) => {
     const names = screens.flatMap((screen) => SCHEMES.map((scheme) => `${screen} (${scheme})`));
-    expect(Object.fromEntries(names.map((name) => [name, findings[name]]))).toEqual(Object.fromEntries(names.map((name) => [name, []])));
+    const none = Object.fromEntries(names.map((name) => [name, []]));
+    expect(Object.fromEntries(names.map((name) => [name, findings[name]]))).toEqual(none);
+    expect(Object.fromEntries(names.map((name) => [name, unstyled[name]]))).toEqual(none);
   };
 
   beforeAll(async () => {
@@ -117,6 +123,8 @@ describe('screens in light and dark mode', { shuffle: false }, () => {
     await capture('export-dialog');
     await exportDialog.getByRole('button', { name: 'Export' }).click();
     await page.getByText(`Inventory exported to ${snapshotPath}`).waitFor();
+    // The toast is antd's message, drawn by App.useApp().
+    expect(await componentsWithoutStyles(page)).toEqual([]);
     await exportDialog.waitFor({ state: 'detached' });
 
     // A change after the snapshot, so the comparison has something to show.
