@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { namedImports } from './first-screen-chunk';
+import { kebab, namedImports } from './first-screen-chunk';
 
 const MODULE_ID = 'virtual:antd-styles.css';
 const RESOLVED_ID = `\0${MODULE_ID}`;
@@ -25,7 +25,6 @@ function importedComponents(rendererDir: string): string[] {
   return [...names].sort();
 }
 
-const kebab = (name: string): string => name.replace(/^[A-Z]/, (c) => c.toLowerCase()).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 // `date-picker` is DatePicker; the static APIs App.useApp() hands out keep their folder's name.
 const exportName = (folder: string): string => (folder === 'message' || folder === 'notification' ? folder : folder.replace(/(?:^|-)([a-z])/g, (_match, c: string) => c.toUpperCase()));
 

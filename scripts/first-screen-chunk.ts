@@ -21,7 +21,8 @@ const BARRELS: Readonly<Record<string, RegExp>> = {
   '@ant-design/icons': /\/node_modules\/@ant-design\/icons\/es\/index\.js$/,
 };
 
-const kebab = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+/** An antd component's folder: DatePicker → date-picker. */
+export const kebab = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
 /** The names each of the app's modules imports from each barrel package. */
 export function namedImports(code: string): Map<string, string[]> {
