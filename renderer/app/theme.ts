@@ -8,7 +8,12 @@ import { theme, type ThemeConfig } from 'antd';
 const WIFOX_GREEN = '#1f7a45';
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
+// Each mode's CSS variables sit under a class of its own, named here rather than made by
+// ConfigProvider at run time: the build's stylesheet (scripts/antd-styles.ts) then holds them
+// under the very class the app's components carry, also for components antd never mounts (the
+// list's rows draw tags and buttons as plain elements, renderer/common/rowParts.tsx).
 const light: ThemeConfig = {
+  cssVar: { key: 'css-var-light' },
   algorithm: theme.defaultAlgorithm,
   token: {
     colorPrimary: WIFOX_GREEN,
@@ -38,6 +43,7 @@ const light: ThemeConfig = {
 const DARK_TEXT_GREEN = '#55c985';
 
 const dark: ThemeConfig = {
+  cssVar: { key: 'css-var-dark' },
   algorithm: theme.darkAlgorithm,
   token: {
     colorPrimary: DARK_TEXT_GREEN,

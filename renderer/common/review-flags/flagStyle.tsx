@@ -1,9 +1,9 @@
-import { Tag } from 'antd';
+import { RowTag, type RowTagColor } from '../rowParts';
 import { REVIEW_FLAGS, type ReviewFlag } from '../../../shared/domain';
 import { inlineRow, visuallyHidden } from '../styles';
 
 // Red for what lets anyone in, orange for what lasts too long, the rest calmer.
-export const FLAG_COLORS: Readonly<Record<ReviewFlag, string>> = {
+export const FLAG_COLORS: Readonly<Record<ReviewFlag, RowTagColor>> = {
   no_ip_restriction: 'orange',
   allows_every_address: 'red',
   no_expiry: 'gold',
@@ -15,6 +15,7 @@ export const FLAG_COLORS: Readonly<Record<ReviewFlag, string>> = {
   breaks_policy: 'red',
 };
 
+const FLUSH = { marginInlineEnd: 0 } as const;
 const TAGS = { ...inlineRow(4), display: 'flex' } as const;
 
 /** The flags of one token as tags; the description is the tag's tooltip. */
@@ -23,9 +24,9 @@ export function ReviewTags({ flags }: { flags: readonly ReviewFlag[] }) {
   return (
     <div style={TAGS}>
       {flags.map((flag) => (
-        <Tag key={flag} color={FLAG_COLORS[flag]} title={REVIEW_FLAGS[flag].description} style={{ marginInlineEnd: 0 }}>
+        <RowTag key={flag} color={FLAG_COLORS[flag]} title={REVIEW_FLAGS[flag].description} style={FLUSH}>
           {REVIEW_FLAGS[flag].label}
-        </Tag>
+        </RowTag>
       ))}
     </div>
   );

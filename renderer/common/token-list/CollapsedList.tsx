@@ -1,11 +1,12 @@
-import { Button } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { RowButton } from '../rowParts';
 import { inlineRow } from '../styles';
 
 export const VISIBLE_ITEMS = 3;
 
 // Two of these in every row of the token list: plain flex boxes (see inlineRow).
 const row = { ...inlineRow(4), display: 'flex' } as const;
+const NO_PADDING = { paddingInline: 0 } as const;
 const column = { display: 'flex', flexDirection: 'column', gap: 4, alignItems: 'flex-start' } as const;
 
 /** The first three items and a "+X Show all" link for the rest (the Wifox convention). */
@@ -33,16 +34,16 @@ export function CollapsedList({
         </span>
       ))}
       {hidden > 0 && (
-        <Button
-          type="link"
-          size="small"
-          style={{ paddingInline: 0 }}
+        <RowButton
+          variant="link"
+          small
+          style={NO_PADDING}
           aria-expanded={expanded}
           aria-label={expanded ? `Show fewer ${label}` : `+${hidden} Show all ${label}`}
           onClick={() => setExpanded((value) => !value)}
         >
           {expanded ? 'Show less' : `+${hidden} Show all`}
-        </Button>
+        </RowButton>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
-import { Checkbox, type CheckboxChangeEvent, type TableColumnType } from 'antd';
+import { Checkbox, type TableColumnType } from 'antd';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
+import { RowCheckbox } from '../rowParts';
 
 /** Rows chosen for a bulk action, by id (kept while filters hide some of them). */
 export type TableSelection = { selected: ReadonlySet<number>; onChange: (selected: ReadonlySet<number>) => void };
@@ -57,11 +58,10 @@ export function useSelectionColumn(rows: readonly IdentificationToken[], selecti
       lastClicked.current = null;
       onChange(next);
     };
-    const toggle = (token: IdentificationToken, event: CheckboxChangeEvent) => {
-      const checked = event.target.checked;
+    const toggle = (token: IdentificationToken, checked: boolean, shiftKey: boolean) => {
       const next = new Set(selected);
       const current = rowsNow.current;
-      const from = event.nativeEvent.shiftKey && lastClicked.current !== null ? current.findIndex((row) => row.id === lastClicked.current) : -1;
+      const from = shiftKey && lastClicked.current !== null ? current.findIndex((row) => row.id === lastClicked.current) : -1;
       const to = from === -1 ? -1 : current.findIndex((row) => row.id === token.id);
       const range = from === -1 || to === -1 ? [token] : current.slice(Math.min(from, to), Math.max(from, to) + 1);
       for (const row of range) {
@@ -79,7 +79,7 @@ export function useSelectionColumn(rows: readonly IdentificationToken[], selecti
       onCell: gridCell,
       title: <Checkbox aria-label="Select all" checked={header.all} indeterminate={header.some && !header.all} disabled={header.empty} onChange={toggleAll} />,
       render: (_: unknown, token: IdentificationToken) => (
-        <Checkbox aria-label={`Select ${token.name}`} checked={selected.has(token.id)} onChange={(event) => toggle(token, event)} />
+        <RowCheckbox aria-label={`Select ${token.name}`} checked={selected.has(token.id)} onChange={(checked, shiftKey) => toggle(token, checked, shiftKey)} />
       ),
     };
   }, [selected, onChange, header]);

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, InfoCircleOutlined } from '@ant-design/icons';
-import { Button, Space, Tag, Tooltip, Typography, type TableColumnType } from 'antd';
+import { Button, Space, Tooltip, Typography, type TableColumnType } from 'antd';
 import type { IdentificationToken } from '../../../shared/api/tokens';
 import { formatDisplayDate, formatDisplayDateTime } from '../../../shared/domain';
 import { DisabledReason, passThroughPointer } from '../readOnly';
@@ -9,6 +9,7 @@ import type { ListPrefs, ListSortField, OptionalColumn } from './listPrefs';
 import { CollapsedList } from './CollapsedList';
 import { inlineRow, monospace, visuallyHidden } from '../styles';
 import { RotatingNote } from './RotatingNote';
+import { RowButton, RowTag } from '../rowParts';
 
 export type ColumnHandlers = {
   /** The token's name was clicked: the edit drawer, or a read-only view. */
@@ -37,6 +38,7 @@ export type ColumnOptions = {
 
 const ellipsis = { display: 'block', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 const ADDRESS = { ...monospace, ...ellipsis };
+const NAME_LINK = { paddingInline: 0, height: 'auto', maxWidth: '100%', overflow: 'hidden' } as const;
 
 // Never-sorted state would fall back to an arbitrary order; cycling asc/desc keeps one.
 type SortOrder = TableColumnType<IdentificationToken>['sortOrder'];
@@ -56,8 +58,8 @@ export function ExpiryCell({ token, badge = true }: { token: IdentificationToken
   return (
     <span style={EXPIRY}>
       <span>{formatDisplayDate(token.expiresOn)}</span>
-      {badge && token.status === 'expired' && <Tag color="error">Expired</Tag>}
-      {badge && token.status === 'expiring' && <Tag color="warning">Expiring soon</Tag>}
+      {badge && token.status === 'expired' && <RowTag color="error">Expired</RowTag>}
+      {badge && token.status === 'expiring' && <RowTag color="warning">Expiring soon</RowTag>}
     </span>
   );
 }
@@ -79,8 +81,8 @@ function ActionButtons({ token, handlers, actions }: { token: IdentificationToke
     // The system's tooltip, not antd's: two per visible row, and each antd one is a popup
     // trigger of its own that every keystroke in Search would mount again.
     <span style={ACTIONS}>
-      <Button type="text" title="Edit" icon={<EditOutlined />} aria-label={`Edit ${token.name}`} onClick={() => handlers.onEdit(token)} />
-      <Button type="text" title="Delete" danger icon={<DeleteOutlined />} aria-label={`Delete ${token.name}`} onClick={() => handlers.onDelete(token)} />
+      <RowButton variant="text" title="Edit" icon={<EditOutlined />} aria-label={`Edit ${token.name}`} onClick={() => handlers.onEdit(token)} />
+      <RowButton variant="text" title="Delete" danger icon={<DeleteOutlined />} aria-label={`Delete ${token.name}`} onClick={() => handlers.onDelete(token)} />
     </span>
   );
 }
@@ -108,9 +110,9 @@ export function tokenColumns(
       render: (_: unknown, token) => (
         // A long name without spaces ellipsizes inside its column; the whole name is on hover.
         <>
-          <Button type="link" title={token.name} style={{ paddingInline: 0, height: 'auto', maxWidth: '100%', overflow: 'hidden' }} onClick={() => handlers.onOpen(token)}>
+          <RowButton variant="link" title={token.name} style={NAME_LINK} onClick={() => handlers.onOpen(token)}>
             <span style={ellipsis}>{token.name}</span>
-          </Button>
+          </RowButton>
           <RotatingNote token={token} timeZone={timeZone} />
         </>
       ),
@@ -120,7 +122,7 @@ export function tokenColumns(
       title: 'Permissions',
       width: 240,
       render: (_: unknown, token) => (
-        <CollapsedList items={token.permissions} label={`permissions of ${token.name}`} render={(module) => <Tag>{module}</Tag>} />
+        <CollapsedList items={token.permissions} label={`permissions of ${token.name}`} render={(module) => <RowTag>{module}</RowTag>} />
       ),
     },
     {
