@@ -1,4 +1,5 @@
 import { theme, type ThemeConfig } from 'antd';
+import { CSS_VAR_KEYS } from '../common/themeKeys';
 
 // Wifox's console is green ("+ Add" buttons are green). antd's stock colours fall short of
 // WCAG AA (4.5:1) for normal-size text, so every colour that text is drawn in, or drawn on,
@@ -8,12 +9,12 @@ import { theme, type ThemeConfig } from 'antd';
 const WIFOX_GREEN = '#1f7a45';
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
-// Each mode's CSS variables sit under a class of its own, named here rather than made by
-// ConfigProvider at run time: the build's stylesheet (scripts/antd-styles.ts) then holds them
-// under the very class the app's components carry, also for components antd never mounts (the
-// list's rows draw tags and buttons as plain elements, renderer/common/rowParts.tsx).
+// Each mode's CSS variables sit under a class of its own (CSS_VAR_KEYS): the build's stylesheet
+// (scripts/antd-styles.ts) then holds them under the very class the app's components carry, also
+// for components antd never mounts (the list's rows, renderer/common/rowParts.tsx). A nested
+// ConfigProvider with a theme of its own needs a key of its own, or it would overwrite these.
 const light: ThemeConfig = {
-  cssVar: { key: 'css-var-light' },
+  cssVar: { key: CSS_VAR_KEYS.light },
   algorithm: theme.defaultAlgorithm,
   token: {
     colorPrimary: WIFOX_GREEN,
@@ -43,7 +44,7 @@ const light: ThemeConfig = {
 const DARK_TEXT_GREEN = '#55c985';
 
 const dark: ThemeConfig = {
-  cssVar: { key: 'css-var-dark' },
+  cssVar: { key: CSS_VAR_KEYS.dark },
   algorithm: theme.darkAlgorithm,
   token: {
     colorPrimary: DARK_TEXT_GREEN,

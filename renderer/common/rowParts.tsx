@@ -1,13 +1,16 @@
 import { Button, Checkbox, ConfigProvider, Tag, theme } from 'antd';
 import { createContext, useContext, useMemo, type ChangeEvent, type CSSProperties, type MouseEvent, type ReactNode } from 'react';
+import { CSS_VAR_KEYS } from './themeKeys';
 
 /**
  * Tags, buttons and checkboxes of the token list's rows, drawn as the elements and classes
- * antd's own components draw (test/renderer/row-parts.test.tsx holds them to it), so antd's
- * stylesheet styles them the same. A row holds about ten of them; each of antd's runs a dozen
- * hooks (config, theme, semantic class names, wave, compact context…) when it mounts, and a
- * keystroke in Search or the first rows of a page mount twenty rows' worth. Outside the rows
- * (no RowPartsScope: a drawer, a test without the table) they are antd's components.
+ * antd's own components draw (test/renderer/token-list/row-parts.test.tsx holds them to it), so
+ * the build's stylesheet styles them the same. A row holds about ten of them; each of antd's runs
+ * a dozen hooks (config, theme, semantic class names, wave, compact context…) when it mounts, and
+ * a keystroke in Search or the first rows of a page mount twenty rows' worth. They are antd's
+ * components outside the rows (no RowPartsScope: a drawer), and wherever antd makes its styles at
+ * run time (`npm run dev`, no zeroRuntime) or the theme is not one of the app's (CSS_VAR_KEYS):
+ * there no stylesheet holds the rules and variables of a component antd did not mount.
  */
 type Scope = {
   hashId: string;
@@ -15,30 +18,30 @@ type Scope = {
   tag: string;
   btn: string;
   checkbox: string;
-  wave: string;
 };
+
+// antd's Wave marks its target with this class whatever the prefix (wave/style.js TARGET_CLS).
+const WAVE_TARGET = 'ant-wave-target';
+const KEYS: ReadonlySet<string> = new Set(Object.values(CSS_VAR_KEYS));
 
 const ScopeContext = createContext<Scope | null>(null);
 
 /** The rows under it draw their parts as plain elements with the theme's classes. */
 export function RowPartsScope({ children }: { children: ReactNode }) {
   const { hashId } = theme.useToken();
-  // The key ConfigProvider settled on for the theme's CSS variables (its own, or one it made).
   const { getPrefixCls, theme: config } = useContext(ConfigProvider.ConfigContext);
   const cssVar = config?.cssVar?.key;
-  const scope = useMemo<Scope | null>(
-    () =>
-      cssVar === undefined
-        ? null
-        : { hashId, cssVar, tag: getPrefixCls('tag'), btn: getPrefixCls('btn'), checkbox: getPrefixCls('checkbox'), wave: getPrefixCls('wave') },
-    [hashId, cssVar, getPrefixCls],
-  );
+  const zeroRuntime = config?.zeroRuntime === true;
+  const scope = useMemo<Scope | null>(() => {
+    if (!zeroRuntime || cssVar === undefined || !KEYS.has(cssVar)) return null;
+    return { hashId, cssVar, tag: getPrefixCls('tag'), btn: getPrefixCls('btn'), checkbox: getPrefixCls('checkbox') };
+  }, [zeroRuntime, hashId, cssVar, getPrefixCls]);
   return <ScopeContext.Provider value={scope}>{children}</ScopeContext.Provider>;
 }
 
 const classes = (...names: (string | false | undefined)[]): string => names.filter(Boolean).join(' ');
 
-/** antd's preset and status colours: those it draws with a class of their own (others need inline styles). */
+/** The preset and status colours the app uses: antd draws each with a class of its own (other colours need inline styles). */
 export type RowTagColor = 'default' | 'error' | 'warning' | 'success' | 'processing' | 'red' | 'orange' | 'gold' | 'purple' | 'blue' | 'green';
 
 export function RowTag({ color, title, style, children }: { color?: RowTagColor; title?: string; style?: CSSProperties; children: ReactNode }) {
@@ -112,7 +115,7 @@ export function RowCheckbox({ checked, onChange, 'aria-label': label }: { checke
   const { checkbox } = scope;
   return (
     <label className={classes(`${checkbox}-wrapper`, checked && `${checkbox}-wrapper-checked`, scope.cssVar, `${checkbox}-css-var`, scope.hashId)}>
-      <span className={classes(checkbox, `${scope.wave}-target`, scope.hashId, checked && `${checkbox}-checked`)}>
+      <span className={classes(checkbox, WAVE_TARGET, scope.hashId, checked && `${checkbox}-checked`)}>
         <input
           aria-label={label}
           className={`${checkbox}-input`}

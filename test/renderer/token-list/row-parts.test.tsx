@@ -39,8 +39,18 @@ function shape(node: Node): string {
   return `<${element.tagName.toLowerCase()} ${attributes.join(' ')}>${[...element.childNodes].map(shape).join('')}</>`;
 }
 
+// The built app's setting: antd makes no styles at run time, the build's stylesheet holds them.
+const built = (scheme: 'light' | 'dark') =>
+  function Built(node: ReactElement) {
+    return (
+      <ConfigProvider theme={{ zeroRuntime: true }}>
+        <Providers scheme={scheme}>{node}</Providers>
+      </ConfigProvider>
+    );
+  };
+
 // Both drawn in the console's theme: ours inside a RowPartsScope, antd's beside it.
-function drawnBoth(ours: ReactElement, theirs: ReactElement, wrap = (node: ReactElement) => <Providers scheme="light">{node}</Providers>) {
+function drawnBoth(ours: ReactElement, theirs: ReactElement, wrap: (node: ReactElement) => ReactElement = built('light')) {
   render(
     wrap(
       <>
@@ -121,16 +131,29 @@ describe('row parts: the elements and classes of antd’s components', () => {
     expect(drawn.Checkbox).toBe(1);
   });
 
-  it('the same in the dark theme', () => {
-    const { mine, antd } = drawnBoth(<RowTag color="error">Expired</RowTag>, <Tag color="error">Expired</Tag>, (node) => <Providers scheme="dark">{node}</Providers>);
+  it.each([
+    ['tag', <RowTag key="a" color="error">Expired</RowTag>, <Tag key="a" color="error">Expired</Tag>],
+    [
+      'dangerous icon button',
+      <RowButton key="a" variant="text" danger title="Delete" icon={<DeleteOutlined />} aria-label="Delete Backend" onClick={noop} />,
+      <Button key="a" type="text" danger title="Delete" icon={<DeleteOutlined />} aria-label="Delete Backend" onClick={noop} />,
+    ],
+    ['checkbox', <RowCheckbox key="a" aria-label="Select Backend" checked onChange={noop} />, <Checkbox key="a" aria-label="Select Backend" checked onChange={noop} />],
+  ])('the same in the dark theme: %s', (_name, ours, theirs) => {
+    const { mine, antd } = drawnBoth(ours, theirs, built('dark'));
+    expect(mine).toContain('css-var-dark');
     expect(mine).toBe(antd);
-    expect(drawn.Tag).toBe(1);
+    expect(drawn.Tag + drawn.Button + drawn.Checkbox).toBe(1);
   });
 
-  it('are antd’s own components outside a scope, or under a theme without a CSS variable key', () => {
-    // A bare ConfigProvider says no key: the scope cannot know the class antd will make.
-    const bare = (node: ReactElement) => <ConfigProvider>{node}</ConfigProvider>;
-    const { mine, antd } = drawnBoth(<RowTag color="gold">No expiry</RowTag>, <Tag color="gold">No expiry</Tag>, bare);
+  it.each([
+    // antd makes its styles at run time (npm run dev): only a mounted Tag would make the tags' rules.
+    ['antd making its styles at run time', (node: ReactElement) => <Providers scheme="light">{node}</Providers>],
+    // No key of the app's: the build's stylesheet holds no variables under the class antd makes.
+    ['a theme without a key of the app’s', (node: ReactElement) => <ConfigProvider theme={{ zeroRuntime: true }}>{node}</ConfigProvider>],
+    ['a theme with a key of its own', (node: ReactElement) => <ConfigProvider theme={{ zeroRuntime: true, cssVar: { key: 'css-var-other' } }}>{node}</ConfigProvider>],
+  ])('are antd’s own components under %s', (_name, wrap) => {
+    const { mine, antd } = drawnBoth(<RowTag color="gold">No expiry</RowTag>, <Tag color="gold">No expiry</Tag>, wrap);
     expect(mine).toBe(antd);
     expect(drawn.Tag).toBe(2);
   });
@@ -140,11 +163,11 @@ describe('row parts: behaviour', () => {
   it('a button calls onClick', async () => {
     const onClick = vi.fn();
     render(
-      <Providers scheme="light">
+      built('light')(
         <RowPartsScope>
           <RowButton variant="text" icon={<EditOutlined />} aria-label="Edit Backend" onClick={onClick} />
-        </RowPartsScope>
-      </Providers>,
+        </RowPartsScope>,
+      ),
     );
     await userEvent.click(screen.getByRole('button', { name: 'Edit Backend' }));
     expect(onClick).toHaveBeenCalledTimes(1);
@@ -153,22 +176,24 @@ describe('row parts: behaviour', () => {
   it('a checkbox tells the new state, and whether Shift was held', async () => {
     const onChange = vi.fn();
     const user = userEvent.setup();
+    const Built = built('light');
     const { rerender } = render(
-      <Providers scheme="light">
+      Built(
         <RowPartsScope>
           <RowCheckbox aria-label="Select Backend" checked={false} onChange={onChange} />
-        </RowPartsScope>
-      </Providers>,
+        </RowPartsScope>,
+      ),
     );
     await user.click(screen.getByRole('checkbox', { name: 'Select Backend' }));
     expect(onChange).toHaveBeenLastCalledWith(true, false);
     rerender(
-      <Providers scheme="light">
+      Built(
         <RowPartsScope>
           <RowCheckbox aria-label="Select Backend" checked onChange={onChange} />
-        </RowPartsScope>
-      </Providers>,
+        </RowPartsScope>,
+      ),
     );
+    expect(drawn.Checkbox).toBe(0);
     expect(screen.getByRole('checkbox', { name: 'Select Backend' })).toBeChecked();
     await user.keyboard('{Shift>}');
     await user.click(screen.getByRole('checkbox', { name: 'Select Backend' }));
