@@ -42,7 +42,7 @@ export function RowPartsScope({ children }: { children: ReactNode }) {
 const classes = (...names: (string | false | undefined)[]): string => names.filter(Boolean).join(' ');
 
 /** The preset and status colours the app uses: antd draws each with a class of its own (other colours need inline styles). */
-export type RowTagColor = 'default' | 'error' | 'warning' | 'success' | 'processing' | 'red' | 'orange' | 'gold' | 'purple' | 'blue' | 'green';
+export type RowTagColor = 'default' | 'error' | 'warning' | 'red' | 'orange' | 'gold' | 'purple';
 
 export function RowTag({ color, title, style, children }: { color?: RowTagColor; title?: string; style?: CSSProperties; children: ReactNode }) {
   const scope = useContext(ScopeContext);

@@ -7,6 +7,7 @@ import { tokenColumns, type ColumnHandlers, type ColumnOptions } from './tokenCo
 import { SELECTION_WIDTH, useSelectionColumn, type TableSelection } from './selectionColumn';
 import { useViewportHeight } from './useViewportHeight';
 import { WindowedBody, type BodyInfo } from './WindowedBody';
+import { RowPartsScope } from '../rowParts';
 
 const SORTABLE: Readonly<Record<string, ListSortField>> = { name: 'name', expiresOn: 'expiresOn', lastUsedAt: 'lastUsedAt', requests: 'requests' };
 
@@ -151,27 +152,30 @@ export const TokenTable = memo(function TokenTable({
 
   return (
     <div ref={holder} role="table" aria-label={label} aria-rowcount={rows.length + 1}>
-      <Table<IdentificationToken>
-        {...common}
-        components={{
-          header: headerComponents,
-          body: (_data: readonly IdentificationToken[], { ref, onScroll, scrollbarSize }: BodyInfo) => (
-            <WindowedBody
-              rows={rows}
-              columns={shownColumns}
-              width={scrollX}
-              height={height}
-              bodyRef={ref}
-              onScroll={onScroll}
-              rowClassName={rowClassName}
-              scrollbar={scrollbarSize}
-              onScrollbar={setScrollbar}
-            />
-          ),
-        }}
-        dataSource={headRows}
-        scroll={{ x: scrollX, y: height }}
-      />
+      {/* Around the table, not the body: the body draws again at each scroll, the table does not. */}
+      <RowPartsScope>
+        <Table<IdentificationToken>
+          {...common}
+          components={{
+            header: headerComponents,
+            body: (_data: readonly IdentificationToken[], { ref, onScroll, scrollbarSize }: BodyInfo) => (
+              <WindowedBody
+                rows={rows}
+                columns={shownColumns}
+                width={scrollX}
+                height={height}
+                bodyRef={ref}
+                onScroll={onScroll}
+                rowClassName={rowClassName}
+                scrollbar={scrollbarSize}
+                onScrollbar={setScrollbar}
+              />
+            ),
+          }}
+          dataSource={headRows}
+          scroll={{ x: scrollX, y: height }}
+        />
+      </RowPartsScope>
     </div>
   );
 });

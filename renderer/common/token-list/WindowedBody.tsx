@@ -1,7 +1,6 @@
 import type { TableColumnType } from 'antd';
 import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type Ref, type UIEvent } from 'react';
 import type { IdentificationToken } from '../../../shared/api/tokens';
-import { RowPartsScope } from '../rowParts';
 
 type Column = TableColumnType<IdentificationToken>;
 
@@ -145,7 +144,7 @@ export const WindowedBody = memo(function WindowedBody({
       <div ref={scroller} className="ant-table-tbody-virtual-holder" style={{ height, maxHeight: height, overflow: 'auto', position: 'relative' }} onScroll={scrolled}>
         <div style={{ height: total, width, position: 'relative' }}>
           <div ref={inner} className="ant-table-tbody-virtual-holder-inner" style={{ position: 'absolute', top: offsets[start], left: 0, width }}>
-            <RowPartsScope>{shown}</RowPartsScope>
+            {shown}
           </div>
         </div>
       </div>

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../e2e/support/chromium';
 import { startRendererServer } from '../../e2e/support/renderer-server';
 import { BenchAnswers } from '../console/bench-answers';
-import { openBenchConsole, type BenchRenderer, type ProbeTimes } from '../console/bench-console';
+import { openBenchConsole, type BenchConsole, type BenchRenderer, type ProbeTimes } from '../console/bench-console';
 import { ensureRendererBuild } from '../console/renderer-build';
 import { backend } from '../console/bench-backend';
 import { heapAfterGc, keystrokeTimes, waitForWholeList } from '../console/page-measures';
@@ -28,6 +28,14 @@ const listDuration = (times: ProbeTimes): number => {
   return call ? (call[2] ?? times.arrivedAt) - call[1] : Number.NaN;
 };
 
+// A page load, then its whole list (tokens.listRest's chunks): the next load starts as a launch
+// does, with no earlier page still taking in 1 MB answers beside it.
+async function loadThenWhole(console: BenchConsole, total: number): Promise<ProbeTimes> {
+  const times = await console.load();
+  await waitForWholeList(console.harness.page, total, 60_000);
+  return times;
+}
+
 async function tableFigures(browser: Browser, renderer: BenchRenderer, workDir: string, log: (m: string) => void): Promise<FigureResult[]> {
   const api = await backend(workDir, 'table', 10_000);
   const console = await openBenchConsole({ browser, ...renderer, apiUrl: api.apiUrl, userDataDir: join(workDir, 'console-table') });
@@ -43,15 +51,13 @@ async function tableFigures(browser: Browser, renderer: BenchRenderer, workDir: 
     let paintedFromCopy = 0;
     const fetches: number[] = [];
     for (let i = 0; i < LOADS; i++) {
-      const times = await console.load();
+      const times = await loadThenWhole(console, api.names.length);
       // From when both the answer and the app were there: the rows' own cost.
       firstRows.push(times.rowsPaintedAt - Math.max(times.arrivedAt, times.appAt));
       fromCache.push(times.firstRowsAt);
       if (times.firstRowsAt < times.arrivedAt) paintedFromCopy += 1;
       fetches.push(listDuration(times));
       log(`  load ${i + 1}/${LOADS}: tokens.list answered in ${Math.round(listDuration(times))} ms, rows painted ${Math.round(times.rowsPaintedAt - Math.max(times.arrivedAt, times.appAt))} ms after arrival (app up at ${Math.round(times.appAt)}, answer at ${Math.round(times.arrivedAt)}, first rows at ${Math.round(times.firstRowsAt)})`);
-      // The first rows come first and the rest in chunks (tokens.listRest): the whole list, as above.
-      await waitForWholeList(page, api.names.length, 60_000);
     }
     const { beforeGc, heap } = await heapAfterGc(page);
     const keystrokes = await keystrokeTimes(page, api.names, WARM_UP_KEYSTROKES, KEYSTROKES);
@@ -85,10 +91,7 @@ async function startFigure(browser: Browser, renderer: BenchRenderer, workDir: s
     // As for 10d: from a console whose sign-in has loaded the whole list.
     await waitForWholeList(console.harness.page, api.names.length, 60_000);
     const loads: ProbeTimes[] = [];
-    for (let i = 0; i < STARTS; i++) {
-      loads.push(await console.load());
-      await waitForWholeList(console.harness.page, api.names.length, 60_000);
-    }
+    for (let i = 0; i < STARTS; i++) loads.push(await loadThenWhole(console, api.names.length));
     const starts = loads.map((times) => times.interactiveAt);
     log(`  starts (ms): ${starts.map((ms) => Math.round(ms)).join(' ')}`);
     const typical = loads.find((times) => times.interactiveAt === median(starts)) ?? loads[0];
