@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -194,6 +195,86 @@ describe('the short cuts of the zone arithmetic', () => {
     expect(todayIn('America/Bogota', new Date('2026-07-15T10:05:00Z'))).toBe('2026-07-15');
     // One wall-clock formatter and one date formatter.
     expect(constructed).toBe(2);
+  });
+
+  it('reads the wall clock of a whole hour from the offsets at its two ends', () => {
+    const zone = 'Asia/Yerevan';
+    const hour = Date.UTC(2026, 4, 12, 7);
+    countIntl();
+    for (let minute = 0; minute < 60; minute++) {
+      expect(formatDisplayDateTime(new Date(hour + minute * 60_000 + 59_999), zone)).toBe(`12/05/2026 11:${String(minute).padStart(2, '0')}`);
+    }
+    expect(parts).toBe(2);
+    expect(formatDisplayDateTime(new Date(hour + 3_600_000), zone)).toBe('12/05/2026 12:00');
+    expect(parts).toBe(4);
+  });
+
+  it('asks Intl for each instant of an hour in which the offset changes', () => {
+    // Europe/Dublin leaves summer time at 01:00 UTC on 25/10/2026: the hour before is all summer time.
+    const zone = 'Europe/Dublin';
+    countIntl();
+    expect(formatDisplayDateTime('2026-10-25T00:59:59.999Z', zone)).toBe('25/10/2026 01:59');
+    expect(formatDisplayDateTime('2026-10-25T01:00:00Z', zone)).toBe('25/10/2026 01:00');
+    expect(formatDisplayDateTime('2026-10-25T00:30:00Z', zone)).toBe('25/10/2026 01:30');
+    // Australia/Lord_Howe moves by half an hour at 15:30 UTC on 03/10/2026, inside a UTC hour.
+    expect(formatDisplayDateTime('2026-10-03T15:29:59Z', 'Australia/Lord_Howe')).toBe('04/10/2026 01:59');
+    expect(formatDisplayDateTime('2026-10-03T15:30:00Z', 'Australia/Lord_Howe')).toBe('04/10/2026 02:30');
+    expect(formatDisplayDateTime('2026-10-03T16:00:00Z', 'Australia/Lord_Howe')).toBe('04/10/2026 03:00');
+    // Every instant of an hour with a change goes to Intl again; an hour without one does not.
+    const before = parts;
+    expect(formatDisplayDateTime('2026-10-03T15:10:00Z', 'Australia/Lord_Howe')).toBe('04/10/2026 01:40');
+    expect(parts).toBe(before + 1);
+    expect(formatDisplayDateTime('2026-10-03T16:20:00Z', 'Australia/Lord_Howe')).toBe('04/10/2026 03:20');
+    expect(parts).toBe(before + 1);
+  });
+});
+
+// The wall clock by an independent route: Intl's own display, day first, 24-hour.
+const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+function refDisplay(zone: string, instant: number): string {
+  let formatter = displayFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    displayFormatters.set(zone, formatter);
+  }
+  return formatter.format(new Date(instant)).replace(', ', ' ');
+}
+
+describe('DD/MM/YYYY HH:mm in a zone', () => {
+  const ALL_ZONES = Intl.supportedValuesOf('timeZone');
+
+  it("agrees with Intl at any instant whose wall clock is in the years 1000 to 9999, in every zone", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ALL_ZONES), fc.integer({ min: Date.UTC(1000, 0, 2), max: Date.UTC(9999, 11, 30) }), (zone, instant) => {
+        expect(formatDisplayDateTime(new Date(instant), zone)).toBe(refDisplay(zone, instant));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees with Intl the second and the millisecond either side of every offset change of 2026 in twelve zones, and of the hard days', () => {
+    let checked = 0;
+    const around = (zone: string, change: number): void => {
+      for (const instant of [change - 1000, change - 1, change, change + 1, change + 59_999, change + 3_600_000 - 1]) {
+        expect(formatDisplayDateTime(new Date(instant), zone), `${zone} ${new Date(instant).toISOString()}`).toBe(refDisplay(zone, instant));
+        checked++;
+      }
+    };
+    for (const zone of ZONES) {
+      // Each change found to the minute between two UTC midnights whose offsets differ.
+      for (const day of changeDays(zone, 2026)) {
+        let low = Date.parse(`${day}T00:00:00Z`);
+        let high = low + DAY_MS;
+        while (high - low > 60_000) {
+          const mid = low + Math.floor((high - low) / 120_000) * 60_000;
+          if (refOffsetMinutes(zone, mid) === refOffsetMinutes(zone, low)) low = mid;
+          else high = mid;
+        }
+        around(zone, high);
+      }
+    }
+    for (const [zone, , start] of HARD_DAYS) around(zone, Date.parse(start));
+    expect(checked).toBe((11 * 2 + HARD_DAYS.length) * 6);
   });
 });
 
