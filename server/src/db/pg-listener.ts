@@ -23,6 +23,9 @@ function parseChange(payload: string | undefined): StoreChange | null {
  */
 export class PgChangeListener {
   private client: pg.Client | null = null;
+  // caughtUp's round trip on the wire, and the one that follows it for those who asked meanwhile.
+  private trip: Promise<void> | null = null;
+  private nextTrip: Promise<void> | null = null;
   private closed = false;
   private timer: NodeJS.Timeout | undefined;
 
@@ -42,8 +45,33 @@ export class PgChangeListener {
    * has been handled. A notice alone could arrive after the next request another node serves.
    * Without a connection there is nothing to wait for: the caches are suspended (`down`).
    */
-  async caughtUp(): Promise<void> {
-    await this.client?.query('SELECT 1').catch(() => undefined);
+  caughtUp(): Promise<void> {
+    // One question at a time on the connection (pg queues a second one, deprecated in pg 8 and
+    // removed in 9). A round trip already on the wire may have been asked before a change the
+    // caller needs, so callers arriving meanwhile share the next one, asked once it answers.
+    if (this.nextTrip !== null) return this.nextTrip;
+    const onWire = this.trip;
+    if (onWire === null) return this.roundTrip();
+    const next = onWire.then(() => {
+      this.nextTrip = null;
+      return this.roundTrip();
+    });
+    this.nextTrip = next;
+    return next;
+  }
+
+  private roundTrip(): Promise<void> {
+    const client = this.client;
+    if (client === null) return Promise.resolve();
+    const trip = client.query('SELECT 1').then(
+      () => undefined,
+      () => undefined,
+    );
+    this.trip = trip;
+    void trip.then(() => {
+      if (this.trip === trip) this.trip = null;
+    });
+    return trip;
   }
 
   async close(): Promise<void> {
