@@ -164,7 +164,7 @@ export function LeakedSecretPage() {
                 key: 'status',
                 title: 'Status',
                 render: (_: unknown, finding) => (
-                  <Space direction="vertical" size={0}>
+                  <Space orientation="vertical" size={0}>
                     <Tag color={STATUS_TAGS[finding.status].color}>{STATUS_TAGS[finding.status].label}</Tag>
                     <Typography.Text type="secondary">{findingText(finding, timeZone)}</Typography.Text>
                   </Space>

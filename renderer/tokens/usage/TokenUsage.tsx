@@ -16,7 +16,7 @@ export function TokenUsage({ tokenId, timeZone, refreshKey = 0 }: { tokenId: num
   const days = fillDays(usage.data);
   const summary = usageSummary(days);
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <DailyBars
         title="Requests, last 30 days"
         description={summary}
