@@ -216,15 +216,16 @@ describe('the short cuts of the zone arithmetic', () => {
     expect(formatDisplayDateTime('2026-10-25T00:59:59.999Z', zone)).toBe('25/10/2026 01:59');
     expect(formatDisplayDateTime('2026-10-25T01:00:00Z', zone)).toBe('25/10/2026 01:00');
     expect(formatDisplayDateTime('2026-10-25T00:30:00Z', zone)).toBe('25/10/2026 01:30');
-    // Australia/Lord_Howe moves by half an hour at 15:30 UTC on 03/10/2026, inside a UTC hour.
-    expect(formatDisplayDateTime('2026-10-03T15:29:59Z', 'Australia/Lord_Howe')).toBe('04/10/2026 01:59');
-    expect(formatDisplayDateTime('2026-10-03T15:30:00Z', 'Australia/Lord_Howe')).toBe('04/10/2026 02:30');
-    expect(formatDisplayDateTime('2026-10-03T16:00:00Z', 'Australia/Lord_Howe')).toBe('04/10/2026 03:00');
+    // Australia/Broken_Hill moves on at 16:30 UTC on 03/10/2026, inside a UTC hour.
+    const zoneInside = 'Australia/Broken_Hill';
+    expect(formatDisplayDateTime('2026-10-03T16:29:59Z', zoneInside)).toBe('04/10/2026 01:59');
+    expect(formatDisplayDateTime('2026-10-03T16:30:00Z', zoneInside)).toBe('04/10/2026 03:00');
+    expect(formatDisplayDateTime('2026-10-03T17:00:00Z', zoneInside)).toBe('04/10/2026 03:30');
     // Every instant of an hour with a change goes to Intl again; an hour without one does not.
     const before = parts;
-    expect(formatDisplayDateTime('2026-10-03T15:10:00Z', 'Australia/Lord_Howe')).toBe('04/10/2026 01:40');
+    expect(formatDisplayDateTime('2026-10-03T16:10:00Z', zoneInside)).toBe('04/10/2026 01:40');
     expect(parts).toBe(before + 1);
-    expect(formatDisplayDateTime('2026-10-03T16:20:00Z', 'Australia/Lord_Howe')).toBe('04/10/2026 03:20');
+    expect(formatDisplayDateTime('2026-10-03T17:20:00Z', zoneInside)).toBe('04/10/2026 03:50');
     expect(parts).toBe(before + 1);
   });
 });
@@ -241,7 +242,10 @@ function refDisplay(zone: string, instant: number): string {
 }
 
 describe('DD/MM/YYYY HH:mm in a zone', () => {
-  const ALL_ZONES = Intl.supportedValuesOf('timeZone');
+  // Not the zones whose Intl calls the short cuts' tests count: their formatters and kept hours
+  // must be theirs alone, whatever order the tests run in.
+  const COUNTED_ZONES = new Set(['America/Bogota', 'Africa/Nairobi', 'Asia/Tokyo', 'Asia/Yerevan', 'Europe/Dublin', 'Australia/Broken_Hill']);
+  const ALL_ZONES = Intl.supportedValuesOf('timeZone').filter((zone) => !COUNTED_ZONES.has(zone));
 
   it("agrees with Intl at any instant whose wall clock is in the years 1000 to 9999, in every zone", () => {
     fc.assert(
