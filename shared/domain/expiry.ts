@@ -122,21 +122,29 @@ function intlWallClock(timeZone: string, instant: Date): WallClock {
 // A zone's offset changes only at its transitions, a few instants a year, each on a whole
 // second: over a UTC hour that begins and ends on the same offset it is that offset throughout
 // (no zone changes and changes back within an hour). Kept per hour, so a column of 100,000
-// instants (a CSV export) asks Intl twice per hour they span instead of once per instant,
-// which was two thirds of the export's time. Hours with a change in them go to Intl each time.
+// instants (a CSV export) asks Intl a few times per hour they span instead of once per instant,
+// which was two thirds of the export's time. An hour's first instant is Intl's alone (one call,
+// as before): instants scattered over many hours cost no more than they did; the hour is checked
+// (two calls) at its second. Hours with a change in them go to Intl each time.
 const OFFSET_MEMO_LIMIT = 50_000;
-const hourOffsets = new Map<string, number | null>();
+const SEEN_ONCE = 'seen once';
+const hourOffsets = new Map<string, number | null | typeof SEEN_ONCE>();
 // Intl writes years before 1000 and after 9999 differently (no padding, eras): those go to Intl.
 const FIRST_FAST_INSTANT = Date.UTC(1000, 0, 2);
 const LAST_FAST_INSTANT = Date.UTC(9999, 11, 30);
 
+// The offset in force over the whole hour, or null when Intl must answer this instant.
 function offsetOverHour(timeZone: string, hourStart: number): number | null {
   const key = `${timeZone}\u0000${hourStart}`;
   const known = hourOffsets.get(key);
-  if (known !== undefined) return known;
+  if (known !== undefined && known !== SEEN_ONCE) return known;
+  if (hourOffsets.size >= OFFSET_MEMO_LIMIT) hourOffsets.clear();
+  if (known === undefined) {
+    hourOffsets.set(key, SEEN_ONCE);
+    return null;
+  }
   const atStart = zoneOffsetMs(timeZone, hourStart);
   const offset = zoneOffsetMs(timeZone, hourStart + HOUR_MS - 1000) === atStart ? atStart : null;
-  if (hourOffsets.size >= OFFSET_MEMO_LIMIT) hourOffsets.clear();
   hourOffsets.set(key, offset);
   return offset;
 }
