@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { WifoxBridge } from '../../shared/ipc/bridge';
 import { OpenedInventoriesProvider } from '../inventory/OpenedInventories';
 import { BridgeProvider } from '../ipc/BridgeContext';
+import type { FirstAnswers } from '../ipc/headStart';
 import { Shell } from '../layout/Shell';
 import { SessionPrompt } from '../session/SessionPrompt';
 import { SessionProvider } from '../session/SessionProvider';
@@ -18,9 +19,9 @@ import { useOpenExpiring } from './useOpenExpiring';
 // Signed in, the first screen is the token list; the sign-in form loads only when it is shown.
 const SignInScreen = lazy(() => import('../session/SignInScreen').then((m) => ({ default: m.SignInScreen })));
 
-export function App({ bridge }: { bridge: WifoxBridge }) {
+export function App({ bridge, first }: { bridge: WifoxBridge; first?: FirstAnswers }) {
   return (
-    <BridgeProvider bridge={bridge}>
+    <BridgeProvider bridge={bridge} {...(first === undefined ? {} : { first })}>
       <SettingsProvider>
         <Themed />
       </SettingsProvider>

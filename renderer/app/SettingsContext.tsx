@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { IpcError } from '../../shared/ipc/errors';
 import { DEFAULT_SETTINGS, type ConsoleSettings, type SettingsPatch } from '../../shared/ipc/schemas';
-import { useBridge } from '../ipc/BridgeContext';
+import { useBridge, useFirstAnswer } from '../ipc/BridgeContext';
 
 type SettingsValue = {
   settings: ConsoleSettings;
@@ -14,9 +14,11 @@ const SettingsContext = createContext<SettingsValue | null>(null);
 /** The console's own settings (theme, clipboard delay), kept by main. */
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const bridge = useBridge();
-  const [settings, setSettings] = useState<ConsoleSettings>(DEFAULT_SETTINGS);
+  const first = useFirstAnswer('settings.get');
+  const [settings, setSettings] = useState<ConsoleSettings>(first ?? DEFAULT_SETTINGS);
 
   useEffect(() => {
+    if (first !== undefined) return;
     let current = true;
     void bridge.settings.get().then((result) => {
       if (current && result.ok) setSettings(result.value);
@@ -24,7 +26,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     return () => {
       current = false;
     };
-  }, [bridge]);
+  }, [bridge, first]);
 
   const change = useCallback(
     async (patch: SettingsPatch) => {

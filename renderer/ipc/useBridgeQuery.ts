@@ -22,15 +22,20 @@ export type Query<T, C extends ErrorCode> = QueryState<T, C> & {
 /**
  * Loads one bridge call when the component mounts (and when `key` changes), with a reload that
  * drops answers to superseded requests. A `session_expired` answer is also reported to the
- * session so it can ask for the password again.
+ * session so it can ask for the password again. `initial`, data already in when the component
+ * mounts (see useFirstAnswer), is shown from the first render and not loaded again until `key`
+ * changes or a reload or refresh asks.
  */
 export function useBridgeQuery<T, C extends ErrorCode>(
   load: (bridge: WifoxBridge) => Promise<Result<T, C>>,
   key: string = '',
+  initial?: T,
 ): Query<T, C> {
   const bridge = useBridge();
   const onError = useSessionErrors();
-  const [state, setState] = useState<QueryState<T, C>>({ status: 'loading' });
+  const [state, setState] = useState<QueryState<T, C>>(initial === undefined ? { status: 'loading' } : { status: 'success', data: initial });
+  // The key the initial data answers for, until the key moves on.
+  const initialFor = useRef(initial === undefined ? null : key);
   const [attempt, setAttempt] = useState(0);
   const [refreshing, setRefreshing] = useState(false);
   const loadRef = useRef(load);
@@ -39,6 +44,8 @@ export function useBridgeQuery<T, C extends ErrorCode>(
   });
 
   useEffect(() => {
+    if (attempt === 0 && initialFor.current === key) return;
+    initialFor.current = null;
     let current = true;
     void loadRef.current(bridge).then((result) => {
       if (!current) return;

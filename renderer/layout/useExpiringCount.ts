@@ -1,21 +1,24 @@
 import { useEffect, useState } from 'react';
 import type { ReminderStatus } from '../../shared/ipc/reminders-contract';
-import { useBridge } from '../ipc/BridgeContext';
+import { useBridge, useFirstAnswer } from '../ipc/BridgeContext';
 
 /** Main's last count of tokens expiring within the reminder horizon, kept up to date. */
 export function useExpiringCount(): ReminderStatus | null {
   const bridge = useBridge();
-  const [status, setStatus] = useState<ReminderStatus | null>(null);
+  const first = useFirstAnswer('reminders.status');
+  const [status, setStatus] = useState<ReminderStatus | null>(first ?? null);
   useEffect(() => {
     let current = true;
-    void bridge.reminders.status().then((result) => {
-      if (current && result.ok) setStatus((known) => known ?? result.value);
-    });
+    if (first === undefined) {
+      void bridge.reminders.status().then((result) => {
+        if (current && result.ok) setStatus((known) => known ?? result.value);
+      });
+    }
     const stop = bridge.on('reminders.changed', (event) => setStatus(event));
     return () => {
       current = false;
       stop();
     };
-  }, [bridge]);
+  }, [bridge, first]);
   return status;
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { IpcError } from '../../shared/ipc/errors';
 import type { ConnectionState, SessionState } from '../../shared/ipc/schemas';
-import { useBridge } from '../ipc/BridgeContext';
+import { useBridge, useFirstAnswer } from '../ipc/BridgeContext';
 import { SessionErrorContext } from '../ipc/sessionErrors';
 import { SessionContext, type SessionContextValue, type SignInOutcome } from '../common/SessionContext';
 
@@ -9,11 +9,13 @@ const ENDED_MESSAGE = 'Your session has ended. Enter your password to continue w
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const bridge = useBridge();
-  const [state, setState] = useState<SessionState | null>(null);
+  const first = useFirstAnswer('session.state');
+  const [state, setState] = useState<SessionState | null>(first ?? null);
   const [interrupted, setInterrupted] = useState<{ message: string } | null>(null);
-  const [connection, setConnection] = useState<ConnectionState>('online');
+  const [connection, setConnection] = useState<ConnectionState>(first?.status === 'signedIn' ? first.connection : 'online');
 
   useEffect(() => {
+    if (first !== undefined) return;
     let current = true;
     void bridge.session.state().then((result) => {
       if (!current) return;
@@ -27,7 +29,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => {
       current = false;
     };
-  }, [bridge]);
+  }, [bridge, first]);
 
   useEffect(() => {
     const stopEnded = bridge.on('session.ended', (event) => setInterrupted({ message: event.message || ENDED_MESSAGE }));

@@ -6,6 +6,7 @@ import { OfflineBanner } from '../common/offline/OfflineBanner';
 import { useCachedSnapshot } from '../common/offline/useCachedSnapshot';
 import { useReconnectGeneration } from '../common/offline/useReconnect';
 import { OFFLINE_REASON } from '../common/readOnly';
+import { useFirstAnswer } from '../ipc/BridgeContext';
 import { useBridgeQuery, type Query } from '../ipc/useBridgeQuery';
 import { useSession, useSignedIn } from '../common/SessionContext';
 import { SyncingNote, SYNCING_REASON } from './SyncingNote';
@@ -34,7 +35,9 @@ export function TokensPage() {
   const key = String(generation);
   // Refresh lists every token again; other loads ask main for what changed since the last one.
   const fullNext = useRef(false);
-  const firstLoad = useRef(true);
+  // The first rows main already answered to the call made before React drew (see withHeadStart).
+  const firstRows = useFirstAnswer('tokens.list', { firstRows: FIRST_ROWS });
+  const firstLoad = useRef(firstRows === undefined);
   // The last complete list on screen: a sync asks main only for what changed since it.
   const held = useRef<TokenListResult | null>(null);
   const tokens = useBridgeQuery(async (bridge) => {
@@ -50,7 +53,7 @@ export function TokensPage() {
     const since = base?.listVersion;
     const answer = await bridge.tokens.list({ ...(full ? { full } : {}), ...(inPieces ? { firstRows: FIRST_ROWS } : {}), ...(since === undefined ? {} : { since }) });
     return answer.ok && answer.value.delta !== undefined && base ? { ok: true as const, value: applyDelta(base, answer.value) } : answer;
-  }, key);
+  }, key, firstRows);
   const restError = useRestOfList(tokens);
   // The last complete list, shown while a refresh arrives in pieces.
   const [complete, setComplete] = useState<TokenListResult | null>(null);
@@ -59,12 +62,12 @@ export function TokensPage() {
   useEffect(() => {
     held.current = complete;
   });
-  const roles = useBridgeQuery((bridge) => bridge.roles.list(), key);
-  const org = useBridgeQuery((bridge) => bridge.settings.org(), key);
+  const roles = useBridgeQuery((bridge) => bridge.roles.list(), key, useFirstAnswer('roles.list'));
+  const org = useBridgeQuery((bridge) => bridge.settings.org(), key, useFirstAnswer('settings.org'));
   // Asked with the list rather than once it is drawn: its answer is usually in by then, so the
   // list's first render flags the tokens breaking the policy, instead of a second render
   // checking every token and drawing every row again just after the first.
-  const policy = useBridgeQuery((bridge) => bridge.policy.get());
+  const policy = useBridgeQuery((bridge) => bridge.policy.get(), '', useFirstAnswer('policy.get'));
 
   // Offline, and until the first answer, the saved copy paints the list: at once offline, and
   // while connected once the list has kept the page waiting (main usually answers from what it

@@ -1,6 +1,8 @@
-import { act, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { ConfigProvider } from 'antd';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../renderer/app/App';
 import { firstScreenCalls } from '../../renderer/app/firstScreenCalls';
 import { useCachedSnapshot } from '../../renderer/common/offline/useCachedSnapshot';
 import { BridgeProvider } from '../../renderer/ipc/BridgeContext';
@@ -17,7 +19,7 @@ describe('the first screen calls main ahead of React', () => {
   it('sends each call once, before anything renders, and hands the answer to the first matching call', async () => {
     const fake = seededFake();
     let clock = 0;
-    const bridge = withHeadStart(fake.bridge, [['session.state'], ['tokens.list', { firstRows: 2 }]], () => clock);
+    const { bridge } = withHeadStart(fake.bridge, [['session.state'], ['tokens.list', { firstRows: 2 }]], () => clock);
     expect(fake.callsOf('tokens.list')).toEqual([{ firstRows: 2 }]);
     expect(fake.callsOf('session.state')).toHaveLength(1);
 
@@ -37,7 +39,7 @@ describe('the first screen calls main ahead of React', () => {
 
   it('asks again when the call made ahead failed', async () => {
     const fake = seededFake().failNext('tokens.list', 'timeout');
-    const bridge = withHeadStart(fake.bridge, [['tokens.list', { firstRows: 2 }]]);
+    const { bridge } = withHeadStart(fake.bridge, [['tokens.list', { firstRows: 2 }]]);
     const answer = await bridge.tokens.list({ firstRows: 2 });
     expect(answer.ok).toBe(true);
     expect(fake.callsOf('tokens.list')).toHaveLength(2);
@@ -45,7 +47,7 @@ describe('the first screen calls main ahead of React', () => {
 
   it('makes the token list take its first rows from the call made ahead', async () => {
     const fake = seededFake();
-    renderApp({ ...fake, bridge: withHeadStart(fake.bridge, firstScreenCalls('tokens')) } as typeof fake);
+    renderApp({ ...fake, bridge: withHeadStart(fake.bridge, firstScreenCalls('tokens')).bridge } as typeof fake);
     expect(await screen.findByRole('table', { name: 'Identification tokens' }, { timeout: 5000 })).toBeInTheDocument();
     expect(fake.callsOf('tokens.list')).toEqual([{ firstRows: FIRST_ROWS }]);
     expect(fake.callsOf('roles.list')).toHaveLength(1);
@@ -63,6 +65,81 @@ describe('the first screen calls main ahead of React', () => {
     release();
     expect(await screen.findByRole('table', { name: 'Identification tokens' }, { timeout: 5000 })).toBeInTheDocument();
     expect(fake.callsOf('policy.get')).toHaveLength(1);
+  });
+});
+
+describe('answers already in when React first draws', () => {
+  it('are taken once, only when in, successful and fresh', async () => {
+    const fake = seededFake().failNext('roles.list', 'timeout');
+    const release = fake.hold('settings.org');
+    let clock = 0;
+    const headStart = withHeadStart(fake.bridge, [['session.state'], ['roles.list'], ['settings.org'], ['policy.get']], () => clock);
+    // Not in yet: the component calls the bridge, which still takes the call made ahead.
+    expect(headStart.answers.take('session.state')).toBeUndefined();
+    await headStart.settled(50);
+    expect(headStart.answers.take('session.state')).toMatchObject({ status: 'signedIn' });
+    expect(headStart.answers.take('session.state')).toBeUndefined();
+    // Taken: a later call goes to main.
+    await headStart.bridge.session.state();
+    expect(fake.callsOf('session.state')).toHaveLength(2);
+    // A failed call is not an answer; the bridge asks again.
+    expect(headStart.answers.take('roles.list')).toBeUndefined();
+    expect((await headStart.bridge.roles.list()).ok).toBe(true);
+    expect(fake.callsOf('roles.list')).toHaveLength(2);
+    // Still held by main: settled gave up waiting for it; its answer is taken by the call.
+    expect(headStart.answers.take('settings.org')).toBeUndefined();
+    release();
+    expect((await headStart.bridge.settings.org()).ok).toBe(true);
+    expect(fake.callsOf('settings.org')).toHaveLength(1);
+    // In, but waiting past HEAD_START_MS: it may be stale.
+    clock = HEAD_START_MS + 1;
+    expect(headStart.answers.take('policy.get')).toBeUndefined();
+  });
+
+  it('settle once every call made ahead has answered, or when the wait is over', async () => {
+    const fake = seededFake();
+    const release = fake.hold('tokens.list');
+    const headStart = withHeadStart(fake.bridge, firstScreenCalls('tokens'));
+    let settled = false;
+    void headStart.settled(60_000).then(() => {
+      settled = true;
+    });
+    await waitFor(() => expect(headStart.answers.take('roles.list')).toBeDefined());
+    expect(settled).toBe(false);
+    release();
+    await waitFor(() => expect(settled).toBe(true));
+
+    const stuck = seededFake();
+    stuck.hold('session.state');
+    const started = performance.now();
+    await withHeadStart(stuck.bridge, [['session.state']]).settled(30);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('draw the signed-in token list in the first render, asking main for nothing again', async () => {
+    const fake = seededFake();
+    const headStart = withHeadStart(fake.bridge, firstScreenCalls('tokens'));
+    await headStart.settled(5_000);
+    const drawn: string[] = [];
+    const observer = new MutationObserver(() => {
+      if (screen.queryByLabelText('Starting') !== null) drawn.push('starting');
+      if (screen.queryByLabelText('Loading tokens') !== null) drawn.push('loading');
+    });
+    observer.observe(document.body, { subtree: true, childList: true });
+    render(
+      <ConfigProvider theme={{ zeroRuntime: true }}>
+        <App bridge={headStart.bridge} first={headStart.answers} />
+      </ConfigProvider>,
+    );
+    // No waiting: the first commit has the rows.
+    expect(screen.getByRole('table', { name: 'Identification tokens' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: `Edit ${fake.tokens[0]?.name ?? ''}` })).toBeInTheDocument();
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    observer.disconnect();
+    expect(drawn).toEqual([]);
+    for (const [channel] of firstScreenCalls('tokens')) expect(fake.callsOf(channel), channel).toHaveLength(1);
   });
 });
 
