@@ -229,6 +229,15 @@ describe('the short cuts of the zone arithmetic', () => {
     expect(formatDisplayDateTime('2026-10-25T00:59:59.999Z', zone)).toBe('25/10/2026 01:59');
     expect(formatDisplayDateTime('2026-10-25T01:00:00Z', zone)).toBe('25/10/2026 01:00');
     expect(formatDisplayDateTime('2026-10-25T00:30:00Z', zone)).toBe('25/10/2026 01:30');
+    // A change on the hour belongs to neither hour beside it: each is kept whole once checked
+    // (their ends are checked at their last second, not at the next hour's first).
+    expect(parts).toBe(4);
+    expect(formatDisplayDateTime('2026-10-25T00:45:00Z', zone)).toBe('25/10/2026 01:45');
+    expect(parts).toBe(4);
+    expect(formatDisplayDateTime('2026-10-25T01:30:00Z', zone)).toBe('25/10/2026 01:30');
+    expect(parts).toBe(6);
+    expect(formatDisplayDateTime('2026-10-25T01:59:59Z', zone)).toBe('25/10/2026 01:59');
+    expect(parts).toBe(6);
     // Australia/Broken_Hill moves on at 16:30 UTC on 03/10/2026, inside a UTC hour.
     const zoneInside = 'Australia/Broken_Hill';
     expect(formatDisplayDateTime('2026-10-03T16:29:59Z', zoneInside)).toBe('04/10/2026 01:59');
