@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Empty, List, Segmented, Skeleton, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Empty, Segmented, Skeleton, theme, Typography } from 'antd';
+import { useId, useState, type ReactNode } from 'react';
 import type { RefusalWindow, RefusalsByAddress, RefusalsByToken } from '../../shared/api/audit';
 import { useBridgeQuery } from '../ipc/useBridgeQuery';
 import { addressGroupText, tokenGroupText } from './refusalText';
@@ -39,31 +39,13 @@ export function RefusalGroupsPanel({
   } else {
     body = (
       <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap' }}>
-        <List
-          style={{ flex: '1 1 320px' }}
-          size="small"
-          header={<Typography.Text strong>By source address</Typography.Text>}
-          dataSource={groups.data.byAddress}
-          renderItem={(group) => (
-            <List.Item>
-              <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => onAddress(group)}>
-                {addressGroupText(group)}
-              </Button>
-            </List.Item>
-          )}
+        <GroupList
+          title="By source address"
+          items={groups.data.byAddress.map((group) => ({ key: `${group.ip}:${group.kind}`, text: addressGroupText(group), open: () => onAddress(group) }))}
         />
-        <List
-          style={{ flex: '1 1 320px' }}
-          size="small"
-          header={<Typography.Text strong>By token</Typography.Text>}
-          dataSource={groups.data.byToken}
-          renderItem={(group) => (
-            <List.Item>
-              <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => onToken(group)}>
-                {tokenGroupText(group)}
-              </Button>
-            </List.Item>
-          )}
+        <GroupList
+          title="By token"
+          items={groups.data.byToken.map((group) => ({ key: `${group.tokenId}:${group.kind}`, text: tokenGroupText(group), open: () => onToken(group) }))}
         />
       </div>
     );
@@ -76,5 +58,30 @@ export function RefusalGroupsPanel({
     >
       {body}
     </Card>
+  );
+}
+
+const GROUP_LINK = { padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' } as const;
+
+/** One column of groups, each a link to its events (antd's List is deprecated). */
+function GroupList({ title, items }: { title: ReactNode; items: { key: string; text: string; open: () => void }[] }) {
+  const { token } = theme.useToken();
+  const titleId = useId();
+  const line = `1px solid ${token.colorSplit}`;
+  return (
+    <div style={{ flex: '1 1 320px' }}>
+      <Typography.Text strong id={titleId} style={{ display: 'block', padding: `${token.paddingXS}px 0`, borderBottom: line }}>
+        {title}
+      </Typography.Text>
+      <ul aria-labelledby={titleId} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {items.map((item) => (
+          <li key={item.key} style={{ padding: `${token.paddingXS}px 0`, borderBottom: line }}>
+            <Button type="link" style={GROUP_LINK} onClick={item.open}>
+              {item.text}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -82,7 +82,8 @@ describe('Security → Audit log', () => {
     };
     const { user } = renderFocused(<AuditLogPage />, fake);
     expect(await screen.findByText('“Nightly Export” (deleted) was tried 412 times from 3 addresses')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: '203.0.113.9 tried a deleted token 412 times' }));
+    expect(within(screen.getByRole('list', { name: 'By token' })).getByRole('button', { name: '“Nightly Export” (deleted) was tried 412 times from 3 addresses' })).toBeInTheDocument();
+    await user.click(within(screen.getByRole('list', { name: 'By source address' })).getByRole('button', { name: '203.0.113.9 tried a deleted token 412 times' }));
     await waitFor(() => expect(lastPageCall(fake)).toEqual({ filter: { action: 'token.denied', ip: '203.0.113.9' }, limit: 50 }));
     expect(screen.getByLabelText('Address')).toHaveValue('203.0.113.9');
     await user.click(screen.getByRole('radio', { name: 'Last 7 days' }).closest('label') ?? document.body);
