@@ -73,15 +73,21 @@ function GroupList({ title, items }: { title: ReactNode; items: { key: string; t
       <Typography.Text strong id={titleId} style={{ display: 'block', padding: `${token.paddingXS}px 0`, borderBottom: line }}>
         {title}
       </Typography.Text>
-      <ul aria-labelledby={titleId} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {items.map((item) => (
-          <li key={item.key} style={{ padding: `${token.paddingXS}px 0`, borderBottom: line }}>
-            <Button type="link" style={GROUP_LINK} onClick={item.open}>
-              {item.text}
-            </Button>
-          </li>
-        ))}
-      </ul>
+      {items.length === 0 ? (
+        <Typography.Text type="secondary" style={{ display: 'block', padding: `${token.paddingXS}px 0` }}>
+          None in this period.
+        </Typography.Text>
+      ) : (
+        <ul aria-labelledby={titleId} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {items.map((item) => (
+            <li key={item.key} style={{ padding: `${token.paddingXS}px 0`, borderBottom: line }}>
+              <Button type="link" style={GROUP_LINK} onClick={item.open}>
+                {item.text}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -15,10 +15,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [connection, setConnection] = useState<ConnectionState>(first?.status === 'signedIn' ? first.connection : 'online');
 
   useEffect(() => {
-    if (first !== undefined) return;
     let current = true;
     void bridge.session.state().then((result) => {
       if (!current) return;
+      if (first !== undefined) {
+        // The first render drew main's answer from before anything listened for its events: a
+        // change of connection meanwhile (another first call reaching the server) was told to no
+        // one, so the connection is read again now that the listener below is in place.
+        if (result.ok && result.value.status === 'signedIn') setConnection(result.value.connection);
+        return;
+      }
       if (result.ok) {
         setState(result.value);
         if (result.value.status === 'signedIn') setConnection(result.value.connection);

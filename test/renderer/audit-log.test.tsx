@@ -90,6 +90,22 @@ describe('Security → Audit log', () => {
     await waitFor(() => expect(fake.callsOf('auditLog.refusals').at(-1)).toEqual({ window: '7d' }));
   });
 
+  it('says so under a column with no group, rather than an empty list', async () => {
+    const fake = withEvents();
+    // Only refusals by address in this period (as when no known token was named).
+    fake.refusalGroups = {
+      window: '24h',
+      since: '2026-12-01T10:00:00.000Z',
+      byAddress: [{ ip: '203.0.113.9', kind: 'ip_not_allowed', count: 3, tokens: 1, lastAt: '2026-12-02T10:00:00.000Z' }],
+      byToken: [],
+    };
+    renderFocused(<AuditLogPage />, fake);
+    const byAddress = await screen.findByRole('list', { name: 'By source address' });
+    expect(within(byAddress).getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.queryByRole('list', { name: 'By token' })).toBeNull();
+    expect(screen.getByText('By token').closest('div')).toContainElement(screen.getByText('None in this period.'));
+  });
+
   it('pages with Older and Newer over the server\'s cursors', async () => {
     const fake = seededFake();
     fake.audit = Array.from({ length: 60 }, (_, i) => denied(100 - i, `10.0.0.${i}`, `2026-12-02T10:${String(59 - i).padStart(2, '0')}:00.000Z`));

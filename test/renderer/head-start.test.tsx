@@ -1,11 +1,14 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { ConfigProvider } from 'antd';
-import type { ReactNode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/app/App';
 import { firstScreenCalls } from '../../renderer/app/firstScreenCalls';
 import { useCachedSnapshot } from '../../renderer/common/offline/useCachedSnapshot';
+import { useSession } from '../../renderer/common/SessionContext';
 import { BridgeProvider } from '../../renderer/ipc/BridgeContext';
+import { useExpiringCount } from '../../renderer/layout/useExpiringCount';
+import { SessionProvider } from '../../renderer/session/SessionProvider';
 import { HEAD_START_MS, withHeadStart } from '../../renderer/ipc/headStart';
 import { FIRST_ROWS } from '../../renderer/tokens/restOfList';
 import { seededFake } from './fake-bridge';
@@ -127,9 +130,11 @@ describe('answers already in when React first draws', () => {
     });
     observer.observe(document.body, { subtree: true, childList: true });
     render(
-      <ConfigProvider theme={{ zeroRuntime: true }}>
-        <App bridge={headStart.bridge} first={headStart.answers} />
-      </ConfigProvider>,
+      <StrictMode>
+        <ConfigProvider theme={{ zeroRuntime: true }}>
+          <App bridge={headStart.bridge} first={headStart.answers} />
+        </ConfigProvider>
+      </StrictMode>,
     );
     // No waiting: the first commit has the rows.
     expect(screen.getByRole('table', { name: 'Identification tokens' })).toBeInTheDocument();
@@ -139,7 +144,48 @@ describe('answers already in when React first draws', () => {
     });
     observer.disconnect();
     expect(drawn).toEqual([]);
-    for (const [channel] of firstScreenCalls('tokens')) expect(fake.callsOf(channel), channel).toHaveLength(1);
+    // Read again once their events are listened for (below); nothing else is asked twice.
+    const reread = new Set(['session.state', 'reminders.status']);
+    for (const [channel] of firstScreenCalls('tokens')) if (!reread.has(channel)) expect(fake.callsOf(channel), channel).toHaveLength(1);
+  });
+
+  it('are read again once their events are listened for: a change meanwhile was told to no one', async () => {
+    const fake = seededFake();
+    fake.goOffline();
+    const headStart = withHeadStart(fake.bridge, [['session.state'], ['reminders.status']]);
+    await headStart.settled(5_000);
+    // Before the first render: nothing listens yet.
+    fake.goOnline();
+    fake.reminderStatus = { expiringSoon: 4, horizonDays: 7, checkedAt: '2026-12-04T10:00:00.000Z' };
+    fake.emit('reminders.changed', fake.reminderStatus);
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <BridgeProvider bridge={headStart.bridge} first={headStart.answers}>
+        <SessionProvider>{children}</SessionProvider>
+      </BridgeProvider>
+    );
+    const { result } = renderHook(() => ({ connection: useSession().connection, count: useExpiringCount()?.expiringSoon }), { wrapper });
+    // The first render has the answers as they were.
+    expect(result.current).toEqual({ connection: 'offline', count: 0 });
+    await waitFor(() => expect(result.current).toEqual({ connection: 'online', count: 4 }));
+  });
+});
+
+describe('the expiry count', () => {
+  it('keeps the later of main\'s looks when an answer and an event cross', async () => {
+    const fake = seededFake();
+    const release = fake.hold('reminders.status');
+    const wrapper = ({ children }: { children: ReactNode }) => <BridgeProvider bridge={fake.bridge}>{children}</BridgeProvider>;
+    const { result } = renderHook(() => useExpiringCount(), { wrapper });
+    await waitFor(() => expect(fake.callsOf('reminders.status')).toHaveLength(1));
+    // A look ends after the call was answered but before the answer arrived.
+    fake.emit('reminders.changed', { expiringSoon: 4, horizonDays: 7, checkedAt: '2026-12-04T10:00:00.000Z' });
+    await waitFor(() => expect(result.current?.expiringSoon).toBe(4));
+    fake.reminderStatus = { expiringSoon: 9, horizonDays: 7, checkedAt: '2026-12-04T09:00:00.000Z' };
+    release();
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(result.current?.expiringSoon).toBe(4);
   });
 });
 
