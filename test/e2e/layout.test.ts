@@ -117,6 +117,8 @@ describe('layout', () => {
     await add.getByRole('button', { name: 'Generate token' }).click();
     const reveal = page.getByRole('dialog').filter({ hasText: 'Token generated: KeyboardFocusCheck' });
     suite.secrets.add(await reveal.getByLabel('Token secret').inputValue());
+    // Not while the dialog still zooms in: a click then can land on nothing.
+    await settle(page);
     await reveal.getByRole('button', { name: 'Copy' }).click();
     // Close before the copy is confirmed asks "Close without copying?" instead.
     await reveal.getByText(/^Copied/).waitFor();

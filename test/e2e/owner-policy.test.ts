@@ -67,6 +67,8 @@ describe('owner and token policy, end to end', { shuffle: false }, () => {
     };
     const discard = async (add: Locator) => {
       await add.getByRole('button', { name: 'Cancel' }).click();
+      // Not while the confirmation still zooms in: a click then can land on nothing.
+      await settle(page);
       await page.getByRole('button', { name: 'Discard', exact: true }).click();
       await add.waitFor({ state: 'detached' });
     };

@@ -55,6 +55,8 @@ describe('secret rotation and leaked-secret response, end to end', { shuffle: fa
     suite.secrets.add(fresh);
     expect(fresh).toMatch(/^wfx_[0-9A-Za-z]{38}$/);
     expect(fresh).not.toBe(rotatedOld);
+    // Not while the dialog still zooms in: a click then can land on nothing.
+    await settle(page);
     await reveal.getByRole('button', { name: 'Copy' }).click();
     await reveal.getByText(/^Copied/).waitFor();
     await reveal.getByRole('button', { name: 'Close' }).click();

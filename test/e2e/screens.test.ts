@@ -87,6 +87,8 @@ describe('screens in light and dark mode', { shuffle: false }, () => {
     const reveal = page.getByRole('dialog').filter({ hasText: 'Token generated: ScreensToken' });
     suite.secrets.add(await reveal.getByLabel('Token secret').inputValue());
     await capture('reveal-dialog');
+    // Not while the dialog still zooms in: a click then can land on nothing.
+    await settle(page);
     await reveal.getByRole('button', { name: 'Copy' }).click();
     // Close before the copy is confirmed asks "Close without copying?" instead.
     await reveal.getByText(/^Copied/).waitFor();

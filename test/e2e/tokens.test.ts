@@ -51,6 +51,8 @@ describe('identification tokens, end to end', { shuffle: false }, () => {
     secret = await reveal.getByLabel('Token secret').inputValue();
     suite.secrets.add(secret);
     expect(secret).toMatch(/^wfx_[0-9A-Za-z]{38}$/);
+    // Not while the dialog still zooms in: a click then can land on nothing.
+    await settle(page);
     await reveal.getByRole('button', { name: 'Copy' }).click();
     await reveal.getByText('Copied — the clipboard clears in 30 s').waitFor();
     expect(await ui.clipboard.readText()).toBe(secret);
@@ -181,6 +183,8 @@ describe('identification tokens, end to end', { shuffle: false }, () => {
     await add.getByRole('button', { name: 'Generate token' }).click();
     const reveal = page.getByRole('dialog').filter({ hasText: 'Token generated: TypedBeforeRevocation' });
     suite.secrets.add(await reveal.getByLabel('Token secret').inputValue());
+    // Not while the dialog still zooms in: a click then can land on nothing.
+    await settle(page);
     await reveal.getByRole('button', { name: 'Copy' }).click();
     // Close before the copy is confirmed asks "Close without copying?" instead.
     await reveal.getByText(/^Copied/).waitFor();
