@@ -21,7 +21,7 @@ const SignInScreen = lazy(() => import('../session/SignInScreen').then((m) => ({
 
 export function App({ bridge, first }: { bridge: WifoxBridge; first?: FirstAnswers }) {
   return (
-    <BridgeProvider bridge={bridge} {...(first === undefined ? {} : { first })}>
+    <BridgeProvider bridge={bridge} first={first}>
       <SettingsProvider>
         <Themed />
       </SettingsProvider>

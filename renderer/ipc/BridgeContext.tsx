@@ -1,6 +1,6 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
-import type { WifoxBridge } from '../../shared/ipc/bridge';
-import type { Channel, ChannelArg, ChannelResult } from '../../shared/ipc/contract';
+import type { BridgeMethod, WifoxBridge } from '../../shared/ipc/bridge';
+import type { Channel, ChannelResult } from '../../shared/ipc/contract';
 import { NO_FIRST_ANSWERS, type FirstAnswers } from './headStart';
 
 const BridgeContext = createContext<WifoxBridge | null>(null);
@@ -10,7 +10,7 @@ const FirstAnswersContext = createContext<FirstAnswers>(NO_FIRST_ANSWERS);
  * Supplies the bridge to the tree: `window.wifox` in the app, an in-memory fake in tests; and
  * the answers main already gave to the first screen's calls (see withHeadStart).
  */
-export function BridgeProvider({ bridge, first = NO_FIRST_ANSWERS, children }: { bridge: WifoxBridge; first?: FirstAnswers; children: ReactNode }) {
+export function BridgeProvider({ bridge, first = NO_FIRST_ANSWERS, children }: { bridge: WifoxBridge; first?: FirstAnswers | undefined; children: ReactNode }) {
   return (
     <BridgeContext.Provider value={bridge}>
       <FirstAnswersContext.Provider value={first}>{children}</FirstAnswersContext.Provider>
@@ -28,7 +28,7 @@ export function useBridge(): WifoxBridge {
  * Main's answer to a call the first screen started ahead, if it is already in: taken when the
  * component mounts and the same for its whole life. Undefined means: call the bridge as usual.
  */
-export function useFirstAnswer<C extends Channel>(channel: C, ...arg: undefined extends ChannelArg<C> ? [ChannelArg<C>?] : [ChannelArg<C>]): ChannelResult<C> | undefined {
+export function useFirstAnswer<C extends Channel>(channel: C, ...arg: Parameters<BridgeMethod<C>>): ChannelResult<C> | undefined {
   const first = useContext(FirstAnswersContext);
   const [answer] = useState(() => first.take(channel, ...arg));
   return answer;

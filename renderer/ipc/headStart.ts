@@ -1,4 +1,4 @@
-import type { WifoxBridge } from '../../shared/ipc/bridge';
+import type { BridgeMethod, WifoxBridge } from '../../shared/ipc/bridge';
 import type { Channel, ChannelArg, ChannelResult } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/errors';
 
@@ -18,7 +18,7 @@ export type FirstAnswers = {
    * no such call was started, it has not answered, it failed or its answer is stale. The
    * component then calls the bridge as usual.
    */
-  take<C extends Channel>(channel: C, ...arg: undefined extends ChannelArg<C> ? [ChannelArg<C>?] : [ChannelArg<C>]): ChannelResult<C> | undefined;
+  take<C extends Channel>(channel: C, ...arg: Parameters<BridgeMethod<C>>): ChannelResult<C> | undefined;
 };
 
 /** No call started ahead: components load as they mount (tests, a section without a head start). */
